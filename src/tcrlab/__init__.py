@@ -1,0 +1,73 @@
+"""tcrlab — predict, measure and explain thermal contact resistance at interfaces.
+
+All functions take and return SI values (NumPy arrays broadcast). Names are loaded on first use so that
+``import tcrlab`` stays fast (gas-property and FFT back-ends are only imported when needed).
+
+Quick start::
+
+    >>> import tcrlab
+    >>> tcrlab.temperature_jump(3e5, 1.2e-4)   # 300 kW/m² across 1.2e-4 m²K/W
+    36.0
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__version__ = "0.1.0"
+
+# public name -> module defining it
+_API: dict[str, str] = {
+    # resistance algebra and the background article's models
+    "series": "tcrlab.network.algebra",
+    "parallel": "tcrlab.network.algebra",
+    "temperature_jump": "tcrlab.conductance.paths",
+    "contact_resistance": "tcrlab.conductance.paths",
+    "thin_layer_resistance": "tcrlab.conductance.layers",
+    "convection_resistance": "tcrlab.conductance.convection",
+    "plastic_area_ratio": "tcrlab.contact.plastic",
+    "spot_constriction_resistance": "tcrlab.conductance.spot",
+    "asperity_contact_resistance": "tcrlab.conductance.spot",
+    "asperity_spots_resistance": "tcrlab.conductance.spot",
+    # units, materials, errors
+    "parse_quantity": "tcrlab.units",
+    "Material": "tcrlab.materials",
+    "get_material": "tcrlab.materials",
+    "list_materials": "tcrlab.materials",
+    "InputError": "tcrlab.errors",
+    "TcrlabError": "tcrlab.errors",
+    "ValidityWarning": "tcrlab.errors",
+    # heat paths (network/)
+    # -- filled by the heat-path work
+    # rough-contact joint models (issue: joint conductance)
+    "cmy_conductance": "tcrlab.conductance.constriction",
+    "cmy_correlation_conductance": "tcrlab.conductance.constriction",
+    "mikic_elastic_conductance": "tcrlab.conductance.constriction",
+    "gap_conductance": "tcrlab.conductance.gap",
+    "radiation_conductance": "tcrlab.conductance.radiation",
+    "relative_pressure": "tcrlab.contact.microhardness",
+    "Joint": "tcrlab.joint",
+}
+
+_SUBPACKAGES = {
+    "materials", "properties", "surfaces", "contact", "conductance", "kapitza", "network",
+    "experiment", "uq", "plotting", "units", "errors", "joint",
+}
+
+__all__ = sorted(_API)
+
+
+def __getattr__(name: str) -> Any:
+    module = _API.get(name)
+    if module is not None:
+        value = getattr(importlib.import_module(module), name)
+        globals()[name] = value
+        return value
+    if name in _SUBPACKAGES:
+        return importlib.import_module(f"tcrlab.{name}")
+    raise AttributeError(f"module 'tcrlab' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_API) | _SUBPACKAGES)

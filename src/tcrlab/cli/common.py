@@ -1,0 +1,77 @@
+"""Helpers every command shares: error and warning reporting, tables, JSON output."""
+
+from __future__ import annotations
+
+import json
+import math
+import textwrap
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+import numpy as np
+from rich.console import Console
+from rich.table import Table
+
+from tcrlab.fileio import atomic_write_text
+
+console = Console(highlight=False)
+err_console = Console(stderr=True, highlight=False)
+
+__all__ = [
+    "console",
+    "emit_json",
+    "err_console",
+    "make_table",
+    "report_error",
+    "show_warning",
+    "to_jsonable",
+]
+
+
+def report_error(exc: BaseException) -> None:
+    """One paragraph on stderr: ``error: <what, where, what is valid>``."""
+    text = " ".join(str(exc).split())
+    click.echo(textwrap.fill(f"error: {text}", width=100, break_long_words=False), err=True)
+
+
+def show_warning(message: Any, category: type[Warning], filename: str, lineno: int, file: Any = None, line: Any = None) -> None:
+    click.echo(f"warning: {message}", err=True)
+
+
+def to_jsonable(obj: Any) -> Any:
+    """Convert NumPy scalars/arrays and dataclasses to JSON types; inf/nan become strings."""
+    if hasattr(obj, "to_dict"):
+        return to_jsonable(obj.to_dict())
+    if isinstance(obj, dict):
+        return {str(k): to_jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [to_jsonable(v) for v in obj]
+    if isinstance(obj, np.ndarray):
+        return to_jsonable(obj.tolist())
+    if isinstance(obj, np.generic):
+        return to_jsonable(obj.item())
+    if isinstance(obj, float) and not math.isfinite(obj):
+        return "inf" if obj > 0 else ("-inf" if obj < 0 else "nan")
+    if isinstance(obj, Path):
+        return str(obj)
+    return obj
+
+
+def emit_json(obj: Any, path: str | Path | None = None) -> None:
+    """Print JSON to stdout, or write it atomically to ``path``."""
+    text = json.dumps(to_jsonable(obj), indent=2)
+    if path is None:
+        click.echo(text)
+    else:
+        atomic_write_text(path, text + "\n")
+
+
+def make_table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], *, justify_numbers: bool = True) -> Table:
+    table = Table(title=title, title_justify="left")
+    for i, col in enumerate(columns):
+        table.add_column(col, justify="right" if (justify_numbers and i > 0) else "left")
+    for row in rows:
+        table.add_row(*(str(c) for c in row))
+    return table

@@ -1,0 +1,84 @@
+"""The ``tcrlab`` command: a click group whose sub-commands live one per file and load on demand."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+import warnings
+
+import click
+
+from tcrlab.cli.common import report_error, show_warning
+from tcrlab.errors import TcrlabError
+
+# command name -> (module, attribute, one-line help). A command appears once its module exists.
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "demo": ("tcrlab.cli.demo", "demo", "The background article's CPU heat path, interface variants compared."),
+    "run": ("tcrlab.cli.run", "run", "Solve a heat-path case file (table, JSON, profile plot)."),
+    "materials": ("tcrlab.cli.materials", "materials", "List the materials registry with sources."),
+    "joint": ("tcrlab.cli.joint", "joint", "Joint conductance of two rough solids (h_c, h_g, h_r, h_j)."),
+    "kapitza": ("tcrlab.cli.kapitza", "kapitza", "Kapitza (boundary) resistance by AMM, DMM and limits."),
+    "contact": ("tcrlab.cli.contact", "contact", "Numerical rough contact from a topography to h_j."),
+    "surface": ("tcrlab.cli.surface", "surface", "Inspect a surface topography: statistics, PSD, map."),
+    "meterbar": ("tcrlab.cli.meterbar", "meterbar", "Reduce meter-bar (ASTM D5470-style) data to R_c."),
+    "fit": ("tcrlab.cli.fit", "fit", "Fit a contact model to measured h_c(P) data."),
+    "mc": ("tcrlab.cli.mc", "mc", "Monte Carlo uncertainty propagation through a case."),
+    "sweep": ("tcrlab.cli.sweep", "sweep", "Parameter sweep of a case to a tidy table and a plot."),
+}
+
+
+def _available(name: str) -> bool:
+    return importlib.util.find_spec(COMMANDS[name][0]) is not None
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [name for name in COMMANDS if _available(name)]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS or not _available(cmd_name):
+            return None
+        module, attribute, _ = COMMANDS[cmd_name]
+        return getattr(importlib.import_module(module), attribute)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx)]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="tcrlab")
+def cli() -> None:
+    """tcrlab: thermal contact resistance — predict, measure, explain.
+
+    Values take units ("0.5 mm", "2 MPa", "25 degC"); results are SI.
+    """
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: runs the group, turning tcrlab errors into a message and exit code 2."""
+    warnings.showwarning = show_warning
+    try:
+        cli.main(args=argv, prog_name="tcrlab", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except TcrlabError as exc:
+        report_error(exc)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        sys.exit(130)
+    sys.exit(0)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

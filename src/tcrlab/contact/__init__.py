@@ -1,0 +1,25 @@
+"""Contact mechanics: plastic asperities, microhardness, statistical models, the FFT contact solver."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_API: dict[str, str] = {
+    "plastic_area_ratio": "tcrlab.contact.plastic",
+    "relative_pressure": "tcrlab.contact.microhardness",
+    "solve": "tcrlab.contact.solver",
+    "ContactResult": "tcrlab.contact.solver",
+    "conductance": "tcrlab.contact.thermal",
+}
+
+__all__ = sorted(_API)
+
+
+def __getattr__(name: str) -> Any:
+    module = _API.get(name)
+    if module is None:
+        raise AttributeError(f"module 'tcrlab.contact' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

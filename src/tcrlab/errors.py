@@ -1,0 +1,69 @@
+"""Exceptions and warnings shared by every part of tcrlab.
+
+Models raise :class:`InputError` (a ``ValueError``) that names the parameter, the offending value and
+what is valid; the command line turns any :class:`TcrlabError` into a one-paragraph message and a
+non-zero exit code. Inputs that are legal but outside a correlation's validated range raise a
+:class:`ValidityWarning` instead.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class TcrlabError(Exception):
+    """Base class of every error tcrlab raises on purpose."""
+
+
+class InputError(TcrlabError, ValueError):
+    """A parameter has an invalid value.
+
+    The message reads ``<field> = <value>: <problem>; valid: <expected>`` (and names the file when one
+    is given), so the user learns what to change without reading a traceback.
+    """
+
+    def __init__(
+        self,
+        field: str,
+        value: Any,
+        expected: str,
+        *,
+        problem: str | None = None,
+        source: str | None = None,
+    ) -> None:
+        self.field = field
+        self.value = value
+        self.expected = expected
+        self.problem = problem
+        self.source = source
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        where = f"{self.source}: " if self.source else ""
+        shown = _short_repr(self.value)
+        problem = f": {self.problem}" if self.problem else ""
+        return f"{where}{self.field} = {shown}{problem}; valid: {self.expected}"
+
+
+class MaterialNotFoundError(InputError, KeyError):
+    """An unknown material name; the message lists the closest known names."""
+
+    def __str__(self) -> str:  # KeyError would otherwise quote the message
+        return self._message()
+
+
+class CaseFileError(TcrlabError):
+    """A case file cannot be read or is malformed (names the file and the field)."""
+
+
+class ConvergenceError(TcrlabError):
+    """An iterative solver did not reach its tolerance."""
+
+
+class ValidityWarning(UserWarning):
+    """An input lies outside the range over which a correlation was validated."""
+
+
+def _short_repr(value: Any, limit: int = 80) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."

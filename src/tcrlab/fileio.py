@@ -1,0 +1,59 @@
+"""Files written by tcrlab are complete or absent: write to a temporary file beside, then rename."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+__all__ = ["atomic_path", "atomic_write_bytes", "atomic_write_text", "save_figure"]
+
+
+@contextlib.contextmanager
+def atomic_path(path: str | Path, suffix: str | None = None) -> Iterator[Path]:
+    """Yield a temporary path in the target's folder; on success rename it onto ``path``.
+
+    On any exception the temporary file is removed and ``path`` is left untouched.
+    """
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix or target.suffix, dir=folder)
+    os.close(fd)
+    tmp_path = Path(tmp)
+    try:
+        yield tmp_path
+        os.replace(tmp_path, target)
+    finally:
+        if tmp_path.exists():
+            tmp_path.unlink()
+
+
+def _write(path: str | Path, mode: str, writer: Callable[[IO[Any]], None], **kw: Any) -> None:
+    with atomic_path(path) as tmp, open(tmp, mode, **kw) as fh:
+        writer(fh)
+
+
+def atomic_write_text(path: str | Path, text: str) -> None:
+    _write(path, "w", lambda fh: fh.write(text), encoding="utf-8")
+
+
+def atomic_write_bytes(path: str | Path, data: bytes) -> None:
+    _write(path, "wb", lambda fh: fh.write(data))
+
+
+def save_figure(fig: Any, path: str | Path, **kwargs: Any) -> Path:
+    """Save a matplotlib figure atomically (format from the suffix) and close it."""
+    import matplotlib.pyplot as plt
+
+    target = Path(path)
+    fmt = kwargs.pop("format", target.suffix.lstrip(".") or "png")
+    try:
+        with atomic_path(target) as tmp:
+            fig.savefig(tmp, format=fmt, **kwargs)
+    finally:
+        plt.close(fig)
+    return target

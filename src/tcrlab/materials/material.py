@@ -1,0 +1,119 @@
+"""The Material record: one solid's properties in SI, each with its source."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from tcrlab.errors import InputError, ValidityWarning
+from tcrlab.validation import require_positive
+
+__all__ = ["PROPERTY_DIMENSIONS", "Material"]
+
+# Scalar properties a material may carry -> the units dimension they are parsed with.
+PROPERTY_DIMENSIONS: dict[str, str] = {
+    "conductivity": "conductivity",  # W/(m K) at the reference temperature (300 K unless stated)
+    "density": "density",
+    "specific_heat": "specific_heat",
+    "youngs_modulus": "pressure",
+    "poisson_ratio": "dimensionless",
+    "hardness_brinell": "pressure",  # Brinell hardness as a pressure (HB kgf/mm² × 9.80665e6)
+    "hardness_vickers": "pressure",  # bulk Vickers hardness as a pressure
+    "microhardness_c1": "pressure",  # Vickers microhardness coefficient c1 (H_v = c1·(d/d0)^c2)
+    "microhardness_c2": "dimensionless",
+    "emissivity_min": "dimensionless",
+    "emissivity_max": "dimensionless",
+    "sound_speed_longitudinal": "speed",
+    "sound_speed_transverse": "speed",
+    "debye_temperature": "temperature",
+    "molar_mass": "molar_mass",
+}
+
+
+@dataclass(frozen=True)
+class Material:
+    """A solid (or a thermal interface material) with cited properties, all SI.
+
+    Missing properties are ``None``; asking a model for one that is missing is an InputError naming
+    the material and the property. ``sources`` maps a property name (or ``"*"`` for the whole record)
+    to a full citation.
+    """
+
+    key: str
+    name: str
+    category: str = "metal"
+    aliases: tuple[str, ...] = ()
+    conductivity: float | None = None
+    conductivity_table: tuple[tuple[float, float], ...] = ()
+    density: float | None = None
+    specific_heat: float | None = None
+    youngs_modulus: float | None = None
+    poisson_ratio: float | None = None
+    hardness_brinell: float | None = None
+    hardness_vickers: float | None = None
+    microhardness_c1: float | None = None
+    microhardness_c2: float | None = None
+    emissivity_min: float | None = None
+    emissivity_max: float | None = None
+    sound_speed_longitudinal: float | None = None
+    sound_speed_transverse: float | None = None
+    debye_temperature: float | None = None
+    molar_mass: float | None = None
+    reference_temperature: float = 300.0
+    sources: Mapping[str, str] = field(default_factory=dict)
+    notes: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "sources", MappingProxyType(dict(self.sources)))
+        object.__setattr__(self, "aliases", tuple(self.aliases))
+        object.__setattr__(
+            self, "conductivity_table", tuple((float(t), float(k)) for t, k in self.conductivity_table)
+        )
+
+    def require(self, prop: str) -> float:
+        """The value of ``prop``, or an InputError saying this material lacks it."""
+        value = getattr(self, prop, None)
+        if value is None:
+            raise InputError(
+                f"{self.key}.{prop}",
+                None,
+                f"a material with {prop} given (add it in a case file's [materials] table "
+                "or a user materials file)",
+                problem="not in the registry for this material",
+            )
+        return float(value)
+
+    @property
+    def has_conductivity_table(self) -> bool:
+        return len(self.conductivity_table) >= 2
+
+    def thermal_conductivity(self, temperature: ArrayLike | None = None) -> NDArray[np.float64] | float:
+        """k(T) in W/(m·K): linear interpolation in the cited table, else the constant value.
+
+        Outside the table a ValidityWarning is issued and the end value is held (no extrapolation).
+        """
+        if temperature is None or not self.has_conductivity_table:
+            if self.conductivity is None:
+                if self.has_conductivity_table:
+                    return float(np.interp(self.reference_temperature, *zip(*self.conductivity_table, strict=True)))
+                return self.require("conductivity")
+            if temperature is None:
+                return self.conductivity
+            t = require_positive("temperature", temperature)
+            return float(self.conductivity) if t.ndim == 0 else np.full(t.shape, self.conductivity)
+        t = require_positive("temperature", temperature)
+        table_t, table_k = (np.array(c) for c in zip(*self.conductivity_table, strict=True))
+        if (t < table_t[0]).any() or (t > table_t[-1]).any():
+            warnings.warn(
+                f"{self.key}: conductivity table covers {table_t[0]:g}–{table_t[-1]:g} K; "
+                "holding the end value outside it",
+                ValidityWarning,
+                stacklevel=2,
+            )
+        out = np.interp(t, table_t, table_k)
+        return float(out) if np.ndim(out) == 0 else out

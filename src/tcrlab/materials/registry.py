@@ -1,0 +1,163 @@
+"""The materials registry: the packaged, cited data file plus user additions.
+
+Look-up is case-insensitive and accepts aliases ("copper", "Cu", "C10100"); an unknown name raises
+:class:`MaterialNotFoundError` listing the closest known names.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from collections.abc import Iterator, Mapping
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from tcrlab.errors import CaseFileError, InputError, MaterialNotFoundError
+from tcrlab.materials.material import PROPERTY_DIMENSIONS, Material
+from tcrlab.units import parse_quantity
+
+__all__ = ["MaterialRegistry", "default_registry", "get_material", "list_materials"]
+
+
+def _normal(name: str) -> str:
+    return " ".join(name.strip().lower().replace("_", " ").replace("-", " ").split())
+
+
+class MaterialRegistry(Mapping[str, Material]):
+    """An immutable mapping key -> Material with alias-aware, case-insensitive look-up."""
+
+    def __init__(self, materials: Mapping[str, Material], sources: Mapping[str, str] | None = None):
+        self._materials = dict(materials)
+        self.sources = dict(sources or {})
+        self._index: dict[str, str] = {}
+        for key, mat in self._materials.items():
+            for alias in (key, mat.name, *mat.aliases):
+                self._index.setdefault(_normal(alias), key)
+
+    def __getitem__(self, name: str) -> Material:
+        return self.get_material(name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._materials)
+
+    def __len__(self) -> int:
+        return len(self._materials)
+
+    def get_material(self, name: str | Material) -> Material:
+        if isinstance(name, Material):
+            return name
+        if not isinstance(name, str):
+            raise InputError("material", name, "a material name (see `tcrlab materials`)")
+        key = self._index.get(_normal(name))
+        if key is None:
+            close = difflib.get_close_matches(_normal(name), list(self._index), n=4, cutoff=0.5)
+            shown = sorted({self._index[c] for c in close})
+            hint = f"closest: {', '.join(shown)}" if shown else "see `tcrlab materials` for the list"
+            raise MaterialNotFoundError(
+                "material", name, f"a known material ({hint})", problem="unknown material"
+            )
+        return self._materials[key]
+
+    def extended(self, materials: Mapping[str, Material]) -> MaterialRegistry:
+        """A new registry with ``materials`` added (a user's entry replaces a packaged one of the same key)."""
+        merged = dict(self._materials)
+        merged.update(materials)
+        return MaterialRegistry(merged, self.sources)
+
+
+def material_from_table(
+    key: str, table: Mapping[str, Any], *, sources: Mapping[str, str], origin: str
+) -> Material:
+    """Build a Material from one TOML table (unit strings parsed here, at the boundary)."""
+    if not isinstance(table, Mapping):
+        raise CaseFileError(f"{origin}: materials.{key} must be a table of properties")
+    known = set(PROPERTY_DIMENSIONS) | {
+        "name", "aliases", "category", "conductivity_table", "sources", "notes", "reference_temperature",
+    }
+    unknown = sorted(set(table) - known)
+    if unknown:
+        raise InputError(
+            f"materials.{key}.{unknown[0]}",
+            table[unknown[0]],
+            "one of: " + ", ".join(sorted(known)),
+            problem="unknown property",
+            source=origin,
+        )
+    values: dict[str, Any] = {}
+    for prop, dim in PROPERTY_DIMENSIONS.items():
+        if prop in table:
+            values[prop] = parse_quantity(table[prop], dim, f"materials.{key}.{prop}", source=origin)
+    if "reference_temperature" in table:
+        values["reference_temperature"] = parse_quantity(
+            table["reference_temperature"], "temperature", f"materials.{key}.reference_temperature",
+            source=origin,
+        )
+    conductivity_table = table.get("conductivity_table", ())
+    try:
+        rows = tuple((float(t), float(k)) for t, k in conductivity_table)
+    except (TypeError, ValueError):
+        raise InputError(
+            f"materials.{key}.conductivity_table",
+            conductivity_table,
+            "a list of [temperature in K, conductivity in W/(m K)] pairs",
+            source=origin,
+        ) from None
+    if any(t <= 0 or k <= 0 for t, k in rows) or any(a[0] >= b[0] for a, b in zip(rows, rows[1:], strict=False)):
+        raise InputError(
+            f"materials.{key}.conductivity_table", conductivity_table,
+            "pairs with T > 0 strictly increasing and k > 0", source=origin,
+        )
+    cited = {prop: sources.get(ref, ref) for prop, ref in dict(table.get("sources", {})).items()}
+    return Material(
+        key=key,
+        name=str(table.get("name", key)),
+        category=str(table.get("category", "metal")),
+        aliases=tuple(table.get("aliases", ())),
+        conductivity_table=rows,
+        sources=cited,
+        notes=str(table.get("notes", "")),
+        **values,
+    )
+
+
+def registry_from_toml(data: Mapping[str, Any], *, origin: str) -> MaterialRegistry:
+    """Parse a materials document: ``[sources]`` (key -> citation) and ``[materials.<key>]`` tables."""
+    sources = dict(data.get("sources", {}))
+    tables = data.get("materials", {})
+    if not isinstance(tables, Mapping):
+        raise CaseFileError(f"{origin}: [materials] must be a table of material tables")
+    mats = {key: material_from_table(key, t, sources=sources, origin=origin) for key, t in tables.items()}
+    return MaterialRegistry(mats, sources)
+
+
+@cache
+def default_registry() -> MaterialRegistry:
+    """The packaged registry (``tcrlab/materials/data/materials.toml``), parsed once."""
+    text = resources.files("tcrlab.materials").joinpath("data/materials.toml").read_text("utf-8")
+    return registry_from_toml(tomllib.loads(text), origin="tcrlab/materials/data/materials.toml")
+
+
+def load_user_materials(path: str | Path, base: MaterialRegistry | None = None) -> MaterialRegistry:
+    """The registry extended with a user's TOML file of the same format as the packaged one."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        raise CaseFileError(f"{path}: materials file not found") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise CaseFileError(f"{path}: not valid TOML ({exc})") from None
+    user = registry_from_toml(data, origin=str(path))
+    return (base or default_registry()).extended(dict(user.items()))
+
+
+def get_material(name: str | Material) -> Material:
+    """Look a material up in the packaged registry (case-insensitive, aliases accepted)."""
+    return default_registry().get_material(name)
+
+
+def list_materials() -> list[Material]:
+    """Every packaged material, in file order."""
+    reg = default_registry()
+    return [reg[k] for k in reg]

@@ -1,0 +1,61 @@
+"""A height map on a regular grid with its physical size (the input of the contact solver)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from tcrlab.errors import InputError
+
+__all__ = ["Topography"]
+
+
+@dataclass(frozen=True, eq=False)
+class Topography:
+    """Heights h(x, y) (m) on an nx × ny grid covering ``physical_size`` = (Lx, Ly) (m).
+
+    ``periodic`` says whether the map repeats (synthetic surfaces) or is a finite patch (measured maps,
+    which the contact solver zero-pads). Heights are stored as a read-only float64 array.
+    """
+
+    heights: NDArray[np.float64]
+    physical_size: tuple[float, float]
+    periodic: bool = True
+    info: dict = field(default_factory=dict, compare=False)
+
+    def __init__(
+        self,
+        heights: ArrayLike,
+        physical_size: tuple[float, float] | float,
+        periodic: bool = True,
+        info: dict | None = None,
+    ) -> None:
+        h = np.array(heights, dtype=float)
+        if h.ndim != 2:
+            raise InputError("heights", f"array of shape {h.shape}", "a 2-D array of heights")
+        if min(h.shape) < 2:
+            raise InputError("heights", f"array of shape {h.shape}", "at least 2 × 2 points")
+        if not np.isfinite(h).all():
+            bad = int((~np.isfinite(h)).sum())
+            raise InputError(
+                "heights", f"{bad} non-finite values", "finite heights (fill or crop missing data)"
+            )
+        size = (physical_size, physical_size) if np.isscalar(physical_size) else tuple(physical_size)
+        if len(size) != 2 or not all(np.isfinite(s) and s > 0 for s in size):
+            raise InputError("physical_size", physical_size, "(Lx, Ly) with both > 0, in metres")
+        h.setflags(write=False)
+        object.__setattr__(self, "heights", h)
+        object.__setattr__(self, "physical_size", (float(size[0]), float(size[1])))
+        object.__setattr__(self, "periodic", bool(periodic))
+        object.__setattr__(self, "info", dict(info or {}))
+
+    @property
+    def nb_grid_pts(self) -> tuple[int, int]:
+        return self.heights.shape  # type: ignore[return-value]
+
+    @property
+    def pixel_size(self) -> tuple[float, float]:
+        nx, ny = self.heights.shape
+        return (self.physical_size[0] / nx, self.physical_size[1] / ny)

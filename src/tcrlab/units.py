@@ -1,0 +1,190 @@
+"""Units at the boundary: text such as ``"0.5 mm"`` or ``"25 degC"`` becomes an SI float here, once.
+
+Everything inside tcrlab works in SI floats / NumPy arrays. Case files and the command line call
+:func:`parse_quantity` (or :func:`parse_range` for sweeps); the units library is pint.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import numpy as np
+import pint
+
+from tcrlab.errors import InputError
+
+__all__ = ["DIMENSIONS", "format_si", "parse_quantity", "parse_range", "ureg"]
+
+ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+ureg.formatter.default_format = "~P"
+
+# Named physical dimensions used by tcrlab's inputs -> the SI unit values are converted to.
+DIMENSIONS: dict[str, str] = {
+    "dimensionless": "dimensionless",
+    "length": "m",
+    "area": "m^2",
+    "temperature": "K",
+    "temperature_difference": "K",
+    "pressure": "Pa",
+    "power": "W",
+    "heat_flux": "W/m^2",
+    "conductivity": "W/(m*K)",
+    "heat_transfer_coefficient": "W/(m^2*K)",
+    "area_resistance": "K*m^2/W",
+    "resistance": "K/W",
+    "density": "kg/m^3",
+    "speed": "m/s",
+    "molar_mass": "kg/mol",
+    "specific_heat": "J/(kg*K)",
+    "viscosity": "Pa*s",
+    "frequency": "1/s",
+    "mass": "kg",
+    "force": "N",
+    "energy": "J",
+}
+
+_EXAMPLES: dict[str, str] = {
+    "length": "'0.5 mm'",
+    "area": "'4 cm^2'",
+    "temperature": "'300 K' or '25 degC'",
+    "temperature_difference": "'5 K'",
+    "pressure": "'2 MPa'",
+    "power": "'120 W'",
+    "heat_flux": "'300 kW/m^2'",
+    "conductivity": "'150 W/(m K)'",
+    "heat_transfer_coefficient": "'5000 W/(m^2 K)'",
+    "area_resistance": "'1.2e-4 K m^2/W'",
+    "resistance": "'0.3 K/W'",
+    "density": "'8933 kg/m^3'",
+    "speed": "'5000 m/s'",
+}
+
+
+@cache
+def _reference(dimension: str) -> pint.Unit:
+    try:
+        return ureg.Unit(DIMENSIONS[dimension])
+    except KeyError:
+        raise InputError("dimension", dimension, ", ".join(sorted(DIMENSIONS))) from None
+
+
+def _expected(dimension: str) -> str:
+    ref = DIMENSIONS.get(dimension, dimension)
+    example = _EXAMPLES.get(dimension)
+    text = f"a {dimension.replace('_', ' ')} in units convertible to {ref}"
+    return f"{text}, e.g. {example}" if example else text
+
+
+def parse_quantity(
+    value: Any,
+    dimension: str,
+    field: str,
+    *,
+    source: str | None = None,
+    bare_numbers_are_si: bool = False,
+) -> float:
+    """Parse ``value`` (text with a unit, a pint Quantity, or a number) to an SI float.
+
+    Parameters
+    ----------
+    value : str, pint.Quantity, int or float
+        ``"0.5 mm"``, ``"1.2e-4 K m^2/W"``, ``"25 degC"``, ...
+    dimension : str
+        One of :data:`DIMENSIONS`; a value of another dimension is an :class:`InputError`.
+    field : str
+        The name reported in errors (e.g. ``"layer[1].thickness"``).
+    source : str, optional
+        The file the value came from, reported in errors.
+    bare_numbers_are_si : bool
+        Accept a plain number as already in SI. Off by default: a dimensional field written without a
+        unit is the commonest case-file mistake, so it is reported rather than guessed.
+    """
+    reference = _reference(dimension)
+    expected = _expected(dimension)
+    if isinstance(value, bool):
+        raise InputError(field, value, expected, source=source)
+    if isinstance(value, int | float | np.integer | np.floating):
+        if dimension == "dimensionless" or bare_numbers_are_si:
+            return float(value)
+        raise InputError(field, value, expected, problem="a number without a unit", source=source)
+    if isinstance(value, pint.Quantity):
+        quantity = value
+    elif isinstance(value, str):
+        text = value.strip()
+        if not text:
+            raise InputError(field, value, expected, problem="empty", source=source)
+        try:
+            quantity = ureg.Quantity(text)
+        except (pint.errors.PintError, ValueError, TypeError, SyntaxError, AttributeError) as exc:
+            raise InputError(
+                field, value, expected, problem=f"not a quantity ({exc})", source=source
+            ) from None
+        if not isinstance(quantity, pint.Quantity):  # a bare number written as text
+            quantity = ureg.Quantity(float(quantity), "dimensionless")
+            if dimension != "dimensionless" and not bare_numbers_are_si:
+                raise InputError(
+                    field, value, expected, problem="a number without a unit", source=source
+                )
+            return float(quantity.magnitude)
+    else:
+        raise InputError(field, value, expected, source=source)
+
+    if not quantity.check(reference.dimensionality) and not (
+        dimension == "temperature_difference" and quantity.check("[temperature]")
+    ):
+        got = f"{quantity.dimensionality}" if not quantity.dimensionless else "dimensionless"
+        raise InputError(field, value, expected, problem=f"has dimension {got}", source=source)
+    try:
+        magnitude = quantity.to(reference).magnitude
+    except pint.errors.PintError as exc:  # e.g. offset units in a product
+        raise InputError(field, value, expected, problem=str(exc), source=source) from None
+    result = float(magnitude)
+    if not np.isfinite(result):
+        raise InputError(field, value, "a finite " + expected, source=source)
+    return result
+
+
+def parse_range(text: str, dimension: str, field: str, *, source: str | None = None) -> np.ndarray:
+    """Parse a sweep range ``"START:STOP:N"`` (linear) or ``"START:STOP:logN"`` (log-spaced).
+
+    A single quantity gives a one-element array; a comma-separated list gives those values.
+    Example: ``parse_range("0.1MPa:10MPa:log40", "pressure", "pressure")``.
+    """
+    if not isinstance(text, str):
+        return np.atleast_1d(parse_quantity(text, dimension, field, source=source))
+    if "," in text:
+        return np.array(
+            [parse_quantity(p, dimension, field, source=source) for p in text.split(",")]
+        )
+    parts = text.split(":")
+    if len(parts) == 1:
+        return np.atleast_1d(parse_quantity(text, dimension, field, source=source))
+    valid = "START:STOP:N or START:STOP:logN, e.g. '0.1MPa:10MPa:log40'"
+    if len(parts) != 3:
+        raise InputError(field, text, valid, source=source)
+    start = parse_quantity(parts[0], dimension, field, source=source)
+    stop = parse_quantity(parts[1], dimension, field, source=source)
+    count = parts[2].strip().lower()
+    log = count.startswith("log")
+    try:
+        n = int(count[3:] if log else count)
+    except ValueError:
+        raise InputError(field, text, valid, problem="the count is not an integer", source=source) from None
+    if n < 1:
+        raise InputError(field, text, valid, problem="the count must be >= 1", source=source)
+    if log:
+        if start <= 0 or stop <= 0:
+            raise InputError(field, text, valid, problem="a log range needs positive ends", source=source)
+        return np.geomspace(start, stop, n)
+    return np.linspace(start, stop, n)
+
+
+def format_si(value: float, unit: str, *, digits: int = 4) -> str:
+    """Format an SI value in a display unit, e.g. ``format_si(3e5, "kW/m^2") -> '300 kW/m²'``."""
+    dimension = ureg.Unit(unit).dimensionality
+    base = ureg.Quantity(1.0, unit).to_base_units().units
+    quantity = ureg.Quantity(value, base)
+    if quantity.dimensionality != dimension:  # pragma: no cover - programming error
+        raise ValueError(f"{unit} does not match")
+    return f"{quantity.to(unit).magnitude:.{digits}g} {ureg.Unit(unit):~P}"
