@@ -83,8 +83,10 @@ def parse_quantity(
     *,
     source: str | None = None,
     bare_numbers_are_si: bool = False,
-) -> float:
+) -> float | np.ndarray:
     """Parse ``value`` (text with a unit, a pint Quantity, or a number) to an SI float.
+
+    A pint Quantity with an array magnitude (Monte Carlo samples, sweeps) gives an SI ndarray.
 
     Parameters
     ----------
@@ -110,6 +112,10 @@ def parse_quantity(
         raise InputError(field, value, expected, problem="a number without a unit", source=source)
     if isinstance(value, pint.Quantity):
         quantity = value
+        if np.ndim(quantity.magnitude) > 0:  # sampled / swept values: convert the whole array
+            if not quantity.check(reference.dimensionality):
+                raise InputError(field, value, expected, problem="wrong dimension", source=source)
+            return np.asarray(quantity.to(reference).magnitude, dtype=float)
     elif isinstance(value, str):
         text = value.strip()
         if not text:
