@@ -7,6 +7,7 @@ Look-up is case-insensitive and accepts aliases ("copper", "Cu", "C10100"); an u
 from __future__ import annotations
 
 import difflib
+import itertools
 import tomllib
 from collections.abc import Iterator, Mapping
 from functools import cache
@@ -14,11 +15,21 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from tcrlab.errors import CaseFileError, InputError, MaterialNotFoundError
 from tcrlab.materials.material import PROPERTY_DIMENSIONS, Material
 from tcrlab.units import parse_quantity
 
-__all__ = ["MaterialRegistry", "default_registry", "get_material", "list_materials"]
+__all__ = [
+    "MaterialRegistry",
+    "default_registry",
+    "get_material",
+    "list_materials",
+    "load_user_materials",
+    "material_from_table",
+    "registry_from_toml",
+]
 
 
 def _normal(name: str) -> str:
@@ -64,7 +75,35 @@ class MaterialRegistry(Mapping[str, Material]):
         """A new registry with ``materials`` added (a user's entry replaces a packaged one of the same key)."""
         merged = dict(self._materials)
         merged.update(materials)
-        return MaterialRegistry(merged, self.sources)
+        reg = MaterialRegistry(merged, self.sources)
+        # Names users already type keep working: a replaced entry keeps the packaged aliases of its key,
+        # and the added entries' own names take precedence over packaged aliases they collide with.
+        reg._index.update(self._index)
+        for key, mat in materials.items():
+            for alias in (key, mat.name, *mat.aliases):
+                reg._index[_normal(alias)] = key
+        return reg
+
+
+# Physically admissible ranges (SI, open/closed as written) of the scalar properties; a value outside
+# is a data-entry error. Everything not listed must be finite and > 0.
+_VALID_RANGE: dict[str, tuple[float, float, bool, str]] = {
+    # prop: (low, high, high inclusive, text)
+    "poisson_ratio": (-1.0, 0.5, False, "-1 < nu < 0.5"),
+    "microhardness_c2": (-1.0, 0.0, True, "-1 < c2 <= 0 (microhardness falls with indentation depth)"),
+    "emissivity_min": (0.0, 1.0, True, "0 < emissivity <= 1"),
+    "emissivity_max": (0.0, 1.0, True, "0 < emissivity <= 1"),
+}
+
+
+def _check_physical(key: str, prop: str, value: Any, origin: str) -> None:
+    """Reject a non-physical property value (scalars or sampled arrays) with an InputError."""
+    lo, hi, hi_inclusive, text = _VALID_RANGE.get(prop, (0.0, np.inf, False, "a finite value > 0"))
+    v = np.asarray(value, dtype=float)
+    ok = np.isfinite(v) & (v > lo) & ((v <= hi) if hi_inclusive else (v < hi))
+    if not ok.all():
+        shown = float(v[~ok].flat[0]) if v.ndim else float(v)
+        raise InputError(f"materials.{key}.{prop}", shown, text, source=origin)
 
 
 def material_from_table(
@@ -89,6 +128,8 @@ def material_from_table(
     for prop, dim in PROPERTY_DIMENSIONS.items():
         if prop in table:
             values[prop] = parse_quantity(table[prop], dim, f"materials.{key}.{prop}", source=origin)
+    for prop, value in values.items():
+        _check_physical(key, prop, value, origin)
     if "reference_temperature" in table:
         values["reference_temperature"] = parse_quantity(
             table["reference_temperature"], "temperature", f"materials.{key}.reference_temperature",
@@ -104,17 +145,29 @@ def material_from_table(
             "a list of [temperature in K, conductivity in W/(m K)] pairs",
             source=origin,
         ) from None
-    if any(t <= 0 or k <= 0 for t, k in rows) or any(a[0] >= b[0] for a, b in zip(rows, rows[1:], strict=False)):
+    if any(t <= 0 or k <= 0 for t, k in rows) or any(a[0] >= b[0] for a, b in itertools.pairwise(rows)):
         raise InputError(
             f"materials.{key}.conductivity_table", conductivity_table,
             "pairs with T > 0 strictly increasing and k > 0", source=origin,
         )
-    cited = {prop: sources.get(ref, ref) for prop, ref in dict(table.get("sources", {})).items()}
+    refs = table.get("sources", {})
+    if not isinstance(refs, Mapping) or not all(isinstance(r, str) for r in refs.values()):
+        raise InputError(
+            f"materials.{key}.sources", refs,
+            "a table property = source key (or a full citation), e.g. { conductivity = \"incropera2011\" }",
+            source=origin,
+        )
+    aliases = table.get("aliases", ())
+    if isinstance(aliases, str):
+        aliases = (aliases,)
+    if not all(isinstance(a, str) for a in aliases):
+        raise InputError(f"materials.{key}.aliases", aliases, "a list of names", source=origin)
+    cited = {prop: sources.get(ref, ref) for prop, ref in refs.items()}
     return Material(
         key=key,
         name=str(table.get("name", key)),
         category=str(table.get("category", "metal")),
-        aliases=tuple(table.get("aliases", ())),
+        aliases=tuple(aliases),
         conductivity_table=rows,
         sources=cited,
         notes=str(table.get("notes", "")),
@@ -124,7 +177,10 @@ def material_from_table(
 
 def registry_from_toml(data: Mapping[str, Any], *, origin: str) -> MaterialRegistry:
     """Parse a materials document: ``[sources]`` (key -> citation) and ``[materials.<key>]`` tables."""
-    sources = dict(data.get("sources", {}))
+    sources = data.get("sources", {})
+    if not isinstance(sources, Mapping) or not all(isinstance(v, str) for v in sources.values()):
+        raise CaseFileError(f"{origin}: [sources] must be a table of key = \"full citation\" strings")
+    sources = dict(sources)
     tables = data.get("materials", {})
     if not isinstance(tables, Mapping):
         raise CaseFileError(f"{origin}: [materials] must be a table of material tables")
@@ -146,6 +202,8 @@ def load_user_materials(path: str | Path, base: MaterialRegistry | None = None) 
         data = tomllib.loads(path.read_text("utf-8"))
     except FileNotFoundError:
         raise CaseFileError(f"{path}: materials file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CaseFileError(f"{path}: cannot read the materials file ({exc})") from None
     except tomllib.TOMLDecodeError as exc:
         raise CaseFileError(f"{path}: not valid TOML ({exc})") from None
     user = registry_from_toml(data, origin=str(path))

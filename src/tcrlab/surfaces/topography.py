@@ -59,3 +59,37 @@ class Topography:
     def pixel_size(self) -> tuple[float, float]:
         nx, ny = self.heights.shape
         return (self.physical_size[0] / nx, self.physical_size[1] / ny)
+
+    # -- conveniences (keep the core API above stable: the contact solver relies on it) ----------------
+
+    @property
+    def area(self) -> float:
+        """Nominal (projected) area Lx·Ly (m²)."""
+        return self.physical_size[0] * self.physical_size[1]
+
+    def coordinates(self) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+        """Pixel positions x (nx,) and y (ny,) in metres: x_i = i·Δx, y_j = j·Δy."""
+        (nx, ny), (dx, dy) = self.nb_grid_pts, self.pixel_size
+        return np.arange(nx) * dx, np.arange(ny) * dy
+
+    def with_heights(self, heights: ArrayLike, **info: object) -> Topography:
+        """A copy with new heights (same size and periodicity); ``info`` entries are added."""
+        return Topography(heights, self.physical_size, self.periodic, {**self.info, **info})
+
+    def level(self, kind: str = "tilt") -> Topography:
+        """Remove the mean ("mean"), a plane ("tilt") or a quadratic ("curvature"); see
+        :func:`tcrlab.surfaces.levelling.level`."""
+        from tcrlab.surfaces.levelling import level
+
+        return level(self, kind)
+
+    def statistics(self) -> dict[str, object]:
+        """Summary statistics; see :func:`tcrlab.surfaces.statistics.surface_statistics`."""
+        from tcrlab.surfaces.statistics import surface_statistics
+
+        return surface_statistics(self)
+
+    def __repr__(self) -> str:
+        (nx, ny), (lx, ly) = self.nb_grid_pts, self.physical_size
+        kind = "periodic" if self.periodic else "non-periodic"
+        return f"Topography({nx}×{ny} points, {lx:.4g} m × {ly:.4g} m, {kind})"

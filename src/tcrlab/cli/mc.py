@@ -1,0 +1,63 @@
+"""``tcrlab mc CASE.toml -n 100000``: Monte Carlo through any case with ``{dist = ...}`` inputs."""
+
+from __future__ import annotations
+
+import click
+
+from tcrlab.cli.common import console, emit_json, err_console, make_table
+
+__all__ = ["mc"]
+
+
+@click.command()
+@click.argument("case_file", type=click.Path(dir_okay=False))
+@click.option("-n", "--samples", "n", type=int, default=10000, show_default=True, help="Number of samples.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed (results are reproducible).")
+@click.option("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://127.0.0.1:8786.")
+@click.option("--workers", type=int, default=2, show_default=True, help="Local worker processes.")
+@click.option("--batch", type=int, default=8192, show_default=True, help="Samples per task.")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@click.option("--plot", type=click.Path(dir_okay=False), default=None, help="Histogram figure (PNG/PDF/SVG).")
+@click.option("--builder", default=None, hidden=True,
+              help="module:function building a case from a document (default tcrlab.cases:build_case).")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: when on a terminal).")
+def mc(case_file: str, n: int, seed: int, scheduler: str | None, workers: int, batch: int, as_json: bool,
+       plot: str | None, progress: bool | None, builder: str | None) -> None:
+    """Propagate the case's input distributions to its outputs (percentiles, rank sensitivities)."""
+    from tcrlab.cases import load_document
+    from tcrlab.uq.evaluate import DEFAULT_BUILDER
+    from tcrlab.uq.executors import SerialExecutor, make_executor
+    from tcrlab.uq.montecarlo import run_monte_carlo
+
+    doc = load_document(case_file)
+    small = scheduler is None and n <= batch
+    executor = SerialExecutor() if small else make_executor(scheduler, workers)
+    try:
+        result = run_monte_carlo(doc, n, seed=seed, executor=executor, batch_size=batch, source=case_file,
+                                 builder=builder or DEFAULT_BUILDER,
+                                 progress=progress)
+    finally:
+        executor.close()
+    for message in result.warnings:
+        err_console.print(f"warning: {message}")
+    for failure in result.failures:
+        err_console.print(f"warning: {failure}")
+    if plot:
+        from tcrlab.plotting.uq import plot_mc_histograms
+
+        plot_mc_histograms(result, plot)
+    if as_json:
+        emit_json(result.to_dict())
+        return
+    summary = result.summary()
+    rows = [[name, *(f"{s[k]:.4g}" for k in ("P5", "P50", "P95", "mean", "std")), s["n"]]
+            for name, s in summary.items()]
+    console.print(make_table(f"Monte Carlo: {case_file}, n = {n}, seed = {seed} ({result.executor}); SI units",
+                             ["output", "P5", "P50", "P95", "mean", "std", "n"], rows))
+    sens = result.sensitivities()
+    inputs = list(result.inputs)
+    rows = [[name, *(f"{sens[name][p]:+.3f}" for p in inputs)] for name in summary]
+    console.print(make_table("Sensitivity: Spearman rank correlation of output with input",
+                             ["output", *inputs], rows))
+    if plot:
+        console.print(f"histograms: {plot}")

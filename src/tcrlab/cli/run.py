@@ -1,0 +1,116 @@
+"""``tcrlab run CASE.toml``: solve a heat-path case file, print the table, JSON and the profile plot."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+import numpy as np
+
+from rich.console import Console
+
+from tcrlab.cli.common import console as _shared_console
+from tcrlab.cli.common import emit_json, make_table
+from tcrlab.errors import InputError
+
+__all__ = ["render_stack", "run", "stack_table", "wide_console"]
+
+
+def wide_console() -> Console:
+    """The shared console, widened to 140 columns when the output is not a terminal (tables stay whole)."""
+    if _shared_console.is_terminal:
+        return _shared_console
+    return Console(highlight=False, width=150)
+
+
+def _fmt(value: Any, spec: str = ".4g") -> str:
+    v = float(np.asarray(value))
+    if not np.isfinite(v):
+        return "inf" if v > 0 else "—"
+    return format(v, spec)
+
+
+def stack_table(result: Any, *, title: str) -> Any:
+    """The rich table of a solved stack (one row per element)."""
+    celsius = float(np.min(result.node_temperatures)) > 200.0
+    off, unit = (273.15, "°C") if celsius else (0.0, "K")
+    rows = []
+    for e in result.elements:
+        label = e.name if e.on_main_path else f"  ↳ {e.name} ({e.path})"
+        rows.append([
+            label, e.kind, _fmt(e.resistance_area, ".3e"), _fmt(e.resistance, ".4g"), _fmt(e.dT, ".3f"),
+            _fmt(100 * e.share, ".1f"), _fmt(e.heat, ".4g"), _fmt(float(e.T_in) - off, ".2f"),
+            _fmt(float(e.T_out) - off, ".2f"),
+        ])
+    cols = ["element", "kind", "R'' \\[m²K/W]", "R [K/W]", "ΔT [K]", "share %", "Q [W]",
+            f"T in [{unit}]", f"T out [{unit}]"]
+    return make_table(title, cols, rows)
+
+
+def render_stack(result: Any, *, title: str) -> None:
+    """Print the table, the bottleneck and the energy balance."""
+    console = wide_console()
+    console.print(stack_table(result, title=title))
+    celsius = float(np.min(result.node_temperatures)) > 200.0
+    off, unit = (273.15, "°C") if celsius else (0.0, "K")
+    b = result.element(result.bottleneck)
+    total = float(result.T_hot) - float(result.T_end)
+    console.print(
+        f"[bold]Bottleneck:[/bold] {b.name} — ΔT = {float(b.dT):.3g} K, "
+        f"{100 * float(b.share):.0f} % of the {total:.3g} K from the hot end to the sink."
+    )
+    console.print(
+        f"Hot-end temperature {float(result.T_hot) - off:.2f} {unit}; heat input {float(result.heat_input):.4g} W; "
+        f"R_total = {float(result.total_resistance):.4g} K/W ({float(result.total_resistance_area):.3e} m²K/W); "
+        f"energy balance error {float(result.energy_balance_error):.1e}."
+    )
+
+
+def _load(case_file: str, overrides: tuple[str, ...]) -> Any:
+    from tcrlab.cases import build_case, load_document
+    from tcrlab.cases.stack import apply_override
+
+    doc = load_document(case_file)
+    for assignment in overrides:
+        try:
+            doc = apply_override(doc, assignment)
+        except InputError as exc:
+            raise InputError(exc.field, exc.value, exc.expected, problem=exc.problem, source=case_file) from None
+    return build_case(doc, source=case_file)
+
+
+@click.command()
+@click.argument("case_file", type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print machine-readable results (JSON).")
+@click.option("--plot", "plot_file", type=click.Path(dir_okay=False), help="Save the T(x) profile (PNG/PDF/SVG).")
+@click.option("--set", "overrides", multiple=True, metavar="PATH=VALUE",
+              help="Override a case-file field, e.g. --set \"layer[2].resistance=5e-6 K m^2/W\" "
+                   "(layers numbered from 1, or by name: layer[interface]).")
+def run(case_file: str, as_json: bool, plot_file: str | None, overrides: tuple[str, ...]) -> None:
+    """Solve the heat path in CASE_FILE: every element's resistance, ΔT and share; the bottleneck."""
+    case = _load(case_file, overrides)
+    if getattr(case, "kind", None) != "stack":
+        outputs = case.outputs()
+        if plot_file:
+            raise InputError("--plot", plot_file, "a stack case (profile plots are for [[layer]] stacks)",
+                             source=case_file)
+        if as_json:
+            emit_json({"kind": case.kind, "outputs": outputs})
+        else:
+            wide_console().print(make_table(f"{case_file} ({case.kind})", ["output", "value (SI)"],
+                                     [[k, _fmt(v) if not isinstance(v, str) else v] for k, v in outputs.items()]))
+        return
+    result = case.solve()
+    if plot_file:
+        from tcrlab.fileio import save_figure
+        from tcrlab.plotting.profile import plot_profile
+
+        save_figure(plot_profile(result), plot_file, dpi=130)
+    if as_json:
+        data = result.to_dict()
+        data["source"] = case_file
+        emit_json(data)
+    else:
+        render_stack(result, title=f"{case.name}  ({case_file})")
+        if plot_file:
+            wide_console().print(f"profile written to {plot_file}")

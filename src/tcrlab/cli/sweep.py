@@ -1,0 +1,64 @@
+"""``tcrlab sweep CASE.toml --vary pressure=0.1MPa:10MPa:log40 --vary gas=air,He -o out.csv``."""
+
+from __future__ import annotations
+
+import click
+
+from tcrlab.cli.common import console, err_console, make_table
+
+__all__ = ["sweep"]
+
+
+@click.command()
+@click.argument("case_file", type=click.Path(dir_okay=False))
+@click.option("--vary", "varies", multiple=True, required=True,
+              help="name=START:STOP:N | name=START:STOP:logN | name=v1,v2,... (repeat for a grid).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Tidy table: .csv or .parquet (written atomically).")
+@click.option("--plot", type=click.Path(dir_okay=False), default=None, help="Figure of outputs vs the first name.")
+@click.option("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://127.0.0.1:8786.")
+@click.option("--workers", type=int, default=2, show_default=True, help="Local worker processes.")
+@click.option("--batch", type=int, default=4096, show_default=True, help="Grid points per task.")
+@click.option("--builder", default=None, hidden=True,
+              help="module:function building a case from a document (default tcrlab.cases:build_case).")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: when on a terminal).")
+def sweep(case_file: str, varies: tuple[str, ...], output: str | None, plot: str | None, scheduler: str | None,
+          workers: int, batch: int, progress: bool | None, builder: str | None) -> None:
+    """Evaluate a case over a grid of values; write a tidy table (one row per point, SI units)."""
+    from tcrlab.cases import load_document
+    from tcrlab.uq.evaluate import DEFAULT_BUILDER
+    from tcrlab.uq.executors import SerialExecutor, make_executor
+    from tcrlab.uq.sweep import parse_vary, run_sweep, write_table
+
+    doc = load_document(case_file)
+    parsed = [parse_vary(v) for v in varies]
+    points = 1
+    for v in parsed:
+        points *= len(v.values)
+    small = scheduler is None and points <= batch and sum(v.dimension is None for v in parsed) <= 1
+    executor = SerialExecutor() if small else make_executor(scheduler, workers)
+    try:
+        result = run_sweep(doc, parsed, executor=executor, batch_size=batch, source=case_file,
+                           builder=builder or DEFAULT_BUILDER, progress=progress)
+    finally:
+        executor.close()
+    for message in result.warnings:
+        err_console.print(f"warning: {message}")
+    for failure in result.failures:
+        err_console.print(f"warning: {failure}")
+    if output:
+        write_table(result.table, output)
+    if plot:
+        from tcrlab.plotting.uq import plot_sweep
+
+        plot_sweep(result, plot)
+    table = result.table
+    shown = table if len(table) <= 20 else table.iloc[:: max(1, len(table) // 20)]
+    rows = [[f"{c:.4g}" if isinstance(c, float) else str(c) for c in row] for row in shown.itertuples(index=False)]
+    paths = ", ".join(f"{k} → {v}" for k, v in result.paths.items() if k != v)
+    title = f"Sweep: {case_file}, {len(table)} points ({result.executor}); SI units" + (f"; {paths}" if paths else "")
+    console.print(make_table(title, list(table.columns), rows))
+    if output:
+        console.print(f"table: {output}")
+    if plot:
+        console.print(f"figure: {plot}")

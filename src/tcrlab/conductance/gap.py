@@ -1,0 +1,172 @@
+"""Gap conductance h_g through the gas (or liquid) filling the gaps of a rough contact, W/(m² K).
+
+Yovanovich's integral model (Yovanovich, De Vaal & Hegazy, AIAA-82-0888 (1982), "A statistical model to
+predict thermal gap conductance between conforming rough surfaces"; Song, Yovanovich & Goodman,
+J. Heat Transfer 115 (1993) 533–540): the local gap t = Y − z over a Gaussian height distribution,
+each element conducting k_g/(t + M):
+
+    h_g = (k_g/σ) · (2π)^−½ ∫₀^∞ exp[−(Y/σ − u)²/2] / (u + M/σ) du
+
+The simple form h_g = k_g/(Y + M) (a single gap of the mean-plane width) is lower by ≈ 6–20 % in the
+usual range (the integral sees the narrow gaps near the contacts). Asymptotes: M ≫ σ or Y ≫ σ gives
+h_g → k_g/(Y + M). At M = 0 the integral diverges logarithmically (zero-width gaps next to the contacts),
+so the integral model needs M > 0; a liquid or grease filler (no rarefaction) uses the simple form.
+
+Rarefaction (temperature-jump) parameter M = α β Λ (Yovanovich 1982; Song et al. 1993):
+α = (2 − TAC₁)/TAC₁ + (2 − TAC₂)/TAC₂, β = 2γ/((γ + 1) Pr), Λ the molecular mean free path.
+Validity of the temperature-jump treatment: continuum to transition regime, Knudsen number Λ/Y ≲ 10
+(Song et al. 1993 compared it with He, Ar, N₂ data from 1 Pa to 1 atm).
+
+Numerics: with s = u + M/σ and v = ln s the integrand exp[−(Y/σ + M/σ − e^v)²/2] is smooth; two
+Gauss–Legendre panels (24 + 48 nodes) give a relative error below 1e-6 against adaptive quadrature
+(tested). Vectorised with NumPy (chunks of 2¹⁶ values). Arrays of more than 20 000 values (Monte Carlo,
+benchmarks) use a cubic B-spline of ln I (scipy.ndimage) on a 321×261 grid, built once from the quadrature
+and used for 0 ≤ y ≤ 12, 1e-6 ≤ μ ≤ 1e3 (relative error < 1e-5, tested); other values use quadrature.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from tcrlab.errors import InputError
+from tcrlab.properties.accommodation import accommodation_parameter
+from tcrlab.validation import require_nonnegative, require_positive
+
+__all__ = [
+    "GAP_MODELS",
+    "gap_conductance",
+    "gap_integral",
+    "gas_parameter_beta",
+    "rarefaction_parameter",
+]
+
+GAP_MODELS = ("integral", "simple")
+_X1, _W1 = np.polynomial.legendre.leggauss(24)
+_X2, _W2 = np.polynomial.legendre.leggauss(48)
+_CHUNK = 1 << 16
+_TAIL = 8.5  # Gaussian half-width (in σ) beyond which the integrand is < 1e-15
+
+
+def _out(x: np.ndarray) -> float | np.ndarray:
+    return float(x) if np.ndim(x) == 0 else x
+
+
+def _panel(lo: np.ndarray, hi: np.ndarray, c: np.ndarray, x: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """∫_{ln lo}^{ln hi} exp(−(c − e^v)²/2) dv by Gauss–Legendre (arrays of shape (n,))."""
+    a = np.log(lo)[:, None]
+    b = np.log(hi)[:, None]
+    half = 0.5 * (b - a)
+    v = a + half * (x + 1.0)
+    d = c[:, None] - np.exp(v)
+    return (np.exp(-0.5 * d * d) @ w) * half[:, 0]
+
+
+def gap_integral(y: ArrayLike, mu: ArrayLike) -> float | np.ndarray:
+    """I(y, μ) = (2π)^−½ ∫₀^∞ exp(−(y − u)²/2)/(u + μ) du, so that h_g = (k_g/σ)·I(Y/σ, M/σ).
+
+    y = Y/σ ≥ 0, μ = M/σ > 0. Vectorised; relative accuracy ≈ 1e-8.
+    """
+    yy = require_nonnegative("Y/sigma", y)
+    mm = require_positive("M/sigma", mu)
+    yb, mb = np.broadcast_arrays(yy, mm)
+    shape = yb.shape
+    yf = np.ascontiguousarray(yb.ravel())
+    mf = np.ascontiguousarray(mb.ravel())
+    if yf.size > _TABLE_MIN:
+        lnmu = np.log(mf)
+        inside = (yf <= _Y_USE[1]) & (lnmu >= _LNMU_USE[0]) & (lnmu <= _LNMU_USE[1])
+        if inside.all():
+            return _out(_spline(yf, lnmu).reshape(shape))
+        out = np.empty(yf.size)
+        out[inside] = _spline(yf[inside], lnmu[inside])
+        if not inside.all():
+            out[~inside] = _quadrature(yf[~inside], mf[~inside])
+        return _out(out.reshape(shape))
+    return _out(_quadrature(yf, mf).reshape(shape))
+
+
+def _quadrature(yf: np.ndarray, mf: np.ndarray) -> np.ndarray:
+    out = np.empty(yf.size)
+    for start in range(0, yf.size, _CHUNK):
+        sl = slice(start, start + _CHUNK)
+        c = yf[sl] + mf[sl]  # peak position in s = u + μ
+        lo = mf[sl]
+        mid = np.maximum(lo, c - 3.0)
+        hi = c + _TAIL
+        total = _panel(mid, hi, c, _X2, _W2)
+        tail = mid > lo
+        if tail.any():
+            total[tail] += _panel(lo[tail], mid[tail], c[tail], _X1, _W1)
+        out[sl] = total
+    return out / np.sqrt(2.0 * np.pi)
+
+
+_TABLE_MIN = 20_000
+# spline grid (wider than the domain where it is used, so the boundary conditions do not matter)
+_Y_GRID = np.linspace(-2.0, 14.0, 321)
+_LNMU_GRID = np.linspace(np.log(1e-8), np.log(1e5), 261)
+_Y_USE = (0.0, 12.0)
+_LNMU_USE = (np.log(1e-6), np.log(1e3))
+_TABLE: list = []
+
+
+def _table() -> np.ndarray:
+    """Cubic B-spline coefficients of ln I(y, ln μ) on a 321×261 grid, built once (≈0.2 s)."""
+    if not _TABLE:
+        from scipy import ndimage
+
+        yy, ll = np.meshgrid(_Y_GRID, _LNMU_GRID, indexing="ij")
+        values = np.log(_quadrature(yy.ravel(), np.exp(ll.ravel()))).reshape(yy.shape)
+        _TABLE.append(ndimage.spline_filter(values, order=3, mode="nearest"))
+    return _TABLE[0]
+
+
+def _spline(y: np.ndarray, lnmu: np.ndarray) -> np.ndarray:
+    from scipy import ndimage
+
+    iy = (y - _Y_GRID[0]) / (_Y_GRID[1] - _Y_GRID[0])
+    il = (lnmu - _LNMU_GRID[0]) / (_LNMU_GRID[1] - _LNMU_GRID[0])
+    return np.exp(ndimage.map_coordinates(_table(), [iy, il], order=3, prefilter=False, mode="nearest"))
+
+
+def gas_parameter_beta(gamma: ArrayLike, prandtl: ArrayLike) -> float | np.ndarray:
+    """β = 2γ/((γ + 1) Pr) (gas parameter of the temperature-jump distance)."""
+    g = require_positive("gamma", gamma)
+    pr = require_positive("prandtl", prandtl)
+    return _out(2.0 * g / ((g + 1.0) * pr))
+
+
+def rarefaction_parameter(tac1: ArrayLike, tac2: ArrayLike, gamma: ArrayLike, prandtl: ArrayLike,
+                          mean_free_path: ArrayLike) -> float | np.ndarray:
+    """Gas rarefaction parameter M = α β Λ (m); TAC in (0, 1], Λ in m (Yovanovich 1982)."""
+    alpha = np.asarray(accommodation_parameter(tac1, tac2))
+    beta = np.asarray(gas_parameter_beta(gamma, prandtl))
+    lam = require_nonnegative("mean_free_path", mean_free_path, allow_inf=False)
+    return _out(alpha * beta * lam)
+
+
+def gap_conductance(k_gas: ArrayLike, sigma: ArrayLike, Y: ArrayLike, M: ArrayLike,
+                    model: str = "integral") -> float | np.ndarray:
+    """Gap conductance h_g (W/(m² K)) of a gas layer of conductivity k_gas between rough surfaces.
+
+    model="integral": h_g = (k_g/σ)·I(Y/σ, M/σ) (Yovanovich 1982; needs M > 0);
+    model="simple":   h_g = k_g/(Y + M).
+    k_gas = 0 (vacuum) gives h_g = 0 exactly. σ, Y, M in m; broadcasts.
+    """
+    key = str(model).strip().lower()
+    if key not in GAP_MODELS:
+        raise InputError("gap_model", model, " or ".join(GAP_MODELS))
+    k = require_nonnegative("k_gas", k_gas)
+    s = require_positive("sigma", sigma)
+    y = require_nonnegative("Y", Y)
+    m = require_nonnegative("M", M)
+    if key == "simple":
+        denom = y + m
+        if np.any(denom <= 0):
+            raise InputError("Y + M", 0.0, "> 0 (a zero-width gap has infinite conductance)")
+        return _out(np.where(k > 0, k / np.where(denom > 0, denom, 1.0), 0.0))
+    if np.any(m <= 0):
+        raise InputError("M", 0.0, "> 0 for the integral gap model",
+                         problem="the integral diverges at M = 0; use model='simple' for a liquid filler")
+    return _out(k / s * np.asarray(gap_integral(y / s, m / s)))

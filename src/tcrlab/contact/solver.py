@@ -1,0 +1,477 @@
+"""Rough-surface normal contact by the FFT boundary-element method (Polonsky–Keer constrained CG).
+
+A rigid-flat-on-elastic-rough (equivalently rough-on-rough, composite surface) frictionless normal
+contact. The surface displacement of the elastic half-space with contact modulus E'
+(1/E' = (1−ν1²)/E1 + (1−ν2²)/E2) is u = K * p with u(q) = 2 p(q)/(E'|q|) for a periodic grid
+(Johnson, *Contact Mechanics*, 1985, §3) or the Love (1929) pixel influence coefficients on a
+zero-padded grid for a finite (non-periodic) patch. The complementarity problem
+
+    gap g = u − h + c ≥ 0,  p ≥ 0,  g·p = 0,  mean(p) = p̄  (or c fixed: displacement control)
+
+is solved by the constrained conjugate-gradient method of Polonsky & Keer, Wear 231 (1999) 206–219,
+with the pressure optionally capped at a hardness H (elastic–perfectly-plastic; Almqvist, Sahlin,
+Larsson & Lundberg, Tribol. Int. 40 (2007) 574). ``heights`` are those of the composite surface;
+the highest point touches first; ``displacement`` is the rigid approach measured from first touch.
+
+Speed (elastic path): one FFT convolution per iteration while the contact set does not change — the
+gap is updated recursively (u ← u − τ K t) and the pressure/displacement normalisation is a lazy
+scalar — fused numba passes for the element-wise algebra, planned pyFFTW transforms, exact
+refreshes of u = K p when the contact set changes and before convergence is accepted, and a
+coarse-to-fine start on nested grids. Valid for small slopes (linear elasticity, half-space).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from tcrlab.contact import _kernels as kern
+from tcrlab.contact._fft import Convolver
+from tcrlab.errors import ConvergenceError, InputError
+
+__all__ = ["ContactResult", "solve", "solve_sweep"]
+
+MIN_POINTS = 8
+LAZY_REFRESH = 10
+_CONVOLVERS: dict[tuple, Convolver] = {}
+
+
+@dataclass(eq=False)
+class ContactResult:
+    """Solved contact. Fields are on the topography grid (SI: Pa, m)."""
+
+    pressure: NDArray[np.floating]
+    gap: NDArray[np.floating]
+    displacement: float
+    load: float
+    iterations: int
+    history: list[float]
+    converged: bool
+    E_eff: float
+    physical_size: tuple[float, float]
+    periodic: bool
+    hardness: float | None
+    heights: NDArray[np.floating]
+    tol: float
+    timing: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def contact(self) -> NDArray[np.bool_]:
+        """Boolean contact mask (p > 0)."""
+        return self.pressure > 0
+
+    @property
+    def area_fraction(self) -> float:
+        return float(np.count_nonzero(self.pressure > 0) / self.pressure.size)
+
+    @property
+    def mean_gap(self) -> float:
+        return float(self.gap.mean(dtype=np.float64))
+
+    @property
+    def mean_pressure(self) -> float:
+        return float(self.pressure.mean(dtype=np.float64))
+
+    @property
+    def plastic_fraction(self) -> float:
+        if self.hardness is None:
+            return 0.0
+        return float(np.count_nonzero(self.pressure >= self.hardness * (1 - 1e-12)) / self.pressure.size)
+
+    @cached_property
+    def spots(self) -> Any:
+        """Labelled contact spots (:class:`tcrlab.contact.spots.ContactSpots`)."""
+        from tcrlab.contact.spots import contact_spots
+
+        return contact_spots(self.contact, self.physical_size, periodic=self.periodic)
+
+
+# ----------------------------------------------------------------------------------------------
+# inputs
+# ----------------------------------------------------------------------------------------------
+
+
+def _heights_and_size(topography: Any, periodic: bool | None) -> tuple[NDArray, tuple, bool]:
+    if hasattr(topography, "heights") and hasattr(topography, "physical_size"):
+        h = np.asarray(topography.heights, dtype=float)
+        size = tuple(float(s) for s in topography.physical_size)
+        per = bool(getattr(topography, "periodic", True)) if periodic is None else bool(periodic)
+    else:
+        raise InputError(
+            "topography", type(topography).__name__,
+            "a tcrlab.surfaces.Topography (heights + physical_size)",
+        )
+    if h.ndim != 2:
+        raise InputError("topography.heights", f"shape {h.shape}", "a 2-D height map")
+    if min(h.shape) < MIN_POINTS:
+        raise InputError("topography.heights", f"shape {h.shape}", f"at least {MIN_POINTS} × {MIN_POINTS} points")
+    if not np.isfinite(h).all():
+        raise InputError("topography.heights", "non-finite values", "finite heights everywhere")
+    if len(size) != 2 or not all(np.isfinite(s) and s > 0 for s in size):
+        raise InputError("topography.physical_size", size, "(Lx, Ly) > 0 in metres")
+    if np.ptp(h) <= 0:
+        raise InputError("topography.heights", "a flat map", "a surface with height variation")
+    return h, size, per
+
+
+def _convolver(shape: tuple, size: tuple, periodic: bool, dtype: Any, backend: str | None) -> Convolver:
+    """Convolver for a unit contact modulus (E' = 1), cached per grid."""
+    key = (shape, size, periodic, np.dtype(dtype).str, backend)
+    conv = _CONVOLVERS.get(key)
+    if conv is None:
+        if periodic:
+            k = kern.periodic_kernel(shape, size, 1.0)
+            fft_shape = shape
+        else:
+            k = kern.freespace_kernel(shape, size, 1.0)
+            fft_shape = (2 * shape[0], 2 * shape[1])
+        conv = Convolver(k, shape, fft_shape, dtype=dtype, backend=backend)
+        if len(_CONVOLVERS) > 16:
+            _CONVOLVERS.clear()
+        _CONVOLVERS[key] = conv
+    return conv
+
+
+# ----------------------------------------------------------------------------------------------
+# public entry
+# ----------------------------------------------------------------------------------------------
+
+
+def solve(
+    topography: Any,
+    E_eff: float,
+    pressure: float | None = None,
+    displacement: float | None = None,
+    hardness: float | None = None,
+    periodic: bool | None = None,
+    tol: float = 1e-8,
+    *,
+    max_iter: int = 5000,
+    dtype: Any = np.float64,
+    initial: ContactResult | NDArray | None = None,
+    coarse_to_fine: bool = True,
+    backend: str | None = None,
+    raise_on_failure: bool = True,
+) -> ContactResult:
+    """Solve the normal contact of a rough composite surface against a flat elastic half-space.
+
+    Parameters
+    ----------
+    topography : heights (m) and physical size, e.g. ``tcrlab.surfaces.Topography``.
+    E_eff : contact modulus E' (Pa), 1/E' = (1−ν1²)/E1 + (1−ν2²)/E2.
+    pressure : mean nominal pressure p̄ over the whole grid (Pa) — load control; or
+    displacement : rigid approach δ (m) from first touch — displacement control (give exactly one).
+    hardness : pressure cap H (Pa) for elastic–perfectly-plastic contact (None: elastic).
+    periodic : periodic boundaries (default: the topography's ``periodic``); False zero-pads (2n).
+    tol : relative RMS gap on the contact set, ‖g‖/(√n_A · h_rms), at which iteration stops.
+    dtype : float64 (default) or float32 (faster, ~1e-6 relative accuracy: use tol ≥ 1e-6).
+    initial : a previous result (or pressure field) to start from — load sweeps reuse it.
+
+    Returns a :class:`ContactResult` (pressure, gap, area_fraction, mean_gap, iterations, history,
+    displacement, load, contact mask, spots). Raises InputError for bad inputs and
+    ConvergenceError if ``max_iter`` is reached (unless ``raise_on_failure=False``).
+    """
+    h, size, per = _heights_and_size(topography, periodic)
+    if not (np.isfinite(E_eff) and E_eff > 0):
+        raise InputError("E_eff", E_eff, "a finite contact modulus > 0 (Pa)")
+    if (pressure is None) == (displacement is None):
+        raise InputError(
+            "pressure/displacement", (pressure, displacement), "exactly one of pressure or displacement"
+        )
+    if pressure is not None and not (np.isfinite(pressure) and pressure > 0):
+        raise InputError("pressure", pressure, "a finite mean pressure > 0 (Pa)")
+    if displacement is not None and not (np.isfinite(displacement) and displacement > 0):
+        raise InputError("displacement", displacement, "a finite approach > 0 (m)")
+    if hardness is not None:
+        if not (np.isfinite(hardness) and hardness > 0):
+            raise InputError("hardness", hardness, "a finite hardness > 0 (Pa) or None")
+        if pressure is not None and pressure >= hardness:
+            raise InputError("pressure", pressure, f"< hardness {hardness:g} Pa (p̄ ≥ H: full plastic contact)")
+    if not (np.isfinite(tol) and 0 < tol < 1):
+        raise InputError("tol", tol, "0 < tol < 1")
+    dtype = np.dtype(dtype)
+    if dtype not in (np.dtype(np.float64), np.dtype(np.float32)):
+        raise InputError("dtype", dtype, "float64 or float32")
+
+    t0 = time.perf_counter()
+    hmax = float(h.max())
+    # Work in units of h_rms and E': heights of order 1, kernel of order 1 (float32 friendly).
+    scale_h = float(np.std(h)) or float(np.ptp(h))
+    hn = ((h - hmax) / scale_h).astype(dtype)  # highest point at 0
+    p_scale = E_eff
+    p_init = None
+    if initial is not None:
+        p_init = np.asarray(initial.pressure if isinstance(initial, ContactResult) else initial, float)
+        if p_init.shape != h.shape:
+            raise InputError("initial", f"shape {p_init.shape}", f"a pressure field of shape {h.shape}")
+        p_init = p_init / p_scale / scale_h
+
+    target_p = None if pressure is None else pressure / p_scale / scale_h
+    # approach δ: gap = u − (h − hmax) − δ  → c = −δ in normalised units
+    c_fixed = None if displacement is None else -displacement / scale_h
+
+    if hardness is None:
+        p, u, c, history, conv_flag = _solve_fast(
+            hn, size, per, dtype, target_p, c_fixed, tol, max_iter, p_init, coarse_to_fine, backend
+        )
+    else:
+        p, u, c, history, conv_flag = _solve_reference(
+            hn, size, per, dtype, target_p, c_fixed, hardness / p_scale / scale_h, tol, max_iter,
+            p_init, backend,
+        )
+    if not conv_flag and raise_on_failure:
+        raise ConvergenceError(
+            f"contact solver did not reach tol={tol:g} in {max_iter} iterations "
+            f"(last residual {history[-1] if history else float('nan'):.3g})"
+        )
+    gap = np.maximum(u - hn + c, 0.0) * scale_h
+    pr = p.astype(np.float64) * (p_scale * scale_h)
+    if hardness is not None:
+        np.minimum(pr, hardness, out=pr)
+    res = ContactResult(
+        pressure=pr,
+        gap=gap.astype(np.float64),
+        displacement=float(-c * scale_h),
+        load=float(pr.mean()),
+        iterations=len(history),
+        history=history,
+        converged=conv_flag,
+        E_eff=float(E_eff),
+        physical_size=size,
+        periodic=per,
+        hardness=hardness,
+        heights=h,
+        tol=tol,
+        timing={"total": time.perf_counter() - t0},
+    )
+    return res
+
+
+def solve_sweep(
+    topography: Any,
+    E_eff: float,
+    pressures: NDArray | list[float],
+    *,
+    callback: Any = None,
+    **kwargs: Any,
+) -> list[ContactResult]:
+    """Solve at each pressure in turn, starting every load step from the previous solution."""
+    out: list[ContactResult] = []
+    prev = None
+    for i, pbar in enumerate(np.asarray(pressures, dtype=float).ravel()):
+        res = solve(topography, E_eff, pressure=float(pbar), initial=prev, **kwargs)
+        out.append(res)
+        prev = res
+        if callback is not None:
+            callback(i, res)
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+# fast elastic path
+# ----------------------------------------------------------------------------------------------
+
+
+def _coarsen(h: NDArray) -> NDArray:
+    nx, ny = h.shape
+    return h.reshape(nx // 2, 2, ny // 2, 2).max(axis=(1, 3))
+
+
+def _solve_fast(
+    h: NDArray,
+    size: tuple,
+    periodic: bool,
+    dtype: np.dtype,
+    target_p: float | None,
+    c_fixed: float | None,
+    tol: float,
+    max_iter: int,
+    p_init: NDArray | None,
+    coarse_to_fine: bool,
+    backend: str | None,
+) -> tuple[NDArray, NDArray, float, list[float], bool]:
+    nx, ny = h.shape
+    history_pre: list[float] = []
+    if (
+        p_init is None
+        and coarse_to_fine
+        and periodic
+        and target_p is not None
+        and nx % 2 == 0
+        and ny % 2 == 0
+        and min(nx, ny) >= 128
+    ):
+        hc = _coarsen(h)
+        hc = hc - hc.max()
+        pc, _, _, hist_c, _ = _solve_fast(
+            hc, size, periodic, dtype, target_p, None, max(tol, 1e-4) * 10, max_iter, None, True, backend
+        )
+        p_init = np.repeat(np.repeat(pc, 2, axis=0), 2, axis=1)
+        history_pre = []  # coarse iterations are cheap (¼ of the points); not counted
+    conv = _convolver((nx, ny), size, periodic, dtype, backend)
+    n = nx * ny
+    load_ctl = target_p is not None
+
+    p = np.empty((nx, ny), dtype)
+    if p_init is not None:
+        p[...] = np.maximum(p_init, 0)
+        if not (p > 0).any():
+            p[...] = 1.0
+    else:
+        p[...] = 1.0
+    if load_ctl:
+        sigma = target_p * n / float(p.sum(dtype=np.float64))
+    else:
+        sigma = 1.0
+        p *= 1e-3 / max(float(p.mean()), 1e-300)
+    u = np.empty_like(p)
+    t = np.zeros_like(p)
+    thr = tol  # heights are in units of h_rms
+
+    def refresh() -> tuple:
+        buf = conv.input_buffer()
+        buf[...] = p
+        r, _ = conv.apply(buf)
+        u[...] = r
+        return kern.stats_pass(p, u, h, sigma, c, thr)
+
+    c = 0.0 if load_ctl else float(c_fixed)
+    if load_ctl:
+        # first shift: mean gap on the contact set zero
+        stats = refresh()
+        c = -(sigma * stats[8] - float(h[p > 0].sum(dtype=np.float64))) / max(stats[4], 1)
+    stats = refresh()
+    history = history_pre
+    g_old = 0.0
+    restart = True
+    since_refresh = 0
+    converged = False
+    for _ in range(max_iter):
+        _, nover, nbig, sp, na, sg, sg2, sgu, su, su2 = stats
+        new_sigma = target_p * n / sp if (load_ctl and sp > 0) else sigma
+        d = new_sigma - sigma
+        se = sg + d * su
+        se2 = sg2 + 2 * d * sgu + d * d * su2
+        if load_ctl and na > 0:
+            dc = -se / na
+            gsum = max(se2 - na * dc * dc, 0.0)
+        else:
+            dc = 0.0
+            gsum = max(se2, 0.0)
+        if sp > 0 and new_sigma != sigma:
+            sigma = new_sigma
+        c += dc
+        err = float(np.sqrt(gsum / max(na, 1)))
+        history.append(err)
+        if err < tol and nbig == 0 and nover == 0:
+            if since_refresh == 0:
+                converged = True
+                break
+            stats = refresh()
+            since_refresh = 0
+            restart = True
+            history.pop()
+            continue
+        beta = 0.0 if restart or g_old == 0 else gsum / g_old
+        g_old = gsum
+        buf = conv.input_buffer()
+        sgt = kern.direction_pass(u, h, p, t, buf, sigma, c, beta)
+        r, trt = conv.apply(buf)
+        if trt <= 0 or not np.isfinite(trt):
+            tau = 0.0
+        else:
+            tau = sgt / trt
+        stats = kern.update_pass(p, u, r, t, h, sigma, tau, c, thr)
+        nclip, nover = stats[0], stats[1]
+        since_refresh += 1
+        restart = False
+        if (nclip or nover) and since_refresh >= LAZY_REFRESH:
+            stats = refresh()
+            stats = (nclip, nover, *stats[2:])
+            since_refresh = 0
+            restart = nover > 0 or nclip > 0
+        elif since_refresh >= 50:
+            stats = refresh()
+            since_refresh = 0
+    p = p * sigma
+    u = u * sigma
+    return p, u, c, history, converged
+
+
+# ----------------------------------------------------------------------------------------------
+# reference path (NumPy; elastic–plastic, also used to cross-check the fast path)
+# ----------------------------------------------------------------------------------------------
+
+
+def _solve_reference(
+    h: NDArray,
+    size: tuple,
+    periodic: bool,
+    dtype: np.dtype,
+    target_p: float | None,
+    c_fixed: float | None,
+    cap: float,
+    tol: float,
+    max_iter: int,
+    p_init: NDArray | None,
+    backend: str | None,
+) -> tuple[NDArray, NDArray, float, list[float], bool]:
+    conv = _convolver(h.shape, size, periodic, dtype, backend)
+    n = h.size
+    load_ctl = target_p is not None
+    if p_init is not None:
+        p = np.clip(p_init, 0, cap).astype(dtype)
+    elif load_ctl:
+        p = np.full(h.shape, target_p, dtype)
+    else:
+        p = np.full(h.shape, 1e-3, dtype)
+    t = np.zeros_like(p)
+    g_old = 1.0
+    restart = True
+    history: list[float] = []
+    c = 0.0 if load_ctl else float(c_fixed)
+    for _ in range(max_iter):
+        u = conv.apply(p, out=np.empty_like(p))[0]
+        g = u - h
+        free = (p > 0) & (p < cap)
+        nf = int(free.sum())
+        if load_ctl:
+            c = -float(g[free].mean()) if nf else c
+        g += c
+        gsum = float((g[free] ** 2).sum())
+        over = (p <= 0) & (g < -tol)
+        release = (p >= cap) & (g > tol)
+        err = np.sqrt(gsum / max(nf, 1))
+        history.append(float(err))
+        if err < tol and not over.any() and not release.any():
+            return p, u, c, history, True
+        beta = 0.0 if restart else gsum / g_old
+        g_old = gsum if gsum > 0 else 1.0
+        t = np.where(free, g + beta * t, 0.0).astype(dtype)
+        r = conv.apply(t, out=np.empty_like(p))[0]
+        if load_ctl and nf:
+            r -= r[free].mean()
+        den = float((r[free] * t[free]).sum())
+        tau = float((g[free] * t[free]).sum()) / den if den > 0 else 0.0
+        p = np.where(free, p - tau * t, p)
+        p = np.maximum(p, 0.0)
+        over = (p <= 0) & (g < 0)
+        p = np.where(over, -tau * g, p)
+        release = (p >= cap) & (g > 0)
+        p = np.where(release, cap - tau * g, p)
+        p = np.clip(p, 0.0, cap)
+        restart = bool(over.any() or release.any())
+        if load_ctl:
+            capped = p >= cap
+            rest = target_p * n - cap * int(capped.sum())
+            fs = float(p[~capped].sum())
+            if fs > 0 and rest > 0:
+                p = np.where(capped, p, p * (rest / fs))
+            p = np.minimum(p, cap)
+    u = conv.apply(p, out=np.empty_like(p))[0]
+    return p, u, c, history, False

@@ -1,0 +1,102 @@
+"""Effective surface and material parameters of a joint of two conforming rough solids.
+
+Conventions of the Yovanovich group (Cooper, Mikic & Yovanovich, Int. J. Heat Mass Transfer 12 (1969)
+279–300; Yovanovich, IEEE Trans. CPT 28 (2005) 182–206): the two rough surfaces are replaced by one
+equivalent rough surface, with Gaussian heights, against a smooth flat:
+
+    σ = √(σ₁² + σ₂²)   (RMS roughness Rq),    m = √(m₁² + m₂²)   (RMS or mean absolute slope),
+    k_s = 2 k₁ k₂ / (k₁ + k₂),                 1/E' = (1 − ν₁²)/E₁ + (1 − ν₂²)/E₂.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from tcrlab.errors import InputError, ValidityWarning
+from tcrlab.validation import require_in_range, require_nonnegative, require_positive, warn_outside
+
+__all__ = [
+    "SLOPE_CORRELATIONS",
+    "combined_roughness",
+    "combined_slope",
+    "effective_conductivity",
+    "effective_modulus",
+    "rq_from_ra",
+    "slope_from_roughness",
+]
+
+# name -> (coefficient, exponent, citation); m = a·(σ/1 µm)^b with σ the RMS roughness
+SLOPE_CORRELATIONS: dict[str, tuple[float, float, str]] = {
+    "antonetti": (0.125, 0.402, "Antonetti, Whittle & Simons, J. Electronic Packaging 113 (1991) 135–142; "
+                                "bead-blasted/lapped metals, 0.216 µm ≤ σ ≤ 9.6 µm"),
+    "tanner-fahoum": (0.152, 0.4, "Tanner & Fahoum, Wear 36 (1976) 299–316"),
+    "lambert-fletcher": (0.076, 0.52, "Lambert & Fletcher, J. Thermophys. Heat Transfer 11 (1997) "
+                                      "129–140"),
+}
+
+
+def _out(x: np.ndarray) -> float | np.ndarray:
+    return float(x) if np.ndim(x) == 0 else x
+
+
+def combined_roughness(sigma1: ArrayLike, sigma2: ArrayLike) -> float | np.ndarray:
+    """σ = √(σ₁² + σ₂²) (m); each σ ≥ 0 (an ideally smooth side has σ = 0)."""
+    s1 = require_nonnegative("sigma1", sigma1)
+    s2 = require_nonnegative("sigma2", sigma2)
+    return _out(np.hypot(s1, s2))
+
+
+def combined_slope(m1: ArrayLike, m2: ArrayLike) -> float | np.ndarray:
+    """m = √(m₁² + m₂²); each m ≥ 0."""
+    a = require_nonnegative("m1", m1)
+    b = require_nonnegative("m2", m2)
+    return _out(np.hypot(a, b))
+
+
+def rq_from_ra(ra: ArrayLike) -> float | np.ndarray:
+    """Rq = √(π/2)·Ra ≈ 1.2533 Ra — exact for a Gaussian height distribution only.
+
+    Source: for a zero-mean Gaussian, E|z| = σ√(2/π) (e.g. Thomas, *Rough Surfaces*, 2nd ed., 1999).
+    Machined (non-Gaussian) surfaces have Rq/Ra between ≈1.1 and 1.4: this conversion is an assumption.
+    """
+    return _out(np.sqrt(np.pi / 2.0) * require_nonnegative("Ra", ra))
+
+
+def slope_from_roughness(sigma: ArrayLike, correlation: str = "antonetti") -> float | np.ndarray:
+    """Estimate the combined RMS slope m from σ (m) by a published σ–m correlation (σ in µm inside).
+
+    ``correlation``: "antonetti" (m = 0.125 σ^0.402, the default), "tanner-fahoum" (0.152 σ^0.4) or
+    "lambert-fletcher" (0.076 σ^0.52); see :data:`SLOPE_CORRELATIONS` for the citations. The
+    attributions follow the reference notes of this project; the coefficients could not be checked
+    against the original papers' text here. Always issues a ValidityWarning, since a slope estimated
+    from σ alone can be off by a factor of two (the scatter of the underlying data).
+    """
+    key = correlation.strip().lower().replace("_", "-").replace(" ", "-")
+    if key not in SLOPE_CORRELATIONS:
+        raise InputError("slope_correlation", correlation, ", ".join(SLOPE_CORRELATIONS))
+    s = require_positive("sigma", sigma) * 1e6
+    a, b, cite = SLOPE_CORRELATIONS[key]
+    warnings.warn(f"slope m estimated from sigma by the {key} correlation ({cite}); "
+                  "measure m for a reliable prediction", ValidityWarning, stacklevel=2)
+    if key == "antonetti":
+        warn_outside("sigma [um]", s, 0.216, 9.6, model="Antonetti sigma-m correlation")
+    return _out(a * s**b)
+
+
+def effective_conductivity(k1: ArrayLike, k2: ArrayLike) -> float | np.ndarray:
+    """Harmonic-mean k_s = 2 k₁ k₂/(k₁ + k₂) in W/(m K) (Cooper, Mikic & Yovanovich 1969)."""
+    a = require_positive("k1", k1)
+    b = require_positive("k2", k2)
+    return _out(2.0 * a * b / (a + b))
+
+
+def effective_modulus(e1: ArrayLike, nu1: ArrayLike, e2: ArrayLike, nu2: ArrayLike) -> float | np.ndarray:
+    """E' with 1/E' = (1 − ν₁²)/E₁ + (1 − ν₂²)/E₂ (Pa) (Johnson, *Contact Mechanics*, 1985, eq. 4.22)."""
+    a = require_positive("E1", e1)
+    b = require_positive("E2", e2)
+    n1 = require_in_range("nu1", nu1, -1.0, 0.5, low_inclusive=False)
+    n2 = require_in_range("nu2", nu2, -1.0, 0.5, low_inclusive=False)
+    return _out(1.0 / ((1.0 - n1**2) / a + (1.0 - n2**2) / b))

@@ -1,0 +1,278 @@
+"""Input distributions declared in case files, parsed once to SI.
+
+A case-file value written as a table with a ``dist`` key is an uncertain input::
+
+    pressure  = { dist = "normal", mean = "2 MPa", std = "0.3 MPa" }
+    roughness = { dist = "normal", mean = "1.2 um", rel_std = 0.2 }           # ±20 % (1 sigma)
+    pressure  = { dist = "normal", mean = "2 MPa", std = "1 MPa", low = "0 MPa" }  # truncated
+    hardness  = { dist = "uniform", low = "2 GPa", high = "3 GPa" }
+    slope     = { dist = "lognormal", median = 0.1, gsd = 1.3 }                # or mean/std
+    gap       = { dist = "triangular", low = "1 um", mode = "2 um", high = "4 um" }
+    emissivity = { dist = "uniform", low = 0.1, high = 0.3 }                   # dimensionless
+
+Unit strings are parsed here (at the boundary) with :func:`tcrlab.units.parse_quantity`; every
+parameter of one distribution must share a dimension, and the samples are SI values. ``unit = "MPa"``
+lets the parameters be bare numbers in that unit.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pint
+from scipy import special
+
+from tcrlab.errors import InputError
+from tcrlab.units import DIMENSIONS, parse_quantity, ureg
+
+__all__ = ["DISTRIBUTIONS", "Distribution", "infer_dimension", "is_distribution_spec", "parse_distribution"]
+
+# kind -> (required parameter sets (any one), optional parameters)
+DISTRIBUTIONS: dict[str, tuple[tuple[frozenset[str], ...], frozenset[str]]] = {
+    "normal": (
+        (frozenset({"mean", "std"}), frozenset({"mean", "rel_std"})),
+        frozenset({"low", "high"}),
+    ),
+    "uniform": ((frozenset({"low", "high"}),), frozenset()),
+    "lognormal": (
+        (frozenset({"median", "gsd"}), frozenset({"mean", "std"}), frozenset({"mean", "rel_std"})),
+        frozenset(),
+    ),
+    "triangular": ((frozenset({"low", "mode", "high"}),), frozenset()),
+}
+_DIMENSIONLESS_PARAMS = {"rel_std", "gsd"}
+_SPREAD_PARAMS = {"std"}  # differences: a temperature spread in degC means a difference
+
+
+def is_distribution_spec(value: Any) -> bool:
+    """True for a case-file table that declares a distribution (has a ``dist`` key)."""
+    return isinstance(value, Mapping) and "dist" in value
+
+
+def infer_dimension(value: Any, field: str = "value", *, source: str | None = None) -> str:
+    """The name in :data:`tcrlab.units.DIMENSIONS` of a quantity such as ``"2 MPa"`` (numbers: dimensionless)."""
+    if isinstance(value, bool):
+        raise InputError(field, value, "a number or a quantity with a unit", source=source)
+    if isinstance(value, int | float | np.integer | np.floating):
+        return "dimensionless"
+    try:
+        quantity = value if isinstance(value, pint.Quantity) else ureg.Quantity(str(value).strip())
+    except (pint.errors.PintError, ValueError, TypeError, SyntaxError, AttributeError) as exc:
+        raise InputError(
+            field, value, "a quantity such as '2 MPa'", problem=f"not a quantity ({exc})", source=source
+        ) from None
+    if not isinstance(quantity, pint.Quantity) or quantity.dimensionless:
+        return "dimensionless"
+    for name, unit in DIMENSIONS.items():
+        if quantity.check(ureg.Unit(unit).dimensionality):
+            return name
+    raise InputError(
+        field, value, "a quantity of a known dimension (" + ", ".join(DIMENSIONS) + ")",
+        problem=f"has dimension {quantity.dimensionality}", source=source,
+    )
+
+
+@dataclass(frozen=True)
+class Distribution:
+    """A parsed input distribution; ``params`` are SI floats (log-space values for lognormal)."""
+
+    kind: str
+    params: dict[str, float]
+    dimension: str = "dimensionless"
+    field: str = "value"
+    spec: dict[str, Any] = dataclasses.field(default_factory=dict, compare=False)
+
+    @property
+    def unit(self) -> str:
+        """The SI unit the samples are in."""
+        return DIMENSIONS[self.dimension]
+
+    def sample(self, rng: np.random.Generator, size: int) -> np.ndarray:
+        """``size`` samples (SI) drawn with ``rng``; the same generator state gives the same samples."""
+        p = self.params
+        if self.kind == "normal":
+            lo, hi = p.get("low", -np.inf), p.get("high", np.inf)
+            if np.isinf(lo) and np.isinf(hi):
+                return rng.normal(p["mean"], p["std"], size)
+            # truncated normal by inverse CDF (one uniform draw per sample: stream-stable)
+            a = special.ndtr((lo - p["mean"]) / p["std"])
+            b = special.ndtr((hi - p["mean"]) / p["std"])
+            u = a + (b - a) * rng.random(size)
+            return np.clip(p["mean"] + p["std"] * special.ndtri(u), lo, hi)
+        if self.kind == "uniform":
+            return rng.uniform(p["low"], p["high"], size)
+        if self.kind == "lognormal":
+            return rng.lognormal(p["mu"], p["sigma"], size)
+        if self.kind == "triangular":
+            if p["low"] == p["high"]:
+                return np.full(size, p["low"])
+            return rng.triangular(p["low"], p["mode"], p["high"], size)
+        raise AssertionError(self.kind)  # pragma: no cover - parse_distribution checks kinds
+
+    @property
+    def mean(self) -> float:
+        p = self.params
+        if self.kind == "normal":
+            if "low" in p or "high" in p:
+                lo = (p.get("low", -np.inf) - p["mean"]) / p["std"]
+                hi = (p.get("high", np.inf) - p["mean"]) / p["std"]
+                z = special.ndtr(hi) - special.ndtr(lo)
+                pdf = (np.exp(-0.5 * lo**2) - np.exp(-0.5 * hi**2)) / np.sqrt(2 * np.pi)
+                return float(p["mean"] + p["std"] * pdf / z)
+            return p["mean"]
+        if self.kind == "uniform":
+            return 0.5 * (p["low"] + p["high"])
+        if self.kind == "lognormal":
+            return float(np.exp(p["mu"] + 0.5 * p["sigma"] ** 2))
+        return (p["low"] + p["mode"] + p["high"]) / 3.0
+
+    @property
+    def variance(self) -> float:
+        """Variance (SI²); for a truncated normal, the untruncated variance is not returned: computed."""
+        p = self.params
+        if self.kind == "normal":
+            if "low" in p or "high" in p:
+                lo = (p.get("low", -np.inf) - p["mean"]) / p["std"]
+                hi = (p.get("high", np.inf) - p["mean"]) / p["std"]
+                z = special.ndtr(hi) - special.ndtr(lo)
+                phi_lo = np.exp(-0.5 * lo**2) / np.sqrt(2 * np.pi)
+                phi_hi = np.exp(-0.5 * hi**2) / np.sqrt(2 * np.pi)
+                t_lo = lo * phi_lo if np.isfinite(lo) else 0.0
+                t_hi = hi * phi_hi if np.isfinite(hi) else 0.0
+                term = 1 + (t_lo - t_hi) / z - ((phi_lo - phi_hi) / z) ** 2
+                return float(p["std"] ** 2 * term)
+            return p["std"] ** 2
+        if self.kind == "uniform":
+            return (p["high"] - p["low"]) ** 2 / 12.0
+        if self.kind == "lognormal":
+            s2 = p["sigma"] ** 2
+            return float((np.exp(s2) - 1) * np.exp(2 * p["mu"] + s2))
+        a, c, b = p["low"], p["mode"], p["high"]
+        return (a * a + b * b + c * c - a * b - a * c - b * c) / 18.0
+
+    def describe(self) -> str:
+        shown = ", ".join(f"{k}={v!r}" for k, v in self.spec.items() if k != "dist")
+        return f"{self.kind}({shown})"
+
+
+def _parse_param(
+    name: str, value: Any, dimension: str, unit: str | None, field: str, source: str | None
+) -> float:
+    where = f"{field}.{name}"
+    if name in _DIMENSIONLESS_PARAMS:
+        return float(parse_quantity(value, "dimensionless", where, source=source))
+    if unit is not None and isinstance(value, int | float) and not isinstance(value, bool):
+        value = ureg.Quantity(float(value), unit)
+    if name in _SPREAD_PARAMS and dimension == "temperature":
+        # a temperature spread is a difference: '0.5 degC' means 0.5 K, not 273.65 K
+        q = value if isinstance(value, pint.Quantity) else _try_quantity(value)
+        if isinstance(q, pint.Quantity) and q.units in (ureg.degC, ureg.degF):
+            delta = "delta_degC" if q.units == ureg.degC else "delta_degF"
+            value = ureg.Quantity(q.magnitude, delta)
+        return float(parse_quantity(value, "temperature_difference", where, source=source))
+    return float(parse_quantity(value, dimension, where, source=source))
+
+
+def _try_quantity(value: Any) -> Any:
+    try:
+        return ureg.Quantity(str(value).strip())
+    except (pint.errors.PintError, ValueError, TypeError, SyntaxError, AttributeError):
+        return None
+
+
+def parse_distribution(
+    spec: Mapping[str, Any], field: str = "value", *, source: str | None = None
+) -> Distribution:
+    """Parse ``{dist = "normal", mean = "2 MPa", std = "0.3 MPa"}`` (and the other kinds) to SI.
+
+    Raises :class:`InputError` naming the field for an unknown kind, a missing or unknown parameter,
+    a negative spread, ``low >= high``, a mode outside ``[low, high]`` or mismatched dimensions.
+    """
+    if not is_distribution_spec(spec):
+        raise InputError(field, spec, "a table with a 'dist' key", source=source)
+    kind = str(spec["dist"]).strip().lower()
+    if kind not in DISTRIBUTIONS:
+        raise InputError(
+            f"{field}.dist", spec["dist"], ", ".join(DISTRIBUTIONS),
+            problem="unknown distribution", source=source,
+        )
+    required_sets, optional = DISTRIBUTIONS[kind]
+    given = set(spec) - {"dist", "unit"}
+    chosen = next((req for req in required_sets if req <= given), None)
+    forms = " or ".join("{" + ", ".join(sorted(r)) + "}" for r in required_sets)
+    if chosen is None:
+        missing = sorted(required_sets[0] - given)
+        raise InputError(
+            field, dict(spec), f"{kind} needs {forms}", problem=f"missing {', '.join(missing)}",
+            source=source,
+        )
+    unknown = given - chosen - optional
+    if unknown:
+        raise InputError(
+            field, dict(spec), f"{kind} takes {forms}" + (f" plus optional {', '.join(sorted(optional))}" if optional else ""),
+            problem=f"unknown parameter(s) {', '.join(sorted(unknown))}", source=source,
+        )
+    unit = spec.get("unit")
+    if unit is not None:
+        try:
+            ureg.Unit(str(unit))
+        except (pint.errors.PintError, ValueError, AttributeError, TypeError) as exc:
+            raise InputError(f"{field}.unit", unit, "a unit such as 'MPa'", problem=str(exc), source=source) from None
+    # the dimension comes from the location-type parameters
+    anchors = [k for k in ("mean", "median", "low", "mode", "high") if k in chosen]
+    anchor_value = spec[anchors[0]]
+    if unit is not None and isinstance(anchor_value, int | float) and not isinstance(anchor_value, bool):
+        anchor_value = ureg.Quantity(float(anchor_value), str(unit))
+    dimension = infer_dimension(anchor_value, f"{field}.{anchors[0]}", source=source)
+    values = {
+        k: _parse_param(k, spec[k], dimension, unit, field, source) for k in sorted(chosen | (given & optional))
+    }
+    params: dict[str, float] = {}
+    if kind == "normal":
+        std = values["std"] if "std" in values else values["rel_std"] * abs(values["mean"])
+        if std < 0 or ("rel_std" in values and values["rel_std"] < 0):
+            raise InputError(f"{field}.std", spec.get("std", spec.get("rel_std")), ">= 0",
+                             problem="a negative spread", source=source)
+        params = {"mean": values["mean"], "std": std}
+        for k in ("low", "high"):
+            if k in values:
+                params[k] = values[k]
+        if std == 0 and ("low" in params or "high" in params):
+            raise InputError(f"{field}.std", 0, "> 0 for a truncated normal", source=source)
+        if params.get("low", -np.inf) >= params.get("high", np.inf):
+            raise InputError(f"{field}.low", spec.get("low"), "below high", source=source)
+        if std == 0:
+            params = {"mean": values["mean"], "std": 0.0}
+    elif kind == "uniform":
+        if not values["low"] < values["high"]:
+            raise InputError(f"{field}.low", spec["low"], f"below high = {spec['high']!r}", source=source)
+        params = {"low": values["low"], "high": values["high"]}
+    elif kind == "triangular":
+        lo, mode, hi = values["low"], values["mode"], values["high"]
+        if not (lo <= mode <= hi) or lo > hi:
+            raise InputError(f"{field}.mode", spec["mode"], f"within [low, high] = [{spec['low']}, {spec['high']}]",
+                             source=source)
+        params = {"low": lo, "mode": mode, "high": hi}
+    else:  # lognormal
+        if "median" in values:
+            if values["median"] <= 0:
+                raise InputError(f"{field}.median", spec["median"], "> 0", source=source)
+            if values["gsd"] < 1:
+                raise InputError(f"{field}.gsd", spec["gsd"], ">= 1 (geometric standard deviation)",
+                                 source=source)
+            params = {"mu": float(np.log(values["median"])), "sigma": float(np.log(values["gsd"]))}
+        else:
+            mean = values["mean"]
+            std = values["std"] if "std" in values else values["rel_std"] * abs(mean)
+            if mean <= 0:
+                raise InputError(f"{field}.mean", spec["mean"], "> 0 for a lognormal", source=source)
+            if std < 0:
+                raise InputError(f"{field}.std", spec.get("std", spec.get("rel_std")), ">= 0",
+                                 problem="a negative spread", source=source)
+            s2 = float(np.log1p((std / mean) ** 2))
+            params = {"mu": float(np.log(mean) - 0.5 * s2), "sigma": float(np.sqrt(s2))}
+    return Distribution(kind, params, dimension, field, dict(spec))

@@ -1,0 +1,98 @@
+"""Evaluate a case document for a batch of input values, vectorised when the case allows it.
+
+The batch's values (SI arrays, or strings) are substituted into a copy of the document as
+``ureg.Quantity(array, "<SI unit>")`` and the case is built once; models that broadcast return arrays of
+the batch length. A case that cannot take arrays (raises, or returns only scalars) is evaluated once
+per sample instead.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from tcrlab.errors import InputError, TcrlabError
+from tcrlab.units import ureg
+from tcrlab.uq.document import substituted
+
+__all__ = ["Batch", "evaluate_batch", "resolve_builder"]
+
+DEFAULT_BUILDER = "tcrlab.cases:build_case"
+
+
+def resolve_builder(builder: str | Callable[..., Any]) -> Callable[..., Any]:
+    """``"module:attribute"`` → the callable (``build_case(doc, source=...)``-compatible)."""
+    if callable(builder):
+        return builder
+    module, _, attribute = builder.partition(":")
+    return getattr(importlib.import_module(module), attribute)
+
+
+@dataclass(frozen=True)
+class Batch:
+    """One unit of work: the document, the values to substitute (path → array/str) and their units."""
+
+    doc: Mapping[str, Any]
+    values: Mapping[str, Any]
+    units: Mapping[str, str]
+    size: int
+    source: str = "<case>"
+    builder: str | Callable[..., Any] = DEFAULT_BUILDER
+    tag: Any = None
+
+
+def _wrap(value: Any, unit: str | None) -> Any:
+    if isinstance(value, str) or unit is None:
+        return value
+    if unit == "dimensionless" and np.ndim(value) == 0:
+        return float(value)
+    return ureg.Quantity(np.asarray(value, dtype=float) if np.ndim(value) else float(value), unit)
+
+
+def _outputs(case: Any) -> dict[str, Any]:
+    out = case.outputs()
+    if not isinstance(out, Mapping):
+        raise TcrlabError(f"case.outputs() returned {type(out).__name__}, expected a dict of named results")
+    return dict(out)
+
+
+def _numeric(name: str, value: Any) -> np.ndarray:
+    try:
+        return np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        raise TcrlabError(f"output {name!r} is not numeric ({value!r})") from None
+
+
+def evaluate_batch(batch: Batch) -> dict[str, np.ndarray]:
+    """Outputs of the case for every sample of the batch: name → float array of length ``batch.size``."""
+    build = resolve_builder(batch.builder)
+    n = batch.size
+    array_paths = [p for p, v in batch.values.items() if not isinstance(v, str) and np.ndim(v) > 0]
+    if array_paths:
+        try:
+            doc = substituted(batch.doc, {p: _wrap(v, batch.units.get(p)) for p, v in batch.values.items()})
+            raw = _outputs(build(doc, source=batch.source))
+            out = {k: _numeric(k, v) for k, v in raw.items()}
+            shapes = {k: v.shape for k, v in out.items()}
+            if all(s == (n,) or s == () for s in shapes.values()) and any(s == (n,) for s in shapes.values()):
+                return {k: np.broadcast_to(v, (n,)).astype(float) for k, v in out.items()}
+        except (InputError, TcrlabError, TypeError, ValueError, IndexError):
+            pass  # the case (or a model in it) does not take arrays: evaluate sample by sample
+    rows: list[dict[str, np.ndarray]] = []
+    for i in range(n):
+        values = {
+            p: _wrap(v if isinstance(v, str) or np.ndim(v) == 0 else np.asarray(v)[i], batch.units.get(p))
+            for p, v in batch.values.items()
+        }
+        doc = substituted(batch.doc, values)
+        raw = _outputs(build(doc, source=batch.source))
+        rows.append({k: _numeric(k, v) for k, v in raw.items()})
+    names = list(rows[0]) if rows else []
+    for k in names:
+        if any(r[k].size != 1 for r in rows):
+            raise TcrlabError(f"output {k!r} is not a scalar for a single sample")
+    return {k: np.array([float(r[k].reshape(())) for r in rows]) for k in names}

@@ -1,0 +1,244 @@
+"""One interface to run batches of work: in this process, in local processes, or on a Dask cluster.
+
+``make_executor()`` gives local processes (``concurrent.futures.ProcessPoolExecutor``, 2 workers by
+default); ``make_executor(scheduler="tcp://host:8786")`` connects to a Dask scheduler. Both run the same
+top-level function on the same task inputs; :func:`run_tasks` collects the results in task order, shows a
+progress bar, and turns a task that raised into a :class:`TaskFailure` carrying its inputs and the error,
+so one bad batch does not lose the run.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import os
+import sys
+import traceback
+import warnings
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from tcrlab.errors import InputError, TcrlabError
+
+__all__ = [
+    "DaskExecutor",
+    "Executor",
+    "LocalExecutor",
+    "SerialExecutor",
+    "TaskFailedError",
+    "TaskFailure",
+    "make_executor",
+    "run_tasks",
+]
+
+
+@dataclass(frozen=True)
+class TaskFailure:
+    """A task that raised: its index, a description of its inputs, the error and the traceback tail."""
+
+    index: int
+    inputs: Any
+    error: str
+    traceback: str = ""
+
+    def __str__(self) -> str:
+        return f"task {self.index} failed with inputs {self.inputs}: {self.error}"
+
+
+class TaskFailedError(TcrlabError):
+    """Every task failed (or the failures make the result meaningless); lists the failures."""
+
+    def __init__(self, failures: Sequence[TaskFailure]):
+        self.failures = list(failures)
+        shown = "; ".join(str(f) for f in self.failures[:3])
+        more = f" (and {len(self.failures) - 3} more)" if len(self.failures) > 3 else ""
+        super().__init__(f"{len(self.failures)} task(s) failed: {shown}{more}")
+
+
+def _guarded(fn: Callable[[Any], Any], task: Any) -> tuple[str, Any, list[str]]:
+    """Run one task in a worker; never raise (errors are returned with the traceback tail).
+
+    Warnings raised inside the task are returned (as text) so the caller can report each one once.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            result = fn(task)
+        except Exception as exc:  # reported with the task's inputs, not lost
+            tail = "".join(traceback.format_exception(exc)[-3:])
+            messages = [f"{w.category.__name__}: {w.message}" for w in caught]
+            return "error", (f"{type(exc).__name__}: {exc}", tail), messages
+    messages = list(dict.fromkeys(f"{w.category.__name__}: {w.message}" for w in caught))
+    return "ok", result, messages
+
+
+class Executor(Protocol):
+    """Submit ``fn(task)`` for each task; yield ``(index, (status, value, warnings))`` as they finish."""
+
+    name: str
+
+    def map_unordered(self, fn: Callable[[Any], Any], tasks: Sequence[Any]) -> Any: ...
+
+    def close(self) -> None: ...
+
+
+class SerialExecutor:
+    """Run tasks one after another in this process (debugging, tiny runs)."""
+
+    name = "serial"
+
+    def map_unordered(self, fn: Callable[[Any], Any], tasks: Sequence[Any]) -> Any:
+        for i, task in enumerate(tasks):
+            yield i, _guarded(fn, task)
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self) -> SerialExecutor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class LocalExecutor:
+    """Local worker processes (``ProcessPoolExecutor``)."""
+
+    name = "local processes"
+
+    def __init__(self, workers: int = 2):
+        if workers < 1:
+            raise InputError("workers", workers, "an integer >= 1")
+        self.workers = workers
+        self._pool: cf.ProcessPoolExecutor | None = None
+
+    def _ensure(self) -> cf.ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = cf.ProcessPoolExecutor(max_workers=self.workers)
+        return self._pool
+
+    def map_unordered(self, fn: Callable[[Any], Any], tasks: Sequence[Any]) -> Any:
+        pool = self._ensure()
+        futures = {pool.submit(_guarded, fn, task): i for i, task in enumerate(tasks)}
+        for future in cf.as_completed(futures):
+            i = futures[future]
+            try:
+                yield i, future.result()
+            except Exception as exc:  # a worker died (BrokenProcessPool, unpicklable result, ...)
+                yield i, ("error", (f"{type(exc).__name__}: {exc}", ""), [])
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> LocalExecutor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class DaskExecutor:
+    """Tasks on a Dask cluster named by its scheduler address (``tcp://host:8786``)."""
+
+    name = "dask"
+
+    def __init__(self, scheduler: str, *, timeout: float = 20.0):
+        try:
+            from distributed import Client
+        except ImportError as exc:  # pragma: no cover - dask is a dependency
+            raise InputError("scheduler", scheduler, "requires dask[distributed]") from exc
+        try:
+            self.client = Client(scheduler, timeout=timeout, set_as_default=False)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise InputError(
+                "scheduler", scheduler, "the address of a running Dask scheduler, e.g. tcp://127.0.0.1:8786",
+                problem=f"cannot connect ({exc})",
+            ) from None
+        self.name = f"dask ({scheduler})"
+
+    def map_unordered(self, fn: Callable[[Any], Any], tasks: Sequence[Any]) -> Any:
+        from distributed import as_completed
+
+        futures = self.client.map(_guarded, [fn] * len(tasks), list(tasks), pure=False)
+        index = {f.key: i for i, f in enumerate(futures)}
+        for future in as_completed(futures):
+            i = index[future.key]
+            try:
+                yield i, future.result()
+            except Exception as exc:  # worker lost, unpicklable, ...
+                yield i, ("error", (f"{type(exc).__name__}: {exc}", ""), [])
+
+    def close(self) -> None:
+        self.client.close()
+
+    def __enter__(self) -> DaskExecutor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def make_executor(scheduler: str | None = None, workers: int = 2) -> SerialExecutor | LocalExecutor | DaskExecutor:
+    """Local processes (``workers``; 1 → in this process), or the Dask cluster at ``scheduler``."""
+    if scheduler:
+        return DaskExecutor(scheduler)
+    if workers == 1:
+        return SerialExecutor()
+    return LocalExecutor(workers)
+
+
+@dataclass
+class TaskResults:
+    results: list[Any]
+    failures: list[TaskFailure]
+    warnings: list[str]
+
+    @property
+    def ok(self) -> list[Any]:
+        return [r for r in self.results if r is not None]
+
+
+def run_tasks(
+    fn: Callable[[Any], Any],
+    tasks: Sequence[Any],
+    executor: Any,
+    *,
+    describe: Callable[[Any], Any] = repr,
+    progress: bool | None = None,
+    label: str = "running",
+) -> TaskResults:
+    """Run every task; results in task order (``None`` where a task failed, listed in ``failures``).
+
+    ``describe(task)`` gives the inputs reported for a failed task. The progress bar (rich, on stderr)
+    shows when ``progress`` is True, or by default when stderr is a terminal.
+    """
+    results: list[Any] = [None] * len(tasks)
+    failures: list[TaskFailure] = []
+    seen: dict[str, None] = {}
+    show = sys.stderr.isatty() and not os.environ.get("TCRLAB_NO_PROGRESS") if progress is None else progress
+    bar = None
+    if show and tasks:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+        bar = Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+                       TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+        bar.start()
+        handle = bar.add_task(f"{label} ({executor.name})", total=len(tasks))
+    try:
+        for i, (status, value, messages) in executor.map_unordered(fn, tasks):
+            for m in messages:
+                seen.setdefault(m, None)
+            if status == "ok":
+                results[i] = value
+            else:
+                failures.append(TaskFailure(i, describe(tasks[i]), value[0], value[1]))
+            if bar is not None:
+                bar.advance(handle)
+    finally:
+        if bar is not None:
+            bar.stop()
+    failures.sort(key=lambda f: f.index)
+    return TaskResults(results, failures, list(seen))
