@@ -6,6 +6,7 @@ Everything inside tcrlab works in SI floats / NumPy arrays. Case files and the c
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -107,38 +108,33 @@ def parse_quantity(
     if isinstance(value, bool):
         raise InputError(field, value, expected, source=source)
     if isinstance(value, int | float | np.integer | np.floating):
-        if dimension == "dimensionless" or bare_numbers_are_si:
-            return float(value)
-        raise InputError(field, value, expected, problem="a number without a unit", source=source)
+        return _bare_number(float(value), value, dimension, field, expected, source, bare_numbers_are_si)
     if isinstance(value, pint.Quantity):
         quantity = value
         if np.ndim(quantity.magnitude) > 0:  # sampled / swept values: convert the whole array
-            if not quantity.check(reference.dimensionality):
-                raise InputError(field, value, expected, problem="wrong dimension", source=source)
-            return np.asarray(quantity.to(reference).magnitude, dtype=float)
+            return _convert_array(quantity, reference, value, field, expected, source)
     elif isinstance(value, str):
         text = value.strip()
         if not text:
             raise InputError(field, value, expected, problem="empty", source=source)
         try:
-            quantity = ureg.Quantity(text)
-        except (pint.errors.PintError, ValueError, TypeError, SyntaxError, AttributeError) as exc:
+            number = float(text)
+        except ValueError:
+            pass
+        else:
+            return _bare_number(number, value, dimension, field, expected, source, bare_numbers_are_si)
+        try:
+            quantity = ureg.Quantity(_offset_units_as_differences(text, dimension))
+        except Exception as exc:  # pint's parser raises many types (TokenError, AssertionError, ...)
             raise InputError(
-                field, value, expected, problem=f"not a quantity ({exc})", source=source
+                field, value, expected, problem=f"not a quantity ({type(exc).__name__})", source=source
             ) from None
-        if not isinstance(quantity, pint.Quantity):  # a bare number written as text
-            quantity = ureg.Quantity(float(quantity), "dimensionless")
-            if dimension != "dimensionless" and not bare_numbers_are_si:
-                raise InputError(
-                    field, value, expected, problem="a number without a unit", source=source
-                )
-            return float(quantity.magnitude)
+        if not isinstance(quantity, pint.Quantity):
+            quantity = ureg.Quantity(quantity, "dimensionless")
     else:
         raise InputError(field, value, expected, source=source)
 
-    if not quantity.check(reference.dimensionality) and not (
-        dimension == "temperature_difference" and quantity.check("[temperature]")
-    ):
+    if not quantity.check(reference.dimensionality):
         got = f"{quantity.dimensionality}" if not quantity.dimensionless else "dimensionless"
         raise InputError(field, value, expected, problem=f"has dimension {got}", source=source)
     try:
@@ -147,8 +143,56 @@ def parse_quantity(
         raise InputError(field, value, expected, problem=str(exc), source=source) from None
     result = float(magnitude)
     if not np.isfinite(result):
-        raise InputError(field, value, "a finite " + expected, source=source)
+        raise InputError(field, value, expected, problem="not finite", source=source)
     return result
+
+
+# Offset temperature units: inside a compound unit ("W/(m degC)") or for a temperature difference
+# ("5 degC" of ΔT) they mean a *difference* of temperature; only a plain temperature is absolute.
+_OFFSET_UNIT = re.compile(r"(?<![A-Za-z_])(degC|degF|°C|°F|celsius|fahrenheit|degree_Celsius|degree_Fahrenheit)(?![A-Za-z_])")
+
+
+def _offset_units_as_differences(text: str, dimension: str) -> str:
+    if dimension == "temperature" or not _OFFSET_UNIT.search(text):
+        return text
+
+    def to_delta(match: re.Match[str]) -> str:
+        unit = match.group(1)
+        return "delta_degF" if ("F" in unit or "fahrenheit" in unit) else "delta_degC"
+
+    return _OFFSET_UNIT.sub(to_delta, text)
+
+
+def _bare_number(
+    number: float,
+    value: Any,
+    dimension: str,
+    field: str,
+    expected: str,
+    source: str | None,
+    bare_numbers_are_si: bool,
+) -> float:
+    if dimension != "dimensionless" and not bare_numbers_are_si:
+        raise InputError(field, value, expected, problem="a number without a unit", source=source)
+    if not np.isfinite(number):
+        raise InputError(field, value, expected, problem="not finite", source=source)
+    return number
+
+
+def _convert_array(
+    quantity: pint.Quantity,
+    reference: pint.Unit,
+    value: Any,
+    field: str,
+    expected: str,
+    source: str | None,
+) -> np.ndarray:
+    if not quantity.check(reference.dimensionality):
+        raise InputError(field, value, expected, problem="wrong dimension", source=source)
+    out = np.asarray(quantity.to(reference).magnitude, dtype=float)
+    if not np.isfinite(out).all():
+        raise InputError(field, value, expected, problem="contains non-finite values", source=source)
+    return out
 
 
 def parse_range(text: str, dimension: str, field: str, *, source: str | None = None) -> np.ndarray:

@@ -132,10 +132,70 @@ def test_errors_name_file_and_field():
         build_case(doc, source="bad.toml")
 
 
-def test_joint_and_kapitza_layers_when_available():
-    pytest.importorskip("tcrlab.cases.joint")
-    from tcrlab.cases import joint
-
+def test_joint_layer_in_a_stack_when_available():
+    joint = pytest.importorskip("tcrlab.cases.joint")
     if not hasattr(joint, "element_from_table"):
-        pytest.skip("tcrlab.cases.joint.element_from_table not written yet")
-    assert callable(joint.element_from_table)
+        pytest.skip("tcrlab.cases.joint.element_from_table not available")
+    doc = tomllib.loads(CPU)
+    air = {"kind": "joint", "solids": ["Si", "Al"], "sigma": "1 um", "pressure": "0.1 MPa",
+           "gas": "air", "microhardness": "0.4 GPa"}
+    vac = dict(air, gas="vacuum")
+    results = {}
+    for label, table in (("air", air), ("vacuum", vac)):
+        d = variant_document(doc, {"name": label, "replace": "interface", "layer": table})
+        case = build_case(d, source="j.toml")
+        res = case.solve()
+        el = res.element("interface")
+        # the circuit is self-consistent: the jump equals q''·R'' at the converged face temperatures
+        assert el.dT == pytest.approx(3e5 * el.resistance_area, rel=1e-6)
+        results[label] = el.resistance_area
+    # closing the gas path raises the resistance (the background article, § "A tale of two paths")
+    assert results["vacuum"] > results["air"]
+
+
+def test_branch_sink_and_own_area_layers():
+    doc = tomllib.loads("""
+[case]
+area = "1 cm^2"
+[boundary]
+power = "10 W"
+sink_temperature = "300 K"
+[[layer]]
+name = "spread layer"
+kind = "conduction"
+conductivity = "100 W/(m K)"
+thickness = "1 mm"
+area = "4 cm^2"
+[[layer]]
+name = "exits"
+kind = "parallel"
+[[layer.branch]]
+name = "board"
+sink_temperature = "350 K"
+[[layer.branch.layer]]
+name = "board path"
+kind = "resistor"
+resistance = "20 K/W"
+[[layer.branch]]
+name = "heat sink"
+[[layer.branch.layer]]
+name = "sink"
+kind = "resistor"
+resistance = "1 K/W"
+""")
+    out = build_case(doc, source="b.toml").outputs()
+    assert out["R[spread layer]"] == pytest.approx(1e-3 / (100 * 4e-4))
+    # node after the spread layer: (T−300)/1 + (T−350)/20 = 10
+    t = (10 + 300 + 350 / 20) / (1 + 1 / 20)
+    assert out["T_in[sink]"] == pytest.approx(t)
+    assert out["T_hot"] == pytest.approx(t + 10 * 0.025)
+    assert out["bottleneck"] == "sink"
+
+
+def test_convection_reports_its_own_area():
+    doc = tomllib.loads(CPU)
+    doc["layer"].append({"name": "fins", "kind": "convection", "h": "40 W/(m^2 K)", "area": "0.15 m^2"})
+    case = build_case(doc, source="c.toml")
+    fins = case.solve().element("fins")
+    assert fins.resistance == pytest.approx(1 / (40 * 0.15))
+    assert fins.resistance_area == pytest.approx(1 / 40)

@@ -320,6 +320,7 @@ def test_extended_replaces_entry() -> None:
         ("materials = 3\n", r"\[materials\] must be a table"),
         ("[materials]\nX = 3\n", "must be a table of properties"),
         ("sources = 3\n", r"\[sources\]"),
+        ('[materials.X]\nreference_temperature = "-300 degC"\n', r"reference_temperature.*> 0"),
     ],
 )
 def test_malformed_user_file(tmp_path: Path, text: str, match: str) -> None:
@@ -359,3 +360,20 @@ def test_user_alias_overrides_packaged_alias(tmp_path: Path) -> None:
     assert reg["paste"].key == "MyPaste"
     assert reg["grease"].key == "grease"
     assert reg["MyPaste"].sources["conductivity"] == "vendor datasheet X (2023)"
+
+
+def test_case_file_inline_materials_extend_registry() -> None:
+    """A case document's [materials.<key>] tables join the registry for that case (docs/materials.md)."""
+    import tomllib
+
+    from tcrlab.cases import case_registry
+
+    doc = tomllib.loads(
+        '[sources]\nds = "Acme TG-7 thermal grease datasheet rev. C (2024)"\n'
+        '[materials.TG7]\naliases = ["tg-7"]\ncategory = "tim"\nconductivity = "6.5 W/(m K)"\n'
+        'density = "2.9 g/cm^3"\nsources = { conductivity = "ds", density = "ds" }\n'
+    )
+    reg = case_registry(doc, source="case.toml")
+    assert reg["tg-7"].conductivity == pytest.approx(6.5)
+    assert "Acme" in reg["TG7"].sources["conductivity"]
+    assert reg["Si"].conductivity == 148.0

@@ -41,14 +41,15 @@ def test_article_cpu_drops():
     assert r.energy_balance_error < 1e-12
     assert sum(e.share for e in r.main_path()) == pytest.approx(1.0)
     # the profile jumps by 36 K at x = 0.5 mm
-    jump = [s for s in r.profile.segments if s.is_interface][0]
+    jump = next(s for s in r.profile.segments if s.is_interface)
     assert jump.x_start == pytest.approx(0.5e-3) and jump.dT == pytest.approx(36.0)
 
 
 def test_incropera_chip_on_epoxy_substrate():
     # Bergman, Lavine, Incropera & DeWitt, Fundamentals of Heat and Mass Transfer, 7th ed. (2011), Ch. 3
     # worked example "thin silicon chip and 8-mm-thick aluminium substrate separated by a 0.02-mm epoxy
-    # joint" (§3.1.4 example; numbered 3.3 in the 6th ed., check the 7th): q''_c = 1e4 W/m², h = 100 W/m²K on both faces, T∞ = 25 °C,
+    # joint" (the worked example after §3.1.4; its number differs between editions): q''_c = 1e4 W/m²,
+    # h = 100 W/m²K on both faces, T∞ = 25 °C,
     # R''_t,c = 0.9e-4 m²K/W, k_Al = 239 W/mK  ->  published T_c = 75.3 °C.
     paths = ParallelGroup("chip cooling", (
         Branch((Convection("top air", 100.0),), "top"),

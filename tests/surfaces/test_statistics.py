@@ -81,7 +81,7 @@ def test_cosine_along_y_gives_the_same_slope():
 
 def test_parseval_two_dimensional_psd_is_exact():
     t = self_affine((128, 96), 0.7, rms_height=1e-6, physical_size=(50e-6, 40e-6), seed=3)
-    qx, qy, c = power_spectrum_2d(t)
+    _, _, c = power_spectrum_2d(t)
     assert c.sum() / t.area == pytest.approx(rms_height(t) ** 2, rel=1e-12)
     assert rms_height(t) == pytest.approx(1e-6, rel=1e-12)
 

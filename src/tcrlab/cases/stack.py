@@ -29,7 +29,7 @@ from typing import Any
 
 import numpy as np
 
-from tcrlab.errors import CaseFileError, InputError, TcrlabError
+from tcrlab.errors import CaseFileError, ConvergenceError, InputError, TcrlabError
 from tcrlab.materials.registry import MaterialRegistry, default_registry
 from tcrlab.network.circuit import Boundary, Branch, ParallelGroup, Stack, StackResult
 from tcrlab.network.elements import (
@@ -40,13 +40,15 @@ from tcrlab.network.elements import (
     TIMLayer,
 )
 from tcrlab.units import parse_quantity
+from tcrlab.validation import require_positive
 
 __all__ = ["LAYER_FIELDS", "StackCase", "apply_override", "from_document", "variant_document"]
 
 LAYER_FIELDS: dict[str, tuple[str, ...]] = {
-    "conduction": ("name", "kind", "material", "conductivity", "thickness", "temperature_dependent"),
-    "contact": ("name", "kind", "resistance", "conductance"),
-    "tim": ("name", "kind", "material", "conductivity", "thickness", "resistance", "boundary_resistance"),
+    "conduction": ("name", "kind", "material", "conductivity", "thickness", "temperature_dependent", "area"),
+    "contact": ("name", "kind", "resistance", "conductance", "area"),
+    "tim": ("name", "kind", "material", "conductivity", "thickness", "resistance", "boundary_resistance",
+            "area"),
     "convection": ("name", "kind", "h", "area"),
     "resistor": ("name", "kind", "resistance"),
     "parallel": ("name", "kind", "branch"),
@@ -127,7 +129,13 @@ def _element(table: Any, where: str, ctx: _Ctx) -> Any:
         return _delegated(kind, table, where, ctx)
     _check_keys(table, LAYER_FIELDS[kind], where, ctx.source)
     try:
-        return _build(kind, name, table, where, ctx)
+        element = _build(kind, name, table, where, ctx)
+        if "area" in table and kind != "convection":
+            # a layer with its own cross-section (e.g. an effective area after heat spreading): a
+            # one-branch group of that area
+            own = require_positive(f"{where}.area", ctx.q(table["area"], "area", f"{where}.area"))
+            return ParallelGroup(f"{name} @ own area", (Branch((element,), name, area=own),))
+        return element
     except InputError as exc:
         if exc.source:
             raise
@@ -269,12 +277,13 @@ class StackCase:
                 if exc.source:
                     raise
                 raise InputError(exc.field, exc.value, exc.expected, problem=exc.problem, source=self.source) from None
+            except ConvergenceError as exc:
+                raise ConvergenceError(f"{self.source}: {exc}") from None
         return self._result
 
     def outputs(self) -> dict[str, Any]:
         """Named SI results: T_hot, T_max (K), R_total (K/W), R_total_area (m²K/W), Q_in (W),
-        energy_balance_error, and per element dT[name] (K), R[name] (K/W), R_area[name] (m²K/W),
-        T_in[name] (K); plus ``bottleneck`` (the element name, a str)."""
+        energy_balance_error, and per element dT[name] (K), R[name] (K/W), T_in[name] (K); plus ``bottleneck`` (the element name, a str)."""
         r = self.solve()
         out: dict[str, Any] = {
             "T_hot": r.T_hot, "T_max": r.T_max, "R_total": r.total_resistance,
@@ -284,7 +293,6 @@ class StackCase:
         for e in r.elements:
             out[f"dT[{e.name}]"] = e.dT
             out[f"R[{e.name}]"] = e.resistance
-            out[f"R_area[{e.name}]"] = e.resistance_area
             out[f"T_in[{e.name}]"] = e.T_in
         out["bottleneck"] = r.bottleneck
         return out

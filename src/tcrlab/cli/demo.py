@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from tcrlab.cli.common import emit_json, make_table
-from tcrlab.cli.run import render_stack, wide_console
+from tcrlab.cli.run import check_plot_path, render_stack, wide_console
 
 __all__ = ["CASE_RESOURCE", "demo", "run_demo"]
 
@@ -38,6 +38,8 @@ def run_demo() -> tuple[Any, Any, list[tuple[dict[str, Any], Any, str]]]:
 def demo(as_json: bool, plot_file: str | None, compare_file: str | None) -> None:
     """The background article's CPU under a heat sink: 120 W over 2 cm × 2 cm through silicon, the
     interface and aluminium; then bare contact, paste, pad, fluids and vacuum compared."""
+    check_plot_path("--plot", plot_file)
+    check_plot_path("--compare-plot", compare_file)
     case, result, variants = run_demo()
     replaced = variants[0][0].get("replace") if variants else None
     rows = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import click
+from rich.markup import escape
 
 from tcrlab.cli.common import console, emit_json, err_console, make_table
 
@@ -50,14 +51,14 @@ def mc(case_file: str, n: int, seed: int, scheduler: str | None, workers: int, b
         emit_json(result.to_dict())
         return
     summary = result.summary()
-    rows = [[name, *(f"{s[k]:.4g}" for k in ("P5", "P50", "P95", "mean", "std")), s["n"]]
+    rows = [[escape(name), *(f"{s[k]:.4g}" for k in ("P5", "P50", "P95", "mean", "std")), s["n"]]
             for name, s in summary.items()]
     console.print(make_table(f"Monte Carlo: {case_file}, n = {n}, seed = {seed} ({result.executor}); SI units",
                              ["output", "P5", "P50", "P95", "mean", "std", "n"], rows))
     sens = result.sensitivities()
     inputs = list(result.inputs)
-    rows = [[name, *(f"{sens[name][p]:+.3f}" for p in inputs)] for name in summary]
+    rows = [[escape(name), *(f"{sens[name][p]:+.3f}" for p in inputs)] for name in summary]
     console.print(make_table("Sensitivity: Spearman rank correlation of output with input",
-                             ["output", *inputs], rows))
+                             ["output", *map(escape, inputs)], rows))
     if plot:
         console.print(f"histograms: {plot}")

@@ -6,14 +6,25 @@ from typing import Any
 
 import click
 import numpy as np
-
 from rich.console import Console
 
 from tcrlab.cli.common import console as _shared_console
 from tcrlab.cli.common import emit_json, make_table
 from tcrlab.errors import InputError
 
-__all__ = ["render_stack", "run", "stack_table", "wide_console"]
+__all__ = ["check_plot_path", "render_stack", "run", "stack_table", "wide_console"]
+
+PLOT_FORMATS = ("png", "pdf", "svg", "jpg", "jpeg", "tif", "tiff", "eps", "ps", "webp")
+
+
+def check_plot_path(option: str, path: str | None) -> None:
+    """Reject an unsupported figure format before any work is done (the suffix picks the format)."""
+    if path is None:
+        return
+    suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
+    if suffix not in PLOT_FORMATS:
+        raise InputError(option, path, "a file name ending in ." + ", .".join(PLOT_FORMATS),
+                         problem="unknown figure format")
 
 
 def wide_console() -> Console:
@@ -34,13 +45,15 @@ def stack_table(result: Any, *, title: str) -> Any:
     """The rich table of a solved stack (one row per element)."""
     celsius = float(np.min(result.node_temperatures)) > 200.0
     off, unit = (273.15, "°C") if celsius else (0.0, "K")
+    t_spec = ".2f" if celsius else ".6g"
     rows = []
     for e in result.elements:
-        label = e.name if e.on_main_path else f"  ↳ {e.name} ({e.path})"
+        label = e.name if e.on_main_path else f"  ↳ {e.name} ({e.path.rsplit('/', 1)[-1]})"
         rows.append([
-            label, e.kind, _fmt(e.resistance_area, ".3e"), _fmt(e.resistance, ".4g"), _fmt(e.dT, ".3f"),
-            _fmt(100 * e.share, ".1f"), _fmt(e.heat, ".4g"), _fmt(float(e.T_in) - off, ".2f"),
-            _fmt(float(e.T_out) - off, ".2f"),
+            label, e.kind, _fmt(e.resistance_area, ".3e"), _fmt(e.resistance, ".4g"),
+            _fmt(e.dT, ".3f" if abs(float(e.dT)) >= 0.01 else ".3g"),
+            _fmt(100 * e.share, ".1f"), _fmt(e.heat, ".4g"), _fmt(float(e.T_in) - off, t_spec),
+            _fmt(float(e.T_out) - off, t_spec),
         ])
     cols = ["element", "kind", "R'' \\[m²K/W]", "R [K/W]", "ΔT [K]", "share %", "Q [W]",
             f"T in [{unit}]", f"T out [{unit}]"]
@@ -88,6 +101,7 @@ def _load(case_file: str, overrides: tuple[str, ...]) -> Any:
                    "(layers numbered from 1, or by name: layer[interface]).")
 def run(case_file: str, as_json: bool, plot_file: str | None, overrides: tuple[str, ...]) -> None:
     """Solve the heat path in CASE_FILE: every element's resistance, ΔT and share; the bottleneck."""
+    check_plot_path("--plot", plot_file)
     case = _load(case_file, overrides)
     if getattr(case, "kind", None) != "stack":
         outputs = case.outputs()

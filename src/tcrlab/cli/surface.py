@@ -31,17 +31,17 @@ def _rows(stats: dict[str, Any]) -> list[tuple[str, str, str]]:
         ("Sz (peak to valley)", _length(stats["peak_to_valley"]), ""),
         ("skewness", num(stats["skewness"]), ""),
         ("kurtosis", num(stats["kurtosis"]), "3 for Gaussian"),
-        ("RMS slope |∇h| (spectral)", num(stats["rms_slope_spectral"]), ""),
-        ("RMS slope |∇h| (finite diff.)", num(stats["rms_slope_fd"]), ""),
+        ("RMS slope (spectral)", num(stats["rms_slope_spectral"]), ""),
+        ("RMS slope (finite diff.)", num(stats["rms_slope_fd"]), ""),
         ("RMS profile slope x / y", f"{num(stats['rms_slope_x'])} / {num(stats['rms_slope_y'])}", ""),
         ("mean |∂h/∂x|", num(stats["mean_absolute_slope_x"]), ""),
         ("RMS curvature ∇²h/2", num(stats["rms_curvature"]), "1/m"),
     ]
     if stats["hurst"] is not None:
         q0, q1 = stats["hurst_q_range"]
-        rows.append(("Hurst exponent H (PSD fit)", f"{stats['hurst']:.3f}", f"q = {q0:.3g}…{q1:.3g} rad/m"))
+        rows.append(("Hurst exponent H", f"{stats['hurst']:.3f}", f"q {q0:.2g}–{q1:.2g} rad/m"))
     else:
-        rows.append(("Hurst exponent H (PSD fit)", "—", "grid too small to fit"))
+        rows.append(("Hurst exponent H", "—", "grid too small for a fit"))
     return rows
 
 

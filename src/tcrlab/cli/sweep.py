@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import click
+from rich.markup import escape
 
 from tcrlab.cli.common import console, err_console, make_table
 
@@ -52,12 +53,18 @@ def sweep(case_file: str, varies: tuple[str, ...], output: str | None, plot: str
         from tcrlab.plotting.uq import plot_sweep
 
         plot_sweep(result, plot)
+    import numpy as np
+
     table = result.table
-    shown = table if len(table) <= 20 else table.iloc[:: max(1, len(table) // 20)]
-    rows = [[f"{c:.4g}" if isinstance(c, float) else str(c) for c in row] for row in shown.itertuples(index=False)]
+    columns = [v.name for v in result.varies] + result.outputs[:4]
+    shown = table[columns] if len(table) <= 20 else table[columns].iloc[np.unique(np.linspace(0, len(table) - 1, 20).astype(int))]
+    rows = [[f"{c:.4g}" if isinstance(c, float) else escape(str(c)) for c in row]
+            for row in shown.itertuples(index=False)]
     paths = ", ".join(f"{k} → {v}" for k, v in result.paths.items() if k != v)
     title = f"Sweep: {case_file}, {len(table)} points ({result.executor}); SI units" + (f"; {paths}" if paths else "")
-    console.print(make_table(title, list(table.columns), rows))
+    if len(result.outputs) > 4:
+        title += f"; {len(result.outputs) - 4} more outputs in the table file"
+    console.print(make_table(escape(title), [escape(c) for c in columns], rows))
     if output:
         console.print(f"table: {output}")
     if plot:

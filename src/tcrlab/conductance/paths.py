@@ -11,7 +11,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from tcrlab.network.algebra import parallel
-from tcrlab.validation import as_float_array, require_nonnegative
+from tcrlab.validation import require_finite, require_nonnegative
 
 __all__ = ["contact_resistance", "temperature_jump"]
 
@@ -27,7 +27,7 @@ def temperature_jump(q_flux: ArrayLike, R_c: ArrayLike) -> NDArray[np.float64] |
     Source: Bergman et al. (2011) eq. 3.20 (definition of the thermal contact resistance).
     Assumes steady state and no energy stored or generated at the interface.
     """
-    q = as_float_array("q_flux", q_flux)
+    q = require_finite("q_flux", q_flux)
     r = require_nonnegative("R_c", R_c)
     out = q * r
     return float(out) if np.ndim(out) == 0 else out

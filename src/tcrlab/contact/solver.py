@@ -328,7 +328,8 @@ def _solve_fast(
         sigma = target_p * n / float(p.sum(dtype=np.float64))
     else:
         sigma = 1.0
-        p *= 1e-3 / max(float(p.mean()), 1e-300)
+        if p_init is None:
+            p *= 1e-3 / max(float(p.mean()), 1e-300)
     u = np.empty_like(p)
     t = np.zeros_like(p)
     thr = tol  # heights are in units of h_rms

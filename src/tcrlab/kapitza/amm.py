@@ -251,12 +251,13 @@ def amm_conductance(
     model: str = "full",
     cutoff: str = "branch",
     convention: str = "emitted",
-    side: int = 1,
+    side: int | str = "soft",
     registry: object = None,
 ) -> NDArray[np.float64] | float:
     """AMM thermal boundary conductance h(T) in W/(m² K) of the interface mat1 | mat2.
 
-    h = ¼ Σ_j Γ_j ∫ ħω D_j v_j ∂n/∂T dω over the Debye branches of the emitting side (``side`` 1 or 2),
+    h = ¼ Σ_j Γ_j ∫ ħω D_j v_j ∂n/∂T dω over the Debye branches of the emitting side: ``side`` 1, 2 or
+    ``"soft"`` (default: the medium with the lower highest phonon cutoff, so h₁₂ = h₂₁ by construction),
     Γ_j from :func:`amm_gammas` (full elastic model by default). Low T: h = π²k_B⁴T³/(30ħ³) Σ_j Γ_j/c_j².
     Materials: registry names or objects with density/rho, c_L, c_T (see ``acoustic_medium``);
     ``cutoff``: ``"branch"``/``"common"``/``"none"`` Debye cutoff convention; ``convention``:
@@ -265,9 +266,15 @@ def amm_conductance(
     α and the Debye DOS are crude (Swartz & Pohl 1989). Returns a float for scalar T.
     """
     t = check_temperature(T)
-    if side not in (1, 2):
-        raise InputError("side", side, "1 or 2 (the medium whose phonons are counted)")
+    if side not in (1, 2, "soft"):
+        raise InputError("side", side, "1, 2 or 'soft' (the medium whose phonons are counted)")
     m1, m2 = acoustic_medium(mat1, registry=registry), acoustic_medium(mat2, registry=registry)
+    if side == "soft":  # lower highest cutoff; ties broken by the slower sound speeds (larger Σc⁻²)
+        def key(m: AcousticMedium) -> tuple[float, float]:
+            brs = debye_branches(m, cutoff)
+            return float(f"{max(b.omega_cut for b in brs):.9e}"), -sum(b.c**-2 for b in brs)
+
+        side = 2 if key(m2) < key(m1) else 1
     src, dst = (m1, m2) if side == 1 else (m2, m1)
     g = amm_gammas(src, dst, model=model)
     branches = debye_branches(src, cutoff)

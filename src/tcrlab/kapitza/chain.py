@@ -33,6 +33,8 @@ from tcrlab.kapitza.landauer import check_temperature, landauer_integral
 from tcrlab.kapitza.phonons import H_PLANCK, K_B
 from tcrlab.validation import require_positive
 
+Q_SMALL = 1e-6  # below this wavenumber τ is its ω → 0 limit to O(q²) ~ 1e-12
+
 __all__ = [
     "chain_conductance",
     "chain_transmission",
@@ -79,7 +81,9 @@ def chain_transmission_closed_form(
     den = np.abs(a * b - kc**2) ** 2
     num = 4.0 * kc**2 * k1 * k2 * np.sin(q1) * np.sin(q2)
     ok = ok1 & ok2 & (den > 0)
-    return np.where(ok, num / np.where(ok, den, 1.0), 0.0)
+    tau = np.where(ok, num / np.where(ok, den, 1.0), 0.0)
+    tiny = ok1 & ok2 & (np.minimum(q1, q2) < Q_SMALL)  # long-wavelength limit (avoids 0/0)
+    return np.where(tiny, chain_transmission_low_frequency(m1, k1, m2, k2), tau)
 
 
 def chain_transmission(
@@ -110,8 +114,9 @@ def chain_transmission(
     K[-1, -1] += k2
     q1, ok1 = _wavenumber(w, m1, k1)
     q2, ok2 = _wavenumber(w, m2, k2)
-    ok = ok1 & ok2
-    tau = np.zeros_like(w)
+    tiny = ok1 & ok2 & (np.minimum(q1, q2) < Q_SMALL)  # long-wavelength limit (singular G)
+    ok = ok1 & ok2 & ~tiny
+    tau = np.where(tiny, chain_transmission_low_frequency(m1, k1, m2, k2), 0.0)
     if ok.any():
         wo, q1o, q2o = w[ok], q1[ok], q2[ok]
         sig_l = -k1 * np.exp(1j * q1o)

@@ -49,7 +49,8 @@ class _Side:
             self.top = max(b.omega_cut for b in self.branches)
         else:
             self.branches = []
-            self.breaks = [spectrum.omega_max]
+            # tabulated data may have kinks/steps anywhere: split the quadrature into 64 panels
+            self.breaks = list(np.linspace(0.0, spectrum.omega_max, 65)[1:])
             self.top = spectrum.omega_max
 
     def flux_states(self, omega: NDArray[np.float64]) -> NDArray[np.float64]:

@@ -16,7 +16,7 @@ def _norm(name: str) -> str:
         from tcrlab.materials import get_material
 
         return get_material(name).key.lower()
-    except Exception:  # noqa: BLE001 - unknown names (He II) match by their normalised text
+    except Exception:
         return key
 
 

@@ -135,6 +135,7 @@ def material_from_table(
             table["reference_temperature"], "temperature", f"materials.{key}.reference_temperature",
             source=origin,
         )
+        _check_physical(key, "reference_temperature", values["reference_temperature"], origin)
     conductivity_table = table.get("conductivity_table", ())
     try:
         rows = tuple((float(t), float(k)) for t, k in conductivity_table)

@@ -419,8 +419,8 @@ class Stack:
 def _resistances(net: _Net, temps: NDArray[np.float64]) -> list[NDArray[np.float64]]:
     out = []
     for e in net.edges:
-        t_a = temps[..., e.a]
-        t_b = temps[..., e.b]
+        t_a = _out(temps[..., e.a])  # Python floats for a scalar solve, arrays for a batch
+        t_b = _out(temps[..., e.b])
         r = np.asarray(e.element.resistance(e.area, t_a, t_b), dtype=float)
         if np.any(np.isnan(r)) or np.any(r < 0):
             raise InputError(f"{e.element.name}.resistance", r, "a resistance >= 0", problem="element returned an invalid value")
@@ -611,7 +611,8 @@ def _results(
         dt = temps[..., e.a] - temps[..., e.b]
         with np.errstate(divide="ignore", invalid="ignore"):
             share = np.where(np.abs(total_dt) > 0, dt / np.where(total_dt != 0, total_dt, 1.0), 0.0)
-        area_b = np.broadcast_to(np.asarray(e.area, dtype=float), shape)
+        own = getattr(e.element, "area", None)  # e.g. a heat sink's wetted area
+        area_b = np.broadcast_to(np.asarray(own if own is not None else e.area, dtype=float), shape)
         r_b = np.broadcast_to(r, shape)
         elements.append(
             ElementResult(
@@ -716,10 +717,10 @@ def _profile(edges: list[_Edge], results: list[ElementResult], temps: Any, point
     ts: list[float] = []
     segments = []
     x = 0.0
-    for e, r in zip(edges, results, strict=True):
+    for e, _r in zip(edges, results, strict=True):
         el = e.element
         t_in, t_out = float(temps[e.a]), float(temps[e.b])
-        if el.is_interface or not isinstance(el, ConductionLayer) and getattr(el, "thickness", None) is None:
+        if el.is_interface or (not isinstance(el, ConductionLayer) and getattr(el, "thickness", None) is None):
             xs += [x, x]
             ts += [t_in, t_out]
             segments.append(ProfileSegment(el.name, el.kind, True, x, x, t_in, t_out))

@@ -22,6 +22,7 @@ All numeric fields may be NumPy arrays (Monte Carlo samples, sweeps); resistance
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
 import numpy as np
@@ -205,7 +206,7 @@ class ConductionLayer:
                 )
         require_positive(_field(self.label, self.name, "reference_temperature"), self.reference_temperature)
 
-    @property
+    @cached_property
     def kirchhoff(self) -> KirchhoffTransform | None:
         """The k(T) transform used, or None for a constant conductivity."""
         if self.material is None or self.use_reference_conductivity:

@@ -46,8 +46,11 @@ def plot_profile(result: StackResult, *, title: str | None = None) -> Any:
         x = seg.x_start * scale
         ax.annotate("", xy=(x, seg.T_end - offset), xytext=(x, seg.T_start - offset),
                     arrowprops={"arrowstyle": "->", "color": "k", "lw": 1.2}, zorder=4)
-        ax.text(x + 0.01 * total * scale, (seg.T_start + seg.T_end) / 2 - offset + 0.02 * span,
-                f"{seg.name}\nΔT = {seg.dT:.3g} K", fontsize=8, va="center", ha="left", zorder=5,
+        right = seg.x_start > 0.8 * total
+        ax.text(x + (-0.01 if right else 0.01) * total * scale,
+                (seg.T_start + seg.T_end) / 2 - offset + 0.02 * span,
+                f"{seg.name}\nΔT = {seg.dT:.3g} K", fontsize=8, va="center", ha="right" if right else "left",
+                zorder=5,
                 bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "0.6", "alpha": 0.9})
     ax.set_xlabel(f"position from the hot end x [{xunit}]")
     ax.set_ylabel(f"temperature [{unit}]")
@@ -57,22 +60,35 @@ def plot_profile(result: StackResult, *, title: str | None = None) -> Any:
 
 
 def plot_variants(results: Mapping[str, StackResult], *, title: str = "Interface variants") -> Any:
-    """Overlay the profiles of several solved stacks (same geometry, different interfaces)."""
+    """Compare solved stacks (same geometry, different interfaces): their T(x) profiles overlaid (left)
+    and the hot-end (junction) temperatures as bars (right)."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    fig, ax = plt.subplots(figsize=(8.0, 5.0), constrained_layout=True)
-    for i, (name, res) in enumerate(results.items()):
-        if res.profile is None:
-            continue
-        offset = 273.15 if _celsius(res) else 0.0
-        ax.plot(res.profile.x * 1e3, res.profile.T - offset, lw=1.5, color=f"C{i % 10}",
-                label=f"{name}: T_hot = {float(res.T_hot) - offset:.1f}")
+    items = [(name, res) for name, res in results.items() if res.profile is not None]
+    celsius = all(_celsius(res) for _, res in items)
+    offset, unit = (273.15, "°C") if celsius else (0.0, "K")
+    cmap = plt.get_cmap("tab20")
+    fig, (ax, bars) = plt.subplots(1, 2, figsize=(12.0, 5.2), constrained_layout=True,
+                                   gridspec_kw={"width_ratios": [1.0, 1.1]})
+    for i, (_, res) in enumerate(items):
+        assert res.profile is not None
+        ax.plot(res.profile.x * 1e3, res.profile.T - offset, lw=1.5, color=cmap(i % 20))
     ax.set_xlabel("position from the hot end x [mm]")
-    ax.set_ylabel("temperature [°C]")
-    ax.set_title(title, fontsize=10)
+    ax.set_ylabel(f"temperature [{unit}]")
+    ax.set_title("T(x) profiles", fontsize=10)
     ax.grid(alpha=0.3)
-    ax.legend(fontsize=7, loc="upper right")
+    temps = [float(res.T_hot) - offset for _, res in items]
+    y = np.arange(len(items))
+    bars.barh(y, temps, color=[cmap(i % 20) for i in range(len(items))])
+    for yi, t in zip(y, temps, strict=True):
+        bars.text(t, yi, f" {t:.1f}", va="center", fontsize=8)
+    bars.set_yticks(y, [name for name, _ in items], fontsize=8)
+    bars.invert_yaxis()
+    bars.set_xlabel(f"hot-end (junction) temperature [{unit}]")
+    bars.set_xlim(0, max(temps) * 1.12 if temps else 1)
+    bars.grid(alpha=0.3, axis="x")
+    fig.suptitle(title, fontsize=11)
     return fig

@@ -68,7 +68,8 @@ def plot_surface(
     )
 
     q, c = power_spectrum(topography, spacing="log")
-    ax_psd.loglog(q, c, "o", ms=3, label="isotropic PSD")
+    shown = c > 1e-12 * c.max() if c.size and c.max() > 0 else np.zeros(c.shape, bool)
+    ax_psd.loglog(q[shown], c[shown], "o", ms=3, label="isotropic PSD")
     try:
         fit = fit_hurst(topography)
     except InputError:
@@ -80,7 +81,7 @@ def plot_surface(
     ax_psd.set_xlabel("wavevector q (rad/m)")
     ax_psd.set_ylabel("C(q) (m⁴)")
     ax_psd.legend(fontsize=8)
-    ax_psd.grid(True, which="both", alpha=0.3)
+    ax_psd.grid(True, which="major", alpha=0.3)
 
     x, _ = topography.coordinates()
     ax_prof.plot(x / lat, h[:, row] / hs, lw=0.8)

@@ -64,7 +64,7 @@ def plot_sweep(result: Any, path: str | Path, *, max_outputs: int = 4) -> Path:
         if x_var.log:
             ax.set_xscale("log")
         y = table[out].to_numpy(dtype=float)
-        if np.all(y[np.isfinite(y)] > 0) and np.ptp(np.log10(y[np.isfinite(y)])) > 2:
+        if np.all(y[np.isfinite(y)] > 0) and np.ptp(np.log10(y[np.isfinite(y)])) > 1:
             ax.set_yscale("log")
         unit = f" ({x_var.unit})" if x_var.unit else ""
         ax.set_xlabel(f"{x_var.name}{unit}")

@@ -9,13 +9,14 @@ is used as it is (``heights[i, j]`` at x_i, y_j).
 
 Units: files that carry their units (x3p, gwy, sur, ...) are converted to metres; a file without units
 (npy, a bare text matrix) needs ``unit`` ("um", "nm", or a scale such as "10 nm") and, when it has no
-lateral size, ``physical_size`` ("100 um" or "100 um x 50 um"). Undefined points (NaN or masked data)
+lateral size, ``physical_size`` ("100 um" or "100 um x 50 um"). Undefined points (NaN, ±inf, masked)
 are an error unless ``missing="fill"``, which replaces them by the harmonic interpolant of their
 neighbours (the solution of Laplace's equation with the valid points as boundary values).
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -160,6 +161,8 @@ def _read_with_surfacetopography(
         raise CaseFileError(
             f"{path}: reading instrument formats needs the SurfaceTopography package ({exc})"
         ) from None
+    previous = logging.root.manager.disable
+    logging.disable(logging.CRITICAL)  # format detection tries every reader; some log their failure
     try:
         reader = st.open_topography(str(path))
     except (CannotDetectFileFormat, UnknownFileFormat):
@@ -168,6 +171,8 @@ def _read_with_surfacetopography(
         ) from None
     except ReadFileError as exc:
         raise CaseFileError(f"{path}: cannot read the file ({_first_line(exc)})") from None
+    finally:
+        logging.disable(previous)
     try:
         channels = reader.channels
         if channel is None:
@@ -253,7 +258,7 @@ def read_topography(
     Raises
     ------
     CaseFileError
-        Missing file, unknown format, damaged file, line scans, non-finite values.
+        Missing file, unknown format, damaged file, line scans, undefined (non-finite) heights.
     InputError
         Bad ``physical_size``/``unit``, tiny grid (< 4 points in a direction), size or unit missing.
     """
@@ -281,13 +286,11 @@ def read_topography(
             f"at least {MIN_POINTS} × {MIN_POINTS} points", source=source,
         )
 
-    mask = mask | np.isnan(heights)
-    if np.isinf(heights).any():
-        raise CaseFileError(f"{p}: {int(np.isinf(heights).sum())} heights are infinite")
+    mask = mask | ~np.isfinite(heights)
     if mask.any():
         if missing == "error":
             raise CaseFileError(
-                f"{p}: {int(mask.sum())} of {mask.size} heights are undefined (NaN or masked); "
+                f"{p}: {int(mask.sum())} of {mask.size} heights are undefined (NaN, infinite or masked); "
                 "crop them, or read with missing='fill' (--fill-missing) to interpolate them"
             )
         heights = fill_missing(heights, mask)

@@ -335,7 +335,8 @@ def fit_hurst(
     q_min, q_max = q_range if q_range is not None else _default_q_range(topography)
     if not (0 < q_min < q_max):
         raise InputError("q_range", (q_min, q_max), "0 < q_min < q_max (rad/m)")
-    decades = np.log10(np.pi / max(topography.pixel_size) * 2 * min(topography.physical_size) / (2 * np.pi))
+    q_nyquist = np.pi / max(topography.pixel_size)
+    decades = np.log10(q_nyquist / (2 * np.pi / min(topography.physical_size)))
     q, c = power_spectrum(
         topography, spacing="log", nb_bins=nb_bins or max(int(np.ceil(10 * decades)), 4)
     )

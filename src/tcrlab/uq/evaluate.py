@@ -3,7 +3,7 @@
 The batch's values (SI arrays, or strings) are substituted into a copy of the document as
 ``ureg.Quantity(array, "<SI unit>")`` and the case is built once; models that broadcast return arrays of
 the batch length. A case that cannot take arrays (raises, or returns only scalars) is evaluated once
-per sample instead.
+per sample instead. Non-numeric outputs (labels) are left out.
 """
 
 from __future__ import annotations
@@ -60,11 +60,17 @@ def _outputs(case: Any) -> dict[str, Any]:
     return dict(out)
 
 
-def _numeric(name: str, value: Any) -> np.ndarray:
-    try:
-        return np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
-        raise TcrlabError(f"output {name!r} is not numeric ({value!r})") from None
+def _numeric_outputs(raw: Mapping[str, Any]) -> dict[str, np.ndarray]:
+    """The numeric outputs (labels such as the name of the bottleneck layer are left out)."""
+    out = {}
+    for name, value in raw.items():
+        if isinstance(value, str | bytes) or value is None:
+            continue
+        try:
+            out[name] = np.asarray(value, dtype=float)
+        except (TypeError, ValueError):
+            continue
+    return out
 
 
 def evaluate_batch(batch: Batch) -> dict[str, np.ndarray]:
@@ -75,8 +81,7 @@ def evaluate_batch(batch: Batch) -> dict[str, np.ndarray]:
     if array_paths:
         try:
             doc = substituted(batch.doc, {p: _wrap(v, batch.units.get(p)) for p, v in batch.values.items()})
-            raw = _outputs(build(doc, source=batch.source))
-            out = {k: _numeric(k, v) for k, v in raw.items()}
+            out = _numeric_outputs(_outputs(build(doc, source=batch.source)))
             shapes = {k: v.shape for k, v in out.items()}
             if all(s == (n,) or s == () for s in shapes.values()) and any(s == (n,) for s in shapes.values()):
                 return {k: np.broadcast_to(v, (n,)).astype(float) for k, v in out.items()}
@@ -89,8 +94,7 @@ def evaluate_batch(batch: Batch) -> dict[str, np.ndarray]:
             for p, v in batch.values.items()
         }
         doc = substituted(batch.doc, values)
-        raw = _outputs(build(doc, source=batch.source))
-        rows.append({k: _numeric(k, v) for k, v in raw.items()})
+        rows.append(_numeric_outputs(_outputs(build(doc, source=batch.source))))
     names = list(rows[0]) if rows else []
     for k in names:
         if any(r[k].size != 1 for r in rows):

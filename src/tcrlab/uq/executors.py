@@ -163,7 +163,7 @@ class DaskExecutor:
 
         futures = self.client.map(_guarded, [fn] * len(tasks), list(tasks), pure=False)
         index = {f.key: i for i, f in enumerate(futures)}
-        for future in as_completed(futures):
+        for future in as_completed(futures, loop=self.client.loop):
             i = index[future.key]
             try:
                 yield i, future.result()

@@ -12,6 +12,10 @@ so readers can be checked against exact values (Rq = √((A² + B²)/2) = 0.3807
 * sample.csv  — the same as CSV
 * sample.x3p  — ISO 25178-72 XML written by SurfaceTopography (metres; size stored)
 * sample.gwy  — Gwyddion file written by SurfaceTopography (metres; size stored)
+
+and ``demo_scan.x3p`` is a stand-in for a measured scan used by docs/surfaces.md (NOT a measurement):
+a non-periodic self-affine patch (H = 0.8, Rq = 0.8 µm, λ_s = 4 px, λ_r = 50 µm, seed 2026) of
+128 × 128 points over 200 µm, plus a tilt of (1.5, −0.8) mrad, stored in µm.
 """
 
 from pathlib import Path
@@ -38,6 +42,17 @@ def main() -> None:
     st = STTopography(h, physical_sizes=(LX, LY), unit="m", periodic=False)
     st.to_x3p(str(HERE / "sample.x3p"))
     st.to_gwy(str(HERE / "sample.gwy"))
+
+    from tcrlab.surfaces import self_affine
+
+    size = 200e-6
+    demo = self_affine(128, 0.8, rms_height=0.8e-6, seed=2026, physical_size=size,
+                       short_cutoff=4 * size / 128, long_cutoff=50e-6, periodic=False)
+    x, y = demo.coordinates()
+    tilt = 1.5e-3 * x[:, None] - 0.8e-3 * y[None, :]
+    scan = STTopography((demo.heights + tilt) * 1e6, physical_sizes=(200.0, 200.0), unit="um",
+                        periodic=False)
+    scan.to_x3p(str(HERE / "demo_scan.x3p"))
 
 
 if __name__ == "__main__":

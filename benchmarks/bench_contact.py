@@ -1,0 +1,186 @@
+"""Benchmark: tcrlab's FFT contact solver against Tamaas, ContactMechanics and ASPHER (not a test).
+
+One periodic self-affine surface (H = 0.8, RMS slope 1, E' = 1, size 1 × 1, p̄ = 0.033 E' giving
+≈7 % contact area), tolerance 1e-8. Measures, in one run: the rfft2+irfft2 pair time of each FFT backend,
+tcrlab's time / iterations / per-iteration cost, and each peer's time and iterations, then checks that
+every solver gives the same answer (area fraction and mean gap within 0.1 %, the gap of every solver's
+pressure field evaluated with the same kernel).
+
+Peers run in their own Python (default /work/peers/venv/bin/python, or $TCRLAB_PEER_PYTHON), installed
+with `pip install tamaas==2.9.0 contactmechanics==1.8.3 aspher==0.1.3.post1` (ASPHER builds from its sdist
+and needs Debian's libeigen3-dev). Only their public APIs are called (benchmarks/_peer_runner.py).
+
+usage: python benchmarks/bench_contact.py [--sizes 512 2048] [--peers tamaas contactmechanics aspher]
+                                          [--repeat 3] [--big 8192]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+PEER_PY = os.environ.get("TCRLAB_PEER_PYTHON", "/work/peers/venv/bin/python")
+PBAR = 0.033
+TOL = 1e-8
+
+
+def surface(n: int, seed: int = 1) -> np.ndarray:
+    """Periodic self-affine heights: C(q) ∝ q^-(2+2H) for 2π/L ≤ q ≤ π n/L, scaled to RMS slope 1."""
+    rng = np.random.default_rng(seed)
+    qx = 2 * np.pi * np.fft.fftfreq(n, d=1.0 / n)
+    qy = 2 * np.pi * np.fft.rfftfreq(n, d=1.0 / n)
+    q = np.hypot(qx[:, None], qy[None, :])
+    amp = np.zeros_like(q)
+    amp[q > 0] = q[q > 0] ** -1.8
+    spec = amp * np.exp(2j * np.pi * rng.random(q.shape))
+    h = np.fft.irfft2(spec, s=(n, n))
+    slope2 = np.sum(np.abs(spec) ** 2 * q**2 * np.where(qy[None, :] > 0, 2, 1)) / (n * n) ** 2
+    return h / np.sqrt(slope2)
+
+
+def gap_stats(h: np.ndarray, p: np.ndarray) -> tuple[float, float]:
+    """(area fraction, mean gap) of a pressure field, gap = K p − h + c with c fixed on the contact."""
+    from tcrlab.contact._kernels import periodic_kernel
+
+    k = periodic_kernel(h.shape, (1.0, 1.0), 1.0) * h.size
+    u = np.fft.irfft2(np.fft.rfft2(p) * k, s=h.shape)
+    w = u - h
+    c = p > 0
+    g = w - w[c].mean()
+    return float(c.mean()), float(np.maximum(g, 0).mean())
+
+
+def run_tcrlab(h: np.ndarray, repeat: int, dtype: str = "float64", tol: float = TOL) -> dict:
+    from tcrlab.contact import solver
+    from tcrlab.surfaces import Topography
+
+    topo = Topography(h, (1.0, 1.0), periodic=True)
+    t0 = time.perf_counter()
+    solver.solve(topo, 1.0, pressure=PBAR, tol=1e-3, dtype=dtype)  # plans FFTs, JIT-compiles
+    warm = time.perf_counter() - t0
+    best, res = np.inf, None
+    for _ in range(repeat):
+        for c in solver._CONVOLVERS.values():
+            c.count = 0
+        t0 = time.perf_counter()
+        res = solver.solve(topo, 1.0, pressure=PBAR, tol=tol, dtype=dtype)
+        dt = time.perf_counter() - t0
+        convs = {k[0][0]: c.count for k, c in solver._CONVOLVERS.items() if c.count}
+        best = min(best, dt)
+    n = h.shape[0]
+    fine = convs.get(n, 0)
+    # cost in units of fine-grid convolutions (a level of side n/2^k costs ≈ 4^-k)
+    equiv = sum(cnt * (side / n) ** 2 for side, cnt in convs.items())
+    return {
+        "time": best, "warmup": warm, "iterations": res.iterations, "convolutions": convs,
+        "fine_equiv_convolutions": equiv, "pressure": res.pressure,
+    }
+
+
+def run_peer(peer: str, hfile: str, repeat: int, tmp: str) -> dict:
+    out = os.path.join(tmp, f"p_{peer}.npy")
+    best, info, err = np.inf, None, None
+    for _ in range(repeat):
+        proc = subprocess.run(
+            [PEER_PY, str(HERE / "_peer_runner.py"), peer, hfile, str(PBAR), str(TOL), out],
+            capture_output=True, text=True, timeout=7200,
+        )
+        if proc.returncode != 0:
+            err = (proc.stderr or proc.stdout).strip().splitlines()[-1:]
+            return {"error": " ".join(err)}
+        lines = proc.stdout.strip().splitlines()
+        info = json.loads(lines[-1])
+        if info["iterations"] < 0:  # Tamaas logs "iteration error" lines; take the last index
+            log = lines[:-1] + proc.stderr.splitlines()
+            its = [int(x.split()[0]) for x in log if x.split() and x.split()[0].isdigit()]
+            info["iterations"] = max(its) if its else -1
+        best = min(best, info["time"])
+    info["time"] = best
+    info["pressure"] = np.load(out)
+    return info
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", type=int, nargs="+", default=[512, 2048])
+    ap.add_argument("--peers", nargs="*", default=["tamaas", "contactmechanics", "aspher"])
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--peer-repeat", type=int, default=1)
+    ap.add_argument("--big", type=int, default=0, help="also solve an n² grid (tcrlab only)")
+    ap.add_argument("--json", default=str(HERE / "results_contact.json"))
+    args = ap.parse_args()
+
+    from tcrlab.contact._fft import available_backends, fft_pair_time
+
+    results: dict = {"pbar": PBAR, "tol": TOL, "sizes": {}}
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in args.sizes:
+            h = surface(n)
+            hfile = os.path.join(tmp, f"h{n}.npy")
+            np.save(hfile, h)
+            row: dict = {"fft_pair": {}}
+            for b in available_backends():
+                row["fft_pair"][b] = fft_pair_time((n, n), b)
+            if "fftw" in available_backends():
+                row["fft_pair"]["fftw_f32"] = fft_pair_time((n, n), "fftw", np.float32)
+            tc = run_tcrlab(h, args.repeat)
+            tc32 = run_tcrlab(h, args.repeat, "float32", 1e-6)
+            solvers = {"tcrlab": tc, "tcrlab-f32(tol1e-6)": tc32}
+            for peer in args.peers:
+                print(f"[{n}²] running {peer} ...", flush=True)
+                solvers[peer] = run_peer(peer, hfile, args.peer_repeat if n > 1024 else args.repeat, tmp)
+            a0, g0 = gap_stats(h, tc["pressure"])
+            pair = row["fft_pair"].get("fftw", row["fft_pair"]["scipy"])
+            for name, s in solvers.items():
+                if "pressure" in s:
+                    a, g = gap_stats(h, s.pop("pressure"))
+                    s["area_fraction"], s["mean_gap"] = a, g
+                    s["same_answer"] = abs(a / a0 - 1) < 1e-3 and abs(g / g0 - 1) < 1e-3
+            tc["per_iteration_in_fft_pairs"] = tc["time"] / max(tc["iterations"], 1) / pair
+            tc["per_convolution_in_fft_pairs"] = tc["time"] / tc["fine_equiv_convolutions"] / pair
+            row["solvers"] = solvers
+            results["sizes"][str(n)] = row
+            print(f"\n== {n}² (FFT pair: " + ", ".join(f"{k} {v*1e3:.2f} ms" for k, v in row["fft_pair"].items()) + ")")
+            print(f"{'solver':26s} {'time/s':>9s} {'iter':>6s} {'area':>9s} {'mean gap':>11s} same  t/t_tcrlab")
+            for name, s in solvers.items():
+                if "error" in s:
+                    print(f"{name:26s} ERROR {s['error']}")
+                    continue
+                print(f"{name:26s} {s['time']:9.3f} {s['iterations']:6d} {s['area_fraction']:9.5f} "
+                      f"{s['mean_gap']:11.6g} {s['same_answer']!s:5s} {s['time'] / tc['time']:8.1f}")
+            print(f"tcrlab: {tc['convolutions']} convolutions; per fine iteration "
+                  f"{tc['per_iteration_in_fft_pairs']:.2f} FFT pairs, per convolution "
+                  f"{tc['per_convolution_in_fft_pairs']:.2f}; warm-up (plans + JIT) {tc['warmup']:.2f} s")
+            sys.stdout.flush()
+        if args.big:
+            n = args.big
+            code = (
+                "import sys,time,resource,json; sys.path.insert(0,%r);"
+                "from bench_contact import surface, PBAR; from tcrlab.contact import solve;"
+                "from tcrlab.surfaces import Topography; import numpy as np;"
+                "h=surface(%d); t=time.perf_counter();"
+                "r=solve(Topography(h,(1.,1.)),1.0,pressure=PBAR,tol=%g);"
+                "dt=time.perf_counter()-t;"
+                "print(json.dumps({'time':dt,'iterations':r.iterations,'area_fraction':r.area_fraction,"
+                "'maxrss_GB':resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1e6}))"
+            ) % (str(HERE), n, TOL)
+            proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+            print(f"\n== {n}² tcrlab (incl. FFT planning):", proc.stdout.strip() or proc.stderr[-500:])
+            if proc.returncode == 0:
+                results["big"] = {str(n): json.loads(proc.stdout.strip().splitlines()[-1])}
+    _ = resource
+    Path(args.json).write_text(json.dumps(results, indent=1, default=float))
+
+
+if __name__ == "__main__":
+    main()

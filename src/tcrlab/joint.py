@@ -1,0 +1,422 @@
+"""The joint conductance of two conforming rough solids: h_j = h_c + h_g + h_r, R_c = 1/h_j.
+
+:class:`Joint` collects the inputs (two solids, surface, contact pressure, temperature, interstitial
+medium, model choices); :meth:`Joint.evaluate` returns a :class:`JointResult`. Every numeric input may be
+an array: the evaluation broadcasts (gas properties are evaluated once per distinct (gas, T, p) state).
+
+Models (each cited in its module):
+
+* microhardness: Song & Yovanovich (1988) P/H_c from Vickers c₁, c₂ (1.62 form) —
+  :mod:`tcrlab.contact.microhardness`; c₁, c₂ from Brinell hardness (Sridhar & Yovanovich 1996) or a plain
+  hardness when that is all there is;
+* constriction h_c: "cmy" (exact CMY, default), "cmy-correlation", "mikic" (elastic), "elastoplastic"
+  (Sridhar & Yovanovich), "asperity" (the background article's model) — :mod:`tcrlab.conductance.constriction`;
+* mean-plane separation Y: plastic √2σ erfc⁻¹(2P/H_c), elastic √2σ erfc⁻¹(4P/H_e), elastoplastic with H_ep;
+* gap h_g: Yovanovich integral (default) or k_g/(Y+M), M = αβΛ with CoolProp gas properties and the
+  Song–Yovanovich accommodation coefficients — :mod:`tcrlab.conductance.gap`; vacuum gives h_g = 0; a liquid
+  or grease filler of conductivity k_f gives k_f/Y (no rarefaction);
+* radiation h_r: grey parallel plates — :mod:`tcrlab.conductance.radiation`. Always reported; added to h_j
+  when ``radiation=True``, or (default ``None``) where it exceeds 1 % of h_c + h_g.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from tcrlab.conductance import constriction as _con
+from tcrlab.conductance.gap import gap_conductance, rarefaction_parameter
+from tcrlab.conductance.radiation import radiation_conductance
+from tcrlab.contact.microhardness import (
+    relative_pressure,
+    relative_pressure_from_hardness,
+    vickers_coefficients_from_brinell,
+)
+from tcrlab.contact.separation import elastic_hardness
+from tcrlab.errors import InputError, ValidityWarning
+from tcrlab.materials.material import Material
+from tcrlab.properties.accommodation import accommodation_coefficient
+from tcrlab.surfaces.parameters import (
+    combined_roughness,
+    combined_slope,
+    effective_conductivity,
+    effective_modulus,
+    rq_from_ra,
+    slope_from_roughness,
+)
+from tcrlab.validation import require_in_range, require_nonnegative, require_positive, warn_outside
+
+__all__ = ["VACUUM_NAMES", "Joint", "JointResult"]
+
+VACUUM_NAMES = ("vacuum", "none", "")
+_SQRT2 = np.sqrt(2.0)
+
+
+def _out(x: Any) -> Any:
+    a = np.asarray(x, dtype=float)
+    return float(a) if a.ndim == 0 else a
+
+
+def _pair(value: Any, name: str) -> tuple[Any, Any]:
+    if isinstance(value, str) or not isinstance(value, Sequence):
+        return value, value
+    if len(value) != 2:
+        raise InputError(name, value, "one value or a pair [side 1, side 2]")
+    return value[0], value[1]
+
+
+@dataclass(frozen=True)
+class JointResult:
+    """Conductances in W/(m² K), R_c in m² K/W, Y in m; arrays when any input was an array."""
+
+    h_c: Any
+    h_g: Any
+    h_r: Any
+    h_j: Any
+    R_c: Any
+    p_over_h: Any
+    Y: Any
+    area_ratio: Any
+    warnings: tuple[str, ...] = ()
+    details: dict[str, Any] = field(default_factory=dict)
+
+    def outputs(self) -> dict[str, Any]:
+        """Named SI results (the case-file contract)."""
+        return {
+            "h_c": self.h_c, "h_g": self.h_g, "h_r": self.h_r, "h_j": self.h_j, "R_c": self.R_c,
+            "P_over_Hc": self.p_over_h, "Y": self.Y, "area_ratio": self.area_ratio,
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.outputs(), "warnings": list(self.warnings), "details": self.details}
+
+
+@dataclass(frozen=True)
+class Joint:
+    """Two conforming rough solids pressed together, with what fills the gaps.
+
+    Parameters (SI; arrays broadcast)
+    ----------
+    solid1, solid2 : registry names or :class:`Material` (solid2 defaults to solid1).
+    pressure : contact pressure P (Pa).
+    sigma, slope : combined RMS roughness σ (m) and slope m; or per side ``sigma1``/``sigma2``,
+        ``slope1``/``slope2``; or ``ra`` (combined) / ``ra1``/``ra2`` (Rq = 1.2533 Ra, Gaussian assumption,
+        warned). Without any slope, m is estimated by ``slope_correlation`` (warned).
+    temperature : mean joint temperature (K), for k(T), the gas and radiation; ``temperature2`` is the
+        second surface's temperature for radiation (default equal).
+    gas : "air", "N2", "He", "Ar", "H2", "CO2" or "vacuum"; ``gas_pressure`` (Pa).
+    liquid_conductivity : k of a liquid/grease filler (W/(m K)); replaces the gas (no rarefaction).
+    tac : accommodation coefficient(s) (one value or a pair); default Song–Yovanovich correlation.
+    contact_model : "cmy" | "cmy-correlation" | "mikic" | "elastoplastic" | "asperity".
+    gap_model : "integral" | "simple".
+    radiation : True (always add h_r), False (never), None (add where > 1 % of h_c + h_g).
+    emissivity : one value or a pair; default the mean of each material's emissivity range.
+    c1, c2 : Vickers coefficients (Pa, -) of the softer solid; default from the registry (the solid with
+        the lower c₁), else from Brinell hardness, else ``microhardness`` (a plain H in Pa).
+    conductivity : override k₁, k₂ (one value or a pair, W/(m K)); default k(T) of the materials.
+    youngs_modulus, poisson_ratio : overrides (one value or a pair) for the elastic models.
+    flow_stress : S_f of the softer solid for "elastoplastic" (Pa); default H_c/2.76 (warned).
+    """
+
+    solid1: str | Material
+    solid2: str | Material | None = None
+    pressure: ArrayLike = 1e6
+    sigma: ArrayLike | None = None
+    slope: ArrayLike | None = None
+    sigma1: ArrayLike | None = None
+    sigma2: ArrayLike | None = None
+    slope1: ArrayLike | None = None
+    slope2: ArrayLike | None = None
+    ra: ArrayLike | None = None
+    ra1: ArrayLike | None = None
+    ra2: ArrayLike | None = None
+    slope_correlation: str = "antonetti"
+    temperature: ArrayLike = 300.0
+    temperature2: ArrayLike | None = None
+    gas: str | None = "air"
+    gas_pressure: ArrayLike = 101325.0
+    liquid_conductivity: ArrayLike | None = None
+    tac: Any = None
+    contact_model: str = "cmy"
+    gap_model: str = "integral"
+    radiation: bool | None = None
+    emissivity: Any = None
+    c1: ArrayLike | None = None
+    c2: ArrayLike | None = None
+    microhardness: ArrayLike | None = None
+    conductivity: Any = None
+    youngs_modulus: Any = None
+    poisson_ratio: Any = None
+    flow_stress: ArrayLike | None = None
+    registry: Any = field(default=None, compare=False, repr=False)
+
+    # ------------------------------------------------------------------ inputs
+    def materials(self) -> tuple[Material, Material]:
+        reg = self.registry
+        if reg is None:
+            from tcrlab.materials import default_registry
+
+            reg = default_registry()
+        m1 = reg.get_material(self.solid1)
+        m2 = m1 if self.solid2 is None else reg.get_material(self.solid2)
+        return m1, m2
+
+    @property
+    def is_vacuum(self) -> bool:
+        return self.liquid_conductivity is None and (
+            self.gas is None or str(self.gas).strip().lower() in VACUUM_NAMES
+        )
+
+    def surface(self) -> tuple[Any, Any]:
+        """Combined (σ, m), applying Ra→Rq and σ–m estimates as requested (with warnings)."""
+        if self.sigma is not None:
+            sigma = require_positive("sigma", self.sigma)
+        elif self.sigma1 is not None or self.sigma2 is not None:
+            sigma = combined_roughness(0.0 if self.sigma1 is None else self.sigma1,
+                                       0.0 if self.sigma2 is None else self.sigma2)
+        elif self.ra is not None or self.ra1 is not None or self.ra2 is not None:
+            warnings.warn("roughness given as Ra: Rq = 1.2533 Ra assumes Gaussian heights",
+                          ValidityWarning, stacklevel=3)
+            if self.ra is not None:
+                sigma = rq_from_ra(self.ra)
+            else:
+                sigma = combined_roughness(rq_from_ra(0.0 if self.ra1 is None else self.ra1),
+                                           rq_from_ra(0.0 if self.ra2 is None else self.ra2))
+        else:
+            raise InputError("sigma", None, "a combined RMS roughness (e.g. '1.5 um'), sigma1/sigma2, or Ra")
+        sigma = require_positive("sigma", sigma)
+        if self.slope is not None:
+            m = require_positive("slope", self.slope)
+        elif self.slope1 is not None or self.slope2 is not None:
+            m = require_positive("slope", combined_slope(0.0 if self.slope1 is None else self.slope1,
+                                                         0.0 if self.slope2 is None else self.slope2))
+        else:
+            m = np.asarray(slope_from_roughness(sigma, self.slope_correlation))
+        return sigma, m
+
+    def _conductivities(self, m1: Material, m2: Material, t: Any) -> tuple[Any, Any]:
+        if self.conductivity is not None:
+            k1, k2 = _pair(self.conductivity, "conductivity")
+            return require_positive("conductivity[1]", k1), require_positive("conductivity[2]", k2)
+        return (np.asarray(m1.thermal_conductivity(t)), np.asarray(m2.thermal_conductivity(t)))
+
+    def _hardness(self, m1: Material, m2: Material) -> tuple[str, Any, Any]:
+        """('vickers', c1, c2) or ('plain', H, None) for the softer solid."""
+        if self.microhardness is not None:
+            return "plain", require_positive("microhardness", self.microhardness), None
+        if self.c1 is not None or self.c2 is not None:
+            if self.c1 is None or self.c2 is None:
+                raise InputError("c1/c2", (self.c1, self.c2), "both Vickers coefficients c1 and c2")
+            return "vickers", require_positive("c1", self.c1), np.asarray(self.c2, dtype=float)
+        cands = [(m.microhardness_c1, m.microhardness_c2) for m in (m1, m2)
+                 if m.microhardness_c1 is not None and m.microhardness_c2 is not None]
+        if cands:
+            c1, c2 = min(cands, key=lambda c: c[0])
+            return "vickers", c1, c2
+        brinell = [m.hardness_brinell for m in (m1, m2) if m.hardness_brinell is not None]
+        if brinell:
+            warnings.warn("Vickers c1, c2 estimated from Brinell hardness (Sridhar & Yovanovich 1996 "
+                          "correlation)", ValidityWarning, stacklevel=3)
+            c1, c2 = vickers_coefficients_from_brinell(min(brinell))
+            return "vickers", c1, c2
+        vickers = [m.hardness_vickers for m in (m1, m2) if m.hardness_vickers is not None]
+        if vickers:
+            warnings.warn("using the bulk Vickers hardness as a size-independent microhardness",
+                          ValidityWarning, stacklevel=3)
+            return "plain", min(vickers), None
+        raise InputError("c1", None, f"Vickers c1, c2, a Brinell hardness or a microhardness for {m1.key}"
+                         f"/{m2.key} (give c1/c2 or microhardness)", problem="no hardness data")
+
+    def _modulus(self, m1: Material, m2: Material) -> Any:
+        if self.youngs_modulus is not None:
+            e1, e2 = _pair(self.youngs_modulus, "youngs_modulus")
+        else:
+            e1, e2 = m1.require("youngs_modulus"), m2.require("youngs_modulus")
+        if self.poisson_ratio is not None:
+            n1, n2 = _pair(self.poisson_ratio, "poisson_ratio")
+        else:
+            n1, n2 = m1.poisson_ratio, m2.poisson_ratio
+            if n1 is None or n2 is None:
+                warnings.warn("Poisson ratio missing in the registry: 0.3 assumed", ValidityWarning,
+                              stacklevel=3)
+                n1 = 0.3 if n1 is None else n1
+                n2 = 0.3 if n2 is None else n2
+        return np.asarray(effective_modulus(e1, n1, e2, n2))
+
+    # ------------------------------------------------------------------ evaluation
+    def evaluate(self, *, emit_warnings: bool = True) -> JointResult:
+        """Compute h_c, h_g, h_r, h_j, R_c, P/H_c, Y, A_r/A_0; ValidityWarnings are recorded in the result
+        (and re-issued unless ``emit_warnings=False``)."""
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", ValidityWarning)
+            result = self._evaluate()
+        messages = tuple(dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, ValidityWarning)))
+        if emit_warnings:
+            for msg in messages:
+                warnings.warn(msg, ValidityWarning, stacklevel=2)
+        return JointResult(**{**{f.name: getattr(result, f.name) for f in fields(result)},
+                              "warnings": messages + result.warnings})
+
+    def _evaluate(self) -> JointResult:
+        m1, m2 = self.materials()
+        notes: list[str] = []
+        p = require_positive("pressure", self.pressure)
+        t = require_positive("temperature", self.temperature)
+        sigma, m = self.surface()
+        k1, k2 = self._conductivities(m1, m2, t)
+        k_s = np.asarray(effective_conductivity(k1, k2))
+        model = self.contact_model.strip().lower().replace("_", "-")
+        if model not in _con.CONTACT_MODELS:
+            raise InputError("contact_model", self.contact_model, ", ".join(_con.CONTACT_MODELS))
+
+        kind, a, b = self._hardness(m1, m2)
+        if kind == "vickers":
+            p_over_hc = np.asarray(relative_pressure(p, sigma, m, a, b))
+        else:
+            p_over_hc = np.asarray(relative_pressure_from_hardness(p, a))
+        details: dict[str, Any] = {
+            "solid1": m1.key, "solid2": m2.key, "sigma": _out(sigma), "slope": _out(m), "k_s": _out(k_s),
+            "contact_model": model, "hardness": kind,
+        }
+        if model in ("cmy", "cmy-correlation", "asperity"):
+            ratio = p_over_hc
+            if model == "cmy":
+                h_c = _con.cmy_conductance(k_s, sigma, m, ratio)
+            elif model == "cmy-correlation":
+                h_c = _con.cmy_correlation_conductance(k_s, sigma, m, ratio)
+            else:
+                h_c = _con.asperity_conductance(k1, k2, sigma, m, p, p / ratio)
+            y = sigma * _SQRT2 * _erfcinv(2.0 * ratio)
+        elif model == "mikic":
+            e_eff = self._modulus(m1, m2)
+            h_c = _con.mikic_elastic_conductance(k_s, sigma, m, p, e_eff)
+            ratio = p / np.asarray(elastic_hardness(m, e_eff))
+            y = sigma * _SQRT2 * _erfcinv(4.0 * ratio)
+            details["E_eff"] = _out(e_eff)
+        else:  # elastoplastic
+            e_eff = self._modulus(m1, m2)
+            if self.flow_stress is not None:
+                sf = require_positive("flow_stress", self.flow_stress)
+            else:
+                sf = p / p_over_hc / 2.76
+                warnings.warn("flow stress not given: S_f = H_c/2.76 assumed (elastoplastic model)",
+                              ValidityWarning, stacklevel=3)
+            hep = np.asarray(_con.elastoplastic_hardness(m, e_eff, sf))
+            ratio = p / hep
+            h_c = _con.elastoplastic_conductance(k_s, sigma, m, p, e_eff, sf)
+            y = sigma * _SQRT2 * _erfcinv(2.0 * ratio)
+            details["E_eff"] = _out(e_eff)
+        h_c = np.asarray(h_c)
+
+        # ---- gap
+        if self.liquid_conductivity is not None:
+            k_f = require_nonnegative("liquid_conductivity", self.liquid_conductivity)
+            h_g = np.asarray(gap_conductance(k_f, sigma, y, 0.0, model="simple"))
+            details.update(medium="liquid", k_fluid=_out(k_f), gap_model="simple")
+            if self.gap_model != "simple":
+                notes.append("liquid filler: the simple gap model k_f/Y is used (the integral diverges "
+                             "without rarefaction)")
+        elif self.is_vacuum:
+            h_g = np.zeros(np.broadcast(h_c, y).shape)
+            details.update(medium="vacuum")
+        else:
+            h_g, gas_details = self._gas_gap(m1, m2, t, sigma, y)
+            details.update(gas_details)
+
+        # ---- radiation
+        h_r, eps_note = self._radiation(m1, m2, t)
+        if eps_note:
+            notes.append(eps_note)
+        h_r = np.asarray(h_r)
+        if self.radiation is True:
+            include = np.ones(np.broadcast(h_r, h_c).shape, dtype=bool)
+        elif self.radiation is False:
+            include = np.zeros(np.broadcast(h_r, h_c).shape, dtype=bool)
+        else:
+            include = h_r > 0.01 * (h_c + h_g)
+        h_j = h_c + h_g + np.where(include, h_r, 0.0)
+        details["radiation_included"] = _out(include) if include.ndim else bool(include)
+        bshape = np.broadcast(h_j, h_c, h_g, h_r, ratio, y).shape
+        return JointResult(
+            h_c=_out(np.broadcast_to(h_c, bshape)), h_g=_out(np.broadcast_to(h_g, bshape)),
+            h_r=_out(np.broadcast_to(h_r, bshape)), h_j=_out(np.broadcast_to(h_j, bshape)),
+            R_c=_out(np.broadcast_to(1.0 / h_j, bshape)), p_over_h=_out(np.broadcast_to(p_over_hc, bshape)),
+            Y=_out(np.broadcast_to(y, bshape)), area_ratio=_out(np.broadcast_to(ratio, bshape)),
+            warnings=tuple(notes), details=details,
+        )
+
+    def _gas_gap(self, m1: Material, m2: Material, t: Any, sigma: Any, y: Any) -> tuple[Any, dict[str, Any]]:
+        from tcrlab.properties.gases import gas_properties, normalise_gas
+
+        gas = normalise_gas(str(self.gas))
+        pg = require_positive("gas_pressure", self.gas_pressure)
+        tb, pb = np.broadcast_arrays(t, pg)
+        pairs = np.stack([tb.ravel(), pb.ravel()], axis=1)
+        uniq, inverse = np.unique(pairs, axis=0, return_inverse=True)
+        if len(uniq) > 5000:
+            raise InputError("temperature/gas_pressure", f"{len(uniq)} distinct states",
+                             "at most 5000 distinct (T, gas pressure) states per evaluation")
+        states = [gas_properties(gas, float(ti), float(pi)) for ti, pi in uniq]
+        inverse = np.asarray(inverse).ravel()
+
+        def col(attr: str) -> np.ndarray:
+            vals = np.array([getattr(s, attr) for s in states])
+            return vals[inverse].reshape(tb.shape)
+
+        k_g, gamma, pr, lam, molar = (col(a) for a in
+                                      ("thermal_conductivity", "gamma", "prandtl", "mean_free_path", "molar_mass"))
+        monatomic = states[0].monatomic
+        if self.tac is not None:
+            a1, a2 = _pair(self.tac, "tac")
+            tac1 = require_in_range("tac", a1, 0.0, 1.0, low_inclusive=False,
+                                    why="an accommodation coefficient lies in (0, 1]")
+            tac2 = require_in_range("tac", a2, 0.0, 1.0, low_inclusive=False,
+                                    why="an accommodation coefficient lies in (0, 1]")
+        else:
+            ms1 = m1.molar_mass
+            ms2 = m2.molar_mass
+            if ms1 is None or ms2 is None:
+                raise InputError("tac", None, "an accommodation coefficient in (0, 1] (the registry has no "
+                                 f"molar mass for {m1.key if ms1 is None else m2.key})")
+            tac1 = accommodation_coefficient(molar, ms1, tb, monatomic=monatomic)
+            tac2 = accommodation_coefficient(molar, ms2, tb, monatomic=monatomic)
+        big_m = np.asarray(rarefaction_parameter(tac1, tac2, gamma, pr, lam))
+        warn_outside("Knudsen number Lambda/Y", lam / y, 0.0, 10.0, model="temperature-jump gap model")
+        h_g = np.asarray(gap_conductance(k_g, sigma, y, big_m, model=self.gap_model))
+        details = {
+            "medium": gas, "gas_pressure": _out(pg), "k_gas": _out(k_g), "mean_free_path": _out(lam),
+            "tac1": _out(tac1), "tac2": _out(tac2), "M": _out(big_m), "gap_model": self.gap_model,
+        }
+        return h_g, details
+
+    def _radiation(self, m1: Material, m2: Material, t: Any) -> tuple[Any, str | None]:
+        if self.emissivity is not None:
+            e1, e2 = _pair(self.emissivity, "emissivity")
+        else:
+            def mean_eps(mat: Material) -> float | None:
+                if mat.emissivity_min is None or mat.emissivity_max is None:
+                    return None
+                return 0.5 * (mat.emissivity_min + mat.emissivity_max)
+
+            e1, e2 = mean_eps(m1), mean_eps(m2)
+            if e1 is None or e2 is None:
+                return np.zeros(()), "radiation not evaluated: no emissivity for the solids (give emissivity)"
+        t2 = t if self.temperature2 is None else require_positive("temperature2", self.temperature2)
+        return radiation_conductance(e1, e2, t, t2), None
+
+    def evaluate_pressures(self, pressures: ArrayLike, **kw: Any) -> JointResult:
+        """The same joint over an array of contact pressures (Pa)."""
+        from dataclasses import replace
+
+        return replace(self, pressure=np.asarray(pressures, dtype=float)).evaluate(**kw)
+
+
+def _erfcinv(x: Any) -> Any:
+    from scipy.special import erfcinv
+
+    return erfcinv(x)

@@ -1,0 +1,45 @@
+"""Figure: the joint conductances h_c, h_g, h_r and h_j against contact pressure (log–log)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from tcrlab.fileio import save_figure
+
+__all__ = ["plot_joint_curve"]
+
+
+def plot_joint_curve(pressures: Any, result: Any, path: str | Path, *, title: str = "Joint conductance") -> Path:
+    """Save a log–log plot of h_c, h_g, h_r, h_j (W/(m² K)) versus contact pressure (MPa) to ``path``.
+
+    ``result`` is a :class:`tcrlab.joint.JointResult` evaluated over ``pressures`` (Pa). Zero curves
+    (h_g in vacuum, h_r without emissivity) are listed in the legend as "0" and not drawn.
+    """
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    p = np.asarray(pressures, dtype=float) / 1e6
+    fig, ax = plt.subplots(figsize=(6.4, 4.4), dpi=120)
+    styles = {"h_c": ("C0", "-", "h_c constriction"), "h_g": ("C2", "--", "h_g gap"),
+              "h_r": ("C3", ":", "h_r radiation"), "h_j": ("k", "-", "h_j joint")}
+    for attr, (color, ls, label) in styles.items():
+        y = np.broadcast_to(np.asarray(getattr(result, attr), dtype=float), p.shape)
+        if np.all(y <= 0):
+            ax.plot([], [], color=color, ls=ls, label=f"{label} = 0")
+            continue
+        ax.plot(p, np.where(y > 0, y, np.nan), color=color, ls=ls, lw=2.2 if attr == "h_j" else 1.6,
+                label=label)
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlabel("contact pressure P [MPa]")
+    ax.set_ylabel("conductance [W/(m² K)]")
+    ax.set_title(title, fontsize=10)
+    ax.grid(True, which="both", alpha=0.3)
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    return save_figure(fig, path)

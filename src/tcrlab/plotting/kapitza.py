@@ -1,0 +1,52 @@
+"""R_K(T) on log–log axes: AMM, DMM, the phonon radiation limit and measured points."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from tcrlab.fileio import save_figure
+
+__all__ = ["plot_kapitza"]
+
+_STYLE = {"amm": ("AMM (full elastic)", "-"), "dmm": ("DMM", "--"), "radiation": ("radiation limit", ":")}
+
+
+def plot_kapitza(
+    T: Sequence[float] | np.ndarray,
+    resistances: Mapping[str, np.ndarray],
+    path: str | Path,
+    *,
+    title: str = "",
+    measured: Sequence[Mapping[str, Any]] = (),
+) -> Path:
+    """Draw R_K = 1/h (m²K/W) vs T for each model in ``resistances`` (keys amm/dmm/radiation or any
+    label) and measured entries (dicts with temperature & h, or temperature_range & h_over_T3)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(6.4, 4.6))
+    t = np.asarray(T, dtype=float)
+    for key, r in resistances.items():
+        label, ls = _STYLE.get(key, (key, "-"))
+        ax.loglog(t, np.asarray(r, dtype=float), ls, lw=1.8, label=label)
+    for i, m in enumerate(measured):
+        src = str(m.get("source", "measured")).split(",")[0]
+        if "h" in m and "temperature" in m:
+            ax.loglog([m["temperature"]], [1.0 / m["h"]], "o", ms=7, label=f"measured ({src})")
+        elif "h_over_T3" in m and "temperature_range" in m:
+            tr = np.geomspace(*m["temperature_range"], 20)
+            ax.loglog(tr, 1.0 / (m["h_over_T3"] * tr**3), "k-", lw=3, alpha=0.4,
+                      label=f"measured {m['h_over_T3']:g}·T³ ({src})" if i >= 0 else None)
+    ax.set_xlabel("temperature T (K)")
+    ax.set_ylabel("boundary resistance $R_K$ (m² K/W)")
+    ax.set_title(title or "Kapitza resistance of a perfect interface")
+    ax.grid(True, which="both", alpha=0.3)
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    return save_figure(fig, path, dpi=120)

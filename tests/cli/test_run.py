@@ -1,0 +1,97 @@
+"""`tcrlab run`: table, JSON, plot, overrides."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tcrlab.cli.main import main
+
+CASE = """
+[case]
+name = "cpu"
+width = "2 cm"
+length = "2 cm"
+[boundary]
+power = "120 W"
+sink_temperature = "40 degC"
+[solver]
+conductivity = "reference"
+[[layer]]
+name = "silicon die"
+material = "Si"
+thickness = "0.5 mm"
+[[layer]]
+name = "interface"
+kind = "contact"
+resistance = "1.2e-4 K m^2/W"
+[[layer]]
+name = "aluminium base"
+material = "Al"
+thickness = "6 mm"
+"""
+
+
+@pytest.fixture
+def case_file(tmp_path):
+    p = tmp_path / "cpu.toml"
+    p.write_text(CASE, encoding="utf-8")
+    return p
+
+
+def _run(args, capsys):
+    with pytest.raises(SystemExit) as info:
+        main(args)
+    out = capsys.readouterr()
+    assert info.value.code == 0, out.err
+    return out.out
+
+
+def test_table_names_bottleneck(case_file, capsys):
+    out = _run(["run", str(case_file)], capsys)
+    assert "Bottleneck: interface" in out
+    assert "36.000" in out and "1.014" in out and "7.595" in out
+
+
+def test_json_parses(case_file, capsys):
+    data = json.loads(_run(["run", str(case_file), "--json"], capsys))
+    drops = {e["name"]: e["dT_K"] for e in data["elements"]}
+    assert drops["interface"] == pytest.approx(36.0)
+    assert data["bottleneck"] == "interface"
+    assert data["energy_balance"]["relative_error"] < 1e-12
+    assert set(data["nodes"]) >= {"hot end", "sink"}
+
+
+def test_plot_writes_png(case_file, tmp_path, capsys):
+    png = tmp_path / "profile.png"
+    _run(["run", str(case_file), "--plot", str(png)], capsys)
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_set_override(case_file, capsys):
+    data = json.loads(_run(["run", str(case_file), "--json", "--set", "layer[2].resistance=5e-6 K m^2/W"], capsys))
+    drops = {e["name"]: e["dT_K"] for e in data["elements"]}
+    assert drops["interface"] == pytest.approx(1.5)
+
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+@pytest.mark.parametrize("name, bottleneck", [("cpu_heatsink.toml", "die / heat-sink interface"),
+                                              ("power_module.toml", "thermal grease")])
+def test_repo_examples_run(name, bottleneck, capsys):
+    data = json.loads(_run(["run", str(EXAMPLES / name), "--json"], capsys))
+    assert data["bottleneck"] == bottleneck
+    assert data["energy_balance"]["relative_error"] < 1e-12
+    # every element carries the input heat in these single-path stacks
+    for e in data["elements"]:
+        assert e["heat_W"] == pytest.approx(data["heat_input_W"])
+    assert sum(e["dT_K"] for e in data["elements"]) == pytest.approx(data["T_hot_K"] - data["T_end_K"])
+
+
+def test_textbook_chip_example(capsys):
+    # Bergman, Lavine, Incropera & DeWitt (2011), ch. 3 worked example (chip on an Al substrate with an
+    # epoxy joint, two parallel exits to 25 °C air): published T_c = 75.3 °C
+    data = json.loads(_run(["run", str(EXAMPLES / "chip_on_substrate.toml"), "--json"], capsys))
+    assert data["T_hot_K"] - 273.15 == pytest.approx(75.3, abs=0.05)
+    assert data["heat_input_W"] == pytest.approx(1.0)

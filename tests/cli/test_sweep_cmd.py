@@ -1,0 +1,56 @@
+"""``tcrlab sweep``: tidy CSV/Parquet written atomically, plot, errors."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from tcrlab.cli.main import main
+
+BUILDER = "tcrlab.uq.synthetic:build_linear_case"
+LINEAR = "[linear]\noffset = 1.0\ncoefficients = { x1 = 2.0, x2 = -3.0 }\nx1 = 0.5\nx2 = 0.25\n"
+
+
+def run(argv, capsys):
+    with pytest.raises(SystemExit) as info:
+        main(argv)
+    out = capsys.readouterr()
+    return info.value.code, out.out, out.err
+
+
+@pytest.mark.parametrize("suffix", ["csv", "parquet"])
+def test_sweep_writes_tidy_table_and_plot(tmp_path, capsys, suffix):
+    case = tmp_path / "lin.toml"
+    case.write_text(LINEAR)
+    out_file = tmp_path / f"out.{suffix}"
+    png = tmp_path / "sweep.png"
+    code, out, err = run(["sweep", str(case), "--vary", "linear.x1=0.1:10:log5", "--vary",
+                          "linear.mode=single,double", "-o", str(out_file), "--plot", str(png),
+                          "--builder", BUILDER], capsys)
+    assert code == 0, err
+    table = pd.read_csv(out_file) if suffix == "csv" else pd.read_parquet(out_file)
+    assert len(table) == 10
+    factor = np.where(table["linear.mode"] == "double", 2.0, 1.0)
+    np.testing.assert_allclose(table["y"], factor * (1 + 2 * table["linear.x1"] - 0.75), rtol=1e-12)
+    assert png.stat().st_size > 1000
+    assert "linear.x1" in out
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["lin.toml", out_file.name, "sweep.png"])
+
+
+@pytest.mark.parametrize(
+    ("vary", "words"),
+    [("nonsense", "name=START:STOP:N"), ("linear.nothere.x=1:2:3", "not found"), ("x1=1:2:3", "ambiguous"),
+     ("linear.x1=1:2:zero", "count")],
+)
+def test_sweep_bad_vary_exit_2(tmp_path, capsys, vary, words):
+    case = tmp_path / "lin.toml"
+    case.write_text(LINEAR)
+    code, _, err = run(["sweep", str(case), "--vary", vary, "--builder", BUILDER], capsys)
+    assert code == 2 and words in err
+
+
+def test_sweep_bad_output_suffix(tmp_path, capsys):
+    case = tmp_path / "lin.toml"
+    case.write_text(LINEAR)
+    code, _, err = run(["sweep", str(case), "--vary", "linear.x1=1,2", "-o", str(tmp_path / "t.xlsx"),
+                        "--builder", BUILDER], capsys)
+    assert code == 2 and ".parquet" in err
