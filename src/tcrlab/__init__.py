@@ -39,7 +39,19 @@ _API: dict[str, str] = {
     "TcrlabError": "tcrlab.errors",
     "ValidityWarning": "tcrlab.errors",
     # heat paths (network/)
-    # -- filled by the heat-path work
+    "Stack": "tcrlab.network",
+    "Boundary": "tcrlab.network",
+    "Branch": "tcrlab.network",
+    "ParallelGroup": "tcrlab.network",
+    "ConductionLayer": "tcrlab.network",
+    "ContactResistance": "tcrlab.network",
+    "TIMLayer": "tcrlab.network",
+    "Convection": "tcrlab.network",
+    "FixedResistance": "tcrlab.network",
+    "StackResult": "tcrlab.network",
+    "solve_stack": "tcrlab.network",
+    "KirchhoffTransform": "tcrlab.network",
+    "load_case": "tcrlab.cases",
     # rough-contact joint models (issue: joint conductance)
     "cmy_conductance": "tcrlab.conductance.constriction",
     "cmy_correlation_conductance": "tcrlab.conductance.constriction",

@@ -177,13 +177,13 @@ def test_invariants_offset_and_flux_scaling(shift, scale, seed):
     stronger heat flux through the same rig) scales q and leaves Z unchanged — linear 1-D conduction."""
     run = synthetic_run(np.random.default_rng(seed))
     bar = ReferenceBar("bar", 200.0)
-    base = reduce_run(run, bar, bar, mc_samples=0)
     shifted = MeterBarRun("s", X, run.t_hot + shift, X, run.t_cold + shift, run.u_hot, run.u_cold)
     ref = 300.0
     scaled = MeterBarRun("k", X, ref + scale * (run.t_hot - ref), X, ref + scale * (run.t_cold - ref),
                          run.u_hot * scale, run.u_cold * scale)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", HeatLossWarning)
+        base = reduce_run(run, bar, bar, mc_samples=0)
         a = reduce_run(shifted, bar, bar, mc_samples=0)
         b = reduce_run(scaled, bar, bar, mc_samples=0)
     assert a.impedance == pytest.approx(base.impedance, rel=1e-9)

@@ -103,3 +103,14 @@ def test_cryogenic_stack_solves_self_consistently():
     r_expected = 1.0 / amm_conductance("Si", "Cu", 0.5 * (t_hot + t_cold)) / 1e-4
     assert out["R[Si/Cu]"] == pytest.approx(r_expected, rel=1e-3)
     assert out["bottleneck"] == "Si/Cu"
+
+
+def test_measured_data_file_is_complete():
+    from tcrlab.kapitza import measured_conductances
+
+    rows = measured_conductances()
+    assert len(rows) >= 5
+    for r in rows:
+        assert r["source"] and isinstance(r["verified"], bool) and len(r["materials"]) == 2
+        assert ("h" in r and r["temperature"] > 0) or ("h_over_T3" in r and r["temperature_range"])
+    assert measured_conductances("sapphire", "aluminium")[0]["h"] > 0  # either order, aliases

@@ -54,3 +54,21 @@ def test_unreachable_scheduler_is_a_clear_error():
 
     with pytest.raises(InputError, match="scheduler"):
         DaskExecutor("tcp://127.0.0.1:9", timeout=1)
+
+
+def test_mc_command_with_scheduler_option(scheduler_address, tmp_path, capsys):
+    import json
+
+    from tcrlab.cli.main import main
+
+    case = tmp_path / "lin.toml"
+    case.write_text('[linear]\noffset = 1.0\ncoefficients = { x1 = 2.0 }\n'
+                    'x1 = { dist = "lognormal", median = 1.0, gsd = 1.5 }\n')
+    results = []
+    for extra in (["--scheduler", scheduler_address], ["--workers", "1"]):
+        with pytest.raises(SystemExit) as info:
+            main(["mc", str(case), "-n", "5000", "--batch", "2048", "--json", "--builder", LINEAR, *extra])
+        assert info.value.code == 0
+        results.append(json.loads(capsys.readouterr().out))
+    assert results[0]["executor"].startswith("dask")
+    assert results[0]["summary"] == results[1]["summary"]

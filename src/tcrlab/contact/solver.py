@@ -233,6 +233,7 @@ def solve(
     pr = p.astype(np.float64) * (p_scale * scale_h)
     if hardness is not None:
         np.minimum(pr, hardness, out=pr)
+    gap[pr > 0] = 0.0  # exactly closed on the contact set
     res = ContactResult(
         pressure=pr,
         gap=gap.astype(np.float64),

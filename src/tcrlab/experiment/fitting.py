@@ -196,49 +196,80 @@ def fit_cmy(
     sigma: float,
     m: float | None = None,
     hardness: float | None = None,
+    c1: float | None = None,
+    c2: float | None = None,
     free: Sequence[str] = ("m",),
     uncertainty: ArrayLike | None = None,
     model: Callable[..., Any] | None = None,
 ) -> FitResult:
-    """Fit CMY's free parameters (``m`` effective slope, ``hardness`` effective microhardness H_c in Pa).
+    """Fit CMY's free parameters to measured h_c(P).
 
-    Fixed parameters must be given. ``model(k_s, sigma, m, p_over_h)`` defaults to
-    :func:`tcrlab.cmy_conductance` (exact Gaussian CMY).
+    Free parameters (any of): ``m`` the effective asperity slope, and either ``hardness`` (a constant
+    effective microhardness H_c, Pa) or ``c1`` (Pa, the Vickers microhardness coefficient of the
+    Song–Yovanovich relation P/H_c = [P/(c1 (1.62 σ'/m)^c2)]^{1/(1+0.071 c2)}, via
+    :func:`tcrlab.relative_pressure`; ``c2`` must then be given). Parameters not freed must be given.
+    ``model(k_s, sigma, m, p_over_h)`` defaults to :func:`tcrlab.cmy_conductance` (exact Gaussian CMY).
     """
     P = require_positive("pressure", pressure).ravel()
     h = require_positive("conductance", conductance).ravel()
     k_s = float(require_positive("k_s", k_s))
     sigma = float(require_positive("sigma", sigma))
     free = list(dict.fromkeys(free))
-    valid = {"m", "hardness"}
+    valid = {"m", "hardness", "c1"}
     if not free or set(free) - valid:
-        raise InputError("free", free, "one or both of m, hardness")
-    fixed = {"m": m, "hardness": hardness}
-    for name in valid - set(free):
+        raise InputError("free", free, "one or two of m, hardness, c1")
+    use_c1 = "c1" in free or (c1 is not None and "hardness" not in free)
+    if use_c1 and ("hardness" in free or hardness is not None):
+        raise InputError("hardness", hardness, "not given together with c1 (H_c then follows from c1, c2)")
+    if use_c1 and c2 is None:
+        raise InputError("c2", None, "a value (the Vickers exponent, e.g. -0.26) when c1 is used")
+    fixed: dict[str, float | None] = {"m": m, "hardness": hardness, "c1": c1}
+    needed = {"m", "c1"} if use_c1 else {"m", "hardness"}
+    for name in needed - set(free):
         if fixed[name] is None:
             raise InputError(name, None, f"a value (it is not free); free: {', '.join(free)}")
         require_positive(name, fixed[name])
     if len(free) == 2:
-        warnings.warn("fitting m and H_c together: for P/H_c << 1 CMY depends almost only on m/H_c^0.95, "
-                      "so the two are strongly correlated; consider fixing one", UserWarning, stacklevel=2)
+        warnings.warn("fitting m together with the microhardness: for P/H_c << 1 CMY depends almost only on "
+                      "m/H_c^0.95, so the two are strongly correlated; consider fixing one",
+                      UserWarning, stacklevel=2)
     cmy = model or _default_cmy()
-    # starting values: a given value, else typical ones scaled to the data
-    starts = {"m": m or 0.1, "hardness": hardness or 3e9}
+    starts = {"m": m or 0.1, "hardness": hardness or 3e9, "c1": c1 or 5e9}
+
+    def ratio(x: np.ndarray, vals: dict[str, Any]) -> np.ndarray:
+        if use_c1:
+            from tcrlab.contact.microhardness import relative_pressure
+
+            return np.asarray(relative_pressure(x, sigma, vals["m"], vals["c1"], c2, warn=False), float)
+        return x / vals["hardness"]
 
     def func(x: np.ndarray, p: np.ndarray) -> np.ndarray:
         vals = dict(fixed)
         vals.update(zip(free, p, strict=True))
-        ratio = np.clip(x / vals["hardness"], 1e-12, 0.4)
-        return np.asarray(cmy(k_s, sigma, vals["m"], ratio), float)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                r = ratio(x, vals)
+                return np.asarray(cmy(k_s, sigma, vals["m"], np.clip(r, 1e-12, 0.4)), float)
+        except InputError:  # a trial step outside the model's domain: a large residual, not a crash
+            return np.full(x.shape, np.nan)
 
-    # rescale the start so the first guess is within a factor ~1 of the data
-    if "m" in free:
-        scale = float(np.exp(np.mean(np.log(h) - np.log(func(P, np.array([starts[f] for f in free]))))))
-        starts["m"] *= scale
+    if "m" in free:  # rescale the start so the first guess is within a factor ~1 of the data
+        first = func(P, np.array([starts[f] for f in free]))
+        if np.all(np.isfinite(first)):
+            starts["m"] *= float(np.exp(np.mean(np.log(h) - np.log(first))))
     res = fit_curve(func, P, h, [starts[f] for f in free], free, sigma=uncertainty, log_residuals=True,
                     log_params=True, model="CMY plastic")
+    best = dict(fixed)
+    best.update(zip(free, res.values, strict=True))
+    r_best = ratio(P, best)
+    from tcrlab.validation import warn_outside
+
+    warn_outside("P/H_c", r_best, 1e-5, 2e-2, model="CMY fit (data range)")
     res.fixed = {k: float(v) for k, v in fixed.items() if k not in free and v is not None}
     res.fixed.update(k_s=k_s, sigma=sigma)
+    if use_c1:
+        res.fixed["c2"] = float(c2)
     return res
 
 

@@ -517,7 +517,7 @@ def solve_stack(
     """Solve a :class:`Stack` by nodal analysis (Picard iteration when an element depends on T).
 
     Raises :class:`ConvergenceError` when the node temperatures still change by more than ``tolerance``
-    (K) after ``max_iterations`` iterations.
+    (K) after ``max_iterations`` iterations. The Picard step is halved whenever the update grows.
     """
     require_positive("tolerance", tolerance)
     if int(max_iterations) < 1:
@@ -549,14 +549,19 @@ def solve_stack(
     iterations = 1
     if dependent:
         converged = False
-        change = np.inf
+        change = previous = np.inf
+        relax = 1.0  # Picard step; halved whenever the update grows (damps oscillating iterations)
         for _ in range(int(max_iterations)):
             res = _resistances(net, temps)
             new = _solve_linear(net, res, source, fixed, shape)
             iterations += 1
             change = float(np.max(np.abs(new - temps)))
-            temps = new
+            if change > previous:
+                relax = max(0.5 * relax, 0.05)
+            previous = change
+            temps = temps + relax * (new - temps)
             if change < tolerance:
+                temps = new
                 converged = True
                 break
         if not converged:

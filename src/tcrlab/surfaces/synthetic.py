@@ -63,15 +63,26 @@ def _filtered_spectrum(
     rng: np.random.Generator,
     random_amplitudes: bool,
 ) -> tuple[NDArray[np.complex128], float, float]:
-    """rfft2 coefficients of the surface (before scaling) and their mean-square height and slope."""
-    noise = rng.standard_normal((nx, ny))
-    spectrum = scipy.fft.rfft2(noise, workers=2)
-    del noise
-    if not random_amplitudes:
-        magnitude = np.abs(spectrum)
-        magnitude[magnitude == 0] = 1.0
-        spectrum /= magnitude
-        del magnitude
+    """rfft2 coefficients of the surface (before scaling) and their mean-square height and slope.
+
+    Coefficients are drawn directly on the rfft2 half-plane (unit modulus with uniform phases, or
+    complex Gaussian), then the qy = 0 column is made Hermitian, c(−qx, 0) = c*(qx, 0), so the inverse
+    real transform returns exactly the field whose spectrum is normalised here.
+    """
+    shape = (nx, ny // 2 + 1)
+    spectrum = np.empty(shape, dtype=np.complex128)
+    if random_amplitudes:
+        spectrum.real = rng.standard_normal(shape)
+        spectrum.imag = rng.standard_normal(shape)
+    else:
+        phase = rng.random(shape)
+        phase *= 2 * np.pi
+        spectrum.real = np.cos(phase)
+        np.sin(phase, out=phase)
+        spectrum.imag = phase
+        del phase
+    half = (nx - 1) // 2  # rows 1..half mirror onto nx-1..nx-half
+    spectrum[nx - half :, 0] = np.conj(spectrum[1 : half + 1, 0][::-1])
     qx2 = (2 * np.pi * np.fft.fftfreq(nx, d=lx / nx))[:, None] ** 2
     qy2 = (2 * np.pi * np.fft.rfftfreq(ny, d=ly / ny))[None, :] ** 2
     q2 = qx2 + qy2
@@ -195,7 +206,7 @@ def self_affine(
     }
     if periodic:
         info["normalisation"] = "spectral " + ("rms_slope" if rms_height is None else "rms_height")
-        return Topography(heights, (lx, ly), periodic=True, info=info)
+        return Topography(heights, (lx, ly), periodic=True, info=info, copy=False)
 
     patch = np.array(heights[:nx, :ny])
     del heights
@@ -210,4 +221,4 @@ def self_affine(
     info["normalisation"] = (
         "finite-difference rms_slope" if rms_height is None else "rms_height"
     ) + " of the non-periodic patch"
-    return Topography(patch, (lx, ly), periodic=False, info=info)
+    return Topography(patch, (lx, ly), periodic=False, info=info, copy=False)

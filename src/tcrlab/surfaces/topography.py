@@ -31,13 +31,16 @@ class Topography:
         physical_size: tuple[float, float] | float,
         periodic: bool = True,
         info: dict | None = None,
+        *,
+        copy: bool = True,
     ) -> None:
-        h = np.array(heights, dtype=float)
+        # copy=False adopts a float64 array as is (and makes it read-only): for large generated maps
+        h = np.array(heights, dtype=float) if copy else np.asarray(heights, dtype=float)
         if h.ndim != 2:
             raise InputError("heights", f"array of shape {h.shape}", "a 2-D array of heights")
         if min(h.shape) < 2:
             raise InputError("heights", f"array of shape {h.shape}", "at least 2 × 2 points")
-        if not np.isfinite(h).all():
+        if not (np.isfinite(h.min()) and np.isfinite(h.max())):  # min/max propagate NaN
             bad = int((~np.isfinite(h)).sum())
             raise InputError(
                 "heights", f"{bad} non-finite values", "finite heights (fill or crop missing data)"
