@@ -60,6 +60,16 @@ _API: dict[str, str] = {
     "radiation_conductance": "tcrlab.conductance.radiation",
     "relative_pressure": "tcrlab.contact.microhardness",
     "Joint": "tcrlab.joint",
+    "JointResult": "tcrlab.joint",
+    "constriction_conductance": "tcrlab.conductance.constriction",
+    "elastoplastic_conductance": "tcrlab.conductance.constriction",
+    "rarefaction_parameter": "tcrlab.conductance.gap",
+    "gas_properties": "tcrlab.properties.gases",
+    "accommodation_coefficient": "tcrlab.properties.accommodation",
+    # rough surfaces (surfaces/)
+    "Topography": "tcrlab.surfaces",
+    "self_affine": "tcrlab.surfaces",
+    "read_topography": "tcrlab.surfaces",
 }
 
 _SUBPACKAGES = {

@@ -340,7 +340,7 @@ class Joint:
         else:
             include = h_r > 0.01 * (h_c + h_g)
         h_j = h_c + h_g + np.where(include, h_r, 0.0)
-        details["radiation_included"] = _out(include) if include.ndim else bool(include)
+        details["radiation_included"] = include if include.ndim else bool(include)
         bshape = np.broadcast(h_j, h_c, h_g, h_r, ratio, y).shape
         return JointResult(
             h_c=_out(np.broadcast_to(h_c, bshape)), h_g=_out(np.broadcast_to(h_g, bshape)),

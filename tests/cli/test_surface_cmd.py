@@ -55,6 +55,7 @@ def test_unitless_file_with_size_and_unit_and_plot(capsys, tmp_path):
         (["surface", "no-such-file.sur"], "no such file"),
         (["surface", "self-affine:n=64,H=0.8,size=5um"], "exactly one of slope"),
         (["surface", str(DATA / "make_samples.py")], "unknown or unsupported surface file format"),
+        (["surface", str(DATA / "sample.gwy"), "--channel", "3"], "channel 3 does not exist"),
     ],
 )
 def test_errors_are_one_line_messages_with_exit_code_2(capsys, args, message):

@@ -81,3 +81,19 @@ def test_bad_fit_inputs(tmp_path):
     path.write_text("pressure [MPa],resistance [cm^2 K/W]\n1,2\n")
     data = load_conductance_data(path)
     assert data["h"][0] == pytest.approx(5000.0) and data["pressure"][0] == 1e6
+
+
+def test_cmy_fit_recovers_vickers_c1():
+    pytest.importorskip("tcrlab.contact.microhardness")
+    from tcrlab.conductance.constriction import cmy_conductance
+    from tcrlab.contact.microhardness import relative_pressure
+
+    # SS304 Vickers coefficients c1 = 6.27 GPa, c2 = -0.229 (Hegazy 1985, tabulated by Sridhar & Yovanovich 1996)
+    sigma, m = 1.5e-6, 0.1
+    h = cmy_conductance(16.2, sigma, m, relative_pressure(P, sigma, m, 6.27e9, -0.229, warn=False))
+    h = h * np.exp(np.random.default_rng(3).normal(0, 0.03, P.size))
+    fit = fit_cmy(P, h, k_s=16.2, sigma=sigma, m=m, c2=-0.229, free=["c1"])
+    assert fit.ci_low[0] <= 6.27e9 <= fit.ci_high[0]
+    assert fit.values[0] == pytest.approx(6.27e9, rel=0.1)
+    with pytest.raises(InputError, match="c2"):
+        fit_cmy(P, h, k_s=16.2, sigma=sigma, m=m, free=["c1"])

@@ -126,3 +126,10 @@ def test_cli_case_file_and_sweep_csv(tmp_path: Path, capsys: pytest.CaptureFixtu
 def test_cli_errors(extra: list[str], needle: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = _run([*FLAGS, *extra], capsys)
     assert code == 2 and err.startswith("error:") and needle in err
+
+
+def test_sampled_dimensionless_slope_array() -> None:
+    doc = tomllib.loads(CASE)
+    doc["joint"]["slope"] = np.array([0.08, 0.1, 0.12])
+    out = build_case(doc, source="mc").outputs()
+    assert np.shape(out["h_c"]) == (3,) and np.all(np.diff(out["h_c"]) > 0)  # h_c ∝ m (and H_c(m))

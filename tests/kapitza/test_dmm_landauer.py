@@ -114,3 +114,30 @@ def test_spectrum_validation():
         PhononSpectrum.from_arrays([0, 1, 1], [[1, 1, 1]], [[1, 1, 1]])
     with pytest.raises(InputError):
         PhononSpectrum.from_arrays([0, 1, 2], [[1, -1, 1]], [[1, 1, 1]])
+
+
+def test_radiation_limit_low_t_and_per_frequency_bound():
+    """Low T: h_max = π²k_B⁴T³ min(Σc₁⁻², Σc₂⁻²)/(30ħ³) (Stoner & Maris 1993); never below the DMM,
+    never above either side's own radiation conductance."""
+    t = np.array([0.05, 0.5])
+    s1 = SI.c_L**-2 + 2 * SI.c_T**-2
+    s2 = DIAMOND.c_L**-2 + 2 * DIAMOND.c_T**-2
+    expected = np.pi**2 * K_B**4 / (30 * HBAR**3) * min(s1, s2) * t**3
+    np.testing.assert_allclose(phonon_radiation_limit(SI, DIAMOND, t), expected, rtol=1e-9)
+    t = np.geomspace(1, 1000, 20)
+    for a, b in ((AU, DIAMOND), (SI, CU)):
+        lim = phonon_radiation_limit(a, b, t)
+        assert np.all(lim >= dmm_conductance(a, b, t))
+        assert np.all(lim <= np.minimum(phonon_radiation_conductance(a, t),
+                                        phonon_radiation_conductance(b, t)) * (1 + 1e-9))
+        assert np.all(amm_conductance(a, b, t) <= lim * (1 + 1e-9))  # default side: the softer one
+
+
+def test_missing_debye_temperature_warns_above_10k():
+    from tcrlab.errors import ValidityWarning
+
+    no_theta = AcousticMedium("x", 3000.0, 6000.0, 3000.0)
+    with pytest.warns(ValidityWarning, match="debye_temperature"):
+        dmm_conductance(no_theta, CU, 300.0)
+    with pytest.warns(ValidityWarning, match="debye_temperature"):
+        amm_conductance(no_theta, CU, 300.0)

@@ -47,14 +47,18 @@ def test_unit_with_a_scale_and_size_as_numbers():
     np.testing.assert_allclose(t.heights, 0.1 * exact(), rtol=0, atol=1e-8 * A)
 
 
-def test_round_trip_through_surfacetopography_writer(tmp_path):
+@pytest.mark.parametrize(("writer", "suffix"), [("to_x3p", "x3p"), ("to_gwy", "gwy"),
+                                               ("to_netcdf", "nc"), ("to_matrix", "txt")])
+def test_round_trip_through_surfacetopography_writers(tmp_path, writer, suffix):
     from SurfaceTopography import Topography as STTopography
 
     h = np.random.default_rng(7).normal(size=(20, 30)) * 1e-7
-    STTopography(h, physical_sizes=(2e-5, 3e-5), unit="m").to_x3p(str(tmp_path / "r.x3p"))
-    t = read_topography(tmp_path / "r.x3p", periodic=True)
+    path = tmp_path / f"r.{suffix}"
+    getattr(STTopography(h, physical_sizes=(2e-5, 3e-5), unit="m"), writer)(str(path))
+    t = read_topography(path, periodic=True)
     assert t.periodic is True
-    np.testing.assert_allclose(t.heights, h, rtol=1e-12, atol=0)
+    assert t.physical_size == pytest.approx((2e-5, 3e-5), rel=1e-6)  # NetCDF stores float32 sizes
+    np.testing.assert_allclose(t.heights, h, rtol=1e-6, atol=0)
 
 
 def test_size_given_for_a_file_that_stores_one():

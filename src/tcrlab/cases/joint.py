@@ -54,6 +54,8 @@ _LAYER_EXTRA = ("name", "kind", "description")
 def _parse(value: Any, dim: str, name: str, source: str) -> Any:
     if dim == "dimensionless" and isinstance(value, int | float) and not isinstance(value, bool):
         return float(value)
+    if dim == "dimensionless" and isinstance(value, np.ndarray):  # sampled dimensionless values
+        return np.asarray(value, dtype=float)
     if dim == "temperature" and isinstance(value, int | float) and not isinstance(value, bool):
         raise InputError(name, value, "a temperature with a unit, e.g. '300 K' or '25 degC'",
                          problem="a number without a unit", source=source)

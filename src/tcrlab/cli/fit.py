@@ -12,15 +12,17 @@ __all__ = ["fit"]
 @click.command()
 @click.argument("data_file", type=click.Path(dir_okay=False))
 @click.option("--model", type=click.Choice(["power", "cmy"]), default="power", show_default=True)
-@click.option("--free", default="m", show_default=True, help="CMY free parameters: m, hardness or m,hardness.")
+@click.option("--free", default="m", show_default=True, help="CMY free parameters: m, hardness, c1 (or two).")
 @click.option("--ks", "k_s", default=None, help="CMY: effective conductivity, e.g. '16 W/(m K)'.")
 @click.option("--sigma", default=None, help="CMY: effective RMS roughness, e.g. '1.5 um'.")
 @click.option("--m", "slope", default=None, help="CMY: effective asperity slope (start value if free).")
 @click.option("--hardness", default=None, help="CMY: effective microhardness H_c, e.g. '3 GPa'.")
+@click.option("--c1", default=None, help="CMY: Vickers coefficient c1, e.g. '6.27 GPa' (start value if free).")
+@click.option("--c2", type=float, default=None, help="CMY: Vickers exponent c2 (with --c1), e.g. -0.229.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @click.option("--plot", type=click.Path(dir_okay=False), default=None, help="Data vs fit figure.")
 def fit(data_file: str, model: str, free: str, k_s: str | None, sigma: str | None, slope: str | None,
-        hardness: str | None, as_json: bool, plot: str | None) -> None:
+        hardness: str | None, c1: str | None, c2: float | None, as_json: bool, plot: str | None) -> None:
     """Fit h = a·P^n or the CMY plastic model to measured conductance vs pressure."""
     from tcrlab.errors import InputError
     from tcrlab.experiment.fitting import fit_cmy, fit_power_law, load_conductance_data
@@ -39,6 +41,8 @@ def fit(data_file: str, model: str, free: str, k_s: str | None, sigma: str | Non
             sigma=float(parse_quantity(sigma, "length", "--sigma")),
             m=None if slope is None else float(parse_quantity(slope, "dimensionless", "--m")),
             hardness=None if hardness is None else float(parse_quantity(hardness, "pressure", "--hardness")),
+            c1=None if c1 is None else float(parse_quantity(c1, "pressure", "--c1")),
+            c2=c2,
             free=[f.strip() for f in free.split(",") if f.strip()],
             uncertainty=data.get("u_h"),
         )

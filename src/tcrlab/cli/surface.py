@@ -53,6 +53,8 @@ def _rows(stats: dict[str, Any]) -> list[tuple[str, str, str]]:
 @click.option("--periodic/--non-periodic", default=None,
               help="Treat the map as one period of a periodic surface (files default: non-periodic).")
 @click.option("--fill-missing", is_flag=True, help="Interpolate undefined points instead of failing.")
+@click.option("--channel", type=int, default=None,
+              help="Data channel of a multi-channel file (default: its height channel).")
 @click.option("--level", "level_kind", default="auto", show_default=True,
               type=click.Choice(["auto", "none", "mean", "tilt", "curvature"]),
               help="Levelling before the statistics (auto: tilt for non-periodic maps, none otherwise).")
@@ -65,6 +67,7 @@ def surface(
     unit: str | None,
     periodic: bool | None,
     fill_missing: bool,
+    channel: int | None,
     level_kind: str,
     as_json: bool,
     plot_path: str | None,
@@ -83,7 +86,7 @@ def surface(
 
     topography = load_surface(
         surface, physical_size=size, unit=unit, periodic=periodic,
-        missing="fill" if fill_missing else "error",
+        missing="fill" if fill_missing else "error", channel=channel,
     )
     kind = level_kind
     if kind == "auto":

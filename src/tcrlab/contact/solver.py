@@ -423,28 +423,66 @@ def _solve_reference(
     p_init: NDArray | None,
     backend: str | None,
 ) -> tuple[NDArray, NDArray, float, list[float], bool]:
+    """Elastic–plastic contact. Displacement control: box-constrained Polonsky–Keer CG
+    (0 ≤ p ≤ H). Load control: the approach is found by a bracketed root search on p̄(δ), which is
+    continuous and monotone, each inner solve warm-started from the previous one."""
+    if target_p is None:
+        return _box_pk(h, size, periodic, dtype, float(c_fixed), cap, tol, max_iter, p_init, backend)
+    from scipy.optimize import brentq
+
+    history: list[float] = []
+    state = {"p": p_init, "ok": True}
+
+    def excess(c: float) -> float:
+        p, u, _, hist, ok = _box_pk(h, size, periodic, dtype, c, cap, tol, max_iter, state["p"], backend)
+        history.extend(hist)
+        state.update(p=p, u=u, ok=state["ok"] and ok, c=c)
+        return float(p.mean(dtype=np.float64)) - target_p
+
+    # elastic approach is a lower bound of the plastic one (the plastic solid is softer)
+    p_el, _, c_el, _, _ = _solve_fast(h, size, periodic, dtype, target_p, None, 1e-6, max_iter,
+                                      None, True, backend)
+    state["p"] = np.minimum(p_el, cap)
+    c_hi = c_el  # less approach: load ≤ target
+    f_hi = excess(c_hi)
+    if f_hi >= 0:
+        return state["p"], state["u"], c_hi, history, state["ok"]
+    step = max(abs(c_el), 1e-3)
+    c_lo = c_hi - step
+    while excess(c_lo) < 0:
+        c_hi, step = c_lo, 2 * step
+        c_lo = c_hi - step
+    c = brentq(excess, c_lo, c_hi, xtol=tol * 1e-3, rtol=1e-14, maxiter=200)
+    if state.get("c") != c:
+        excess(c)
+    return state["p"], state["u"], c, history, state["ok"]
+
+
+def _box_pk(
+    h: NDArray,
+    size: tuple,
+    periodic: bool,
+    dtype: np.dtype,
+    c: float,
+    cap: float,
+    tol: float,
+    max_iter: int,
+    p_init: NDArray | None,
+    backend: str | None,
+) -> tuple[NDArray, NDArray, float, list[float], bool]:
+    """Displacement-controlled Polonsky–Keer CG with the box 0 ≤ p ≤ cap (NumPy)."""
     conv = _convolver(h.shape, size, periodic, dtype, backend)
-    n = h.size
-    load_ctl = target_p is not None
-    if p_init is not None:
-        p = np.clip(p_init, 0, cap).astype(dtype)
-    elif load_ctl:
-        p = np.full(h.shape, target_p, dtype)
-    else:
-        p = np.full(h.shape, 1e-3, dtype)
+    p = np.clip(p_init, 0, cap).astype(dtype) if p_init is not None else np.full(h.shape, 1e-3, dtype)
+    p = np.minimum(p, cap)
     t = np.zeros_like(p)
     g_old = 1.0
     restart = True
     history: list[float] = []
-    c = 0.0 if load_ctl else float(c_fixed)
     for _ in range(max_iter):
         u = conv.apply(p, out=np.empty_like(p))[0]
-        g = u - h
+        g = u - h + c
         free = (p > 0) & (p < cap)
         nf = int(free.sum())
-        if load_ctl:
-            c = -float(g[free].mean()) if nf else c
-        g += c
         gsum = float((g[free] ** 2).sum())
         over = (p <= 0) & (g < -tol)
         release = (p >= cap) & (g > tol)
@@ -456,24 +494,14 @@ def _solve_reference(
         g_old = gsum if gsum > 0 else 1.0
         t = np.where(free, g + beta * t, 0.0).astype(dtype)
         r = conv.apply(t, out=np.empty_like(p))[0]
-        if load_ctl and nf:
-            r -= r[free].mean()
         den = float((r[free] * t[free]).sum())
         tau = float((g[free] * t[free]).sum()) / den if den > 0 else 0.0
         p = np.where(free, p - tau * t, p)
-        p = np.maximum(p, 0.0)
         over = (p <= 0) & (g < 0)
-        p = np.where(over, -tau * g, p)
         release = (p >= cap) & (g > 0)
+        p = np.where(over, -tau * g, p)
         p = np.where(release, cap - tau * g, p)
         p = np.clip(p, 0.0, cap)
         restart = bool(over.any() or release.any())
-        if load_ctl:
-            capped = p >= cap
-            rest = target_p * n - cap * int(capped.sum())
-            fs = float(p[~capped].sum())
-            if fs > 0 and rest > 0:
-                p = np.where(capped, p, p * (rest / fs))
-            p = np.minimum(p, cap)
     u = conv.apply(p, out=np.empty_like(p))[0]
     return p, u, c, history, False

@@ -44,6 +44,7 @@ from tcrlab.kapitza.landauer import (
     debye_branch_conductance,
     gauss_legendre,
     rt3_constant,
+    warn_missing_cutoff,
 )
 from tcrlab.kapitza.phonons import HELIUM_II, AcousticMedium, acoustic_medium, debye_branches
 
@@ -275,6 +276,7 @@ def amm_conductance(
             return float(f"{max(b.omega_cut for b in brs):.9e}"), -sum(b.c**-2 for b in brs)
 
         side = 2 if key(m2) < key(m1) else 1
+    warn_missing_cutoff((m1, m2), t, cutoff)
     src, dst = (m1, m2) if side == 1 else (m2, m1)
     g = amm_gammas(src, dst, model=model)
     branches = debye_branches(src, cutoff)

@@ -31,6 +31,7 @@ from tcrlab.kapitza.landauer import (
     debye_branch_conductance,
     landauer_integral,
     rt3_constant,
+    warn_missing_cutoff,
 )
 from tcrlab.kapitza.phonons import Branch, PhononSpectrum, acoustic_medium, debye_branches
 
@@ -108,6 +109,7 @@ def dmm_conductance(
     t = check_temperature(T)
     s1 = _Side(mat1, cutoff, spectrum1, registry)
     s2 = _Side(mat2, cutoff, spectrum2, registry)
+    warn_missing_cutoff([s.medium for s in (s1, s2) if s.spectrum is None], t, cutoff)
 
     def flux(omega: NDArray[np.float64]) -> NDArray[np.float64]:
         return _ratio(s1.flux_states(omega), s2.flux_states(omega))

@@ -126,6 +126,7 @@ def load_surface(
     unit: Any = None,
     periodic: bool | None = None,
     missing: str = "error",
+    channel: int | None = None,
 ) -> Topography:
     """A Topography from a file path or a specification string (what ``tcrlab surface/contact`` take).
 
@@ -148,5 +149,6 @@ def load_surface(
     from tcrlab.surfaces.io import read_topography
 
     return read_topography(
-        text, physical_size=physical_size, unit=unit, periodic=bool(periodic), missing=missing  # type: ignore[arg-type]
+        text, physical_size=physical_size, unit=unit, periodic=bool(periodic),
+        missing=missing, channel=channel,  # type: ignore[arg-type]
     )
