@@ -45,7 +45,7 @@ def test_energy_conservation_over_all_outgoing_modes(pair, incident):
 
 @pytest.mark.parametrize("incident", ["L", "SV", "SH"])
 def test_normal_incidence_is_impedance_formula(incident):
-    """Normal incidence: α = 4Z₁Z₂/(Z₁+Z₂)² with Z = ρc of the branch (Swartz & Pohl 1989 Eq. 23)."""
+    """Normal incidence: α = 4Z₁Z₂/(Z₁+Z₂)² with Z = ρc of the branch (Swartz & Pohl 1989."""
     branch = "L" if incident == "L" else "T"
     z1 = SI.rho * (SI.c_L if branch == "L" else SI.c_T)
     z2 = CU.density * (CU.sound_speed_longitudinal if branch == "L" else CU.sound_speed_transverse)
@@ -85,7 +85,7 @@ def test_total_internal_reflection_beyond_critical_angle():
 def test_identical_media_transmit_fully():
     g = amm_gammas(SI, SI)
     assert g == pytest.approx({"L": 1.0, "SV": 1.0, "SH": 1.0}, abs=1e-12)
-    # and h equals the phonon radiation conductance π²k⁴T³Σc⁻²/(30ħ³) at low T (Swartz & Pohl Eq. 22)
+    # and h equals the phonon radiation conductance π²k⁴T³Σc⁻²/(30ħ³) at low T (Swartz & Pohl 1989)
     expected = np.pi**2 * K_B**4 / (30 * HBAR**3) * (SI.c_L**-2 + 2 * SI.c_T**-2) * 1.0**3
     assert amm_conductance(SI, SI, 1.0) == pytest.approx(expected, rel=1e-8)
 
@@ -124,7 +124,7 @@ def test_helium_diffuse_scattering_reduces_resistance_by_two_orders():
 
 def test_khalatnikov_cu_he_below_measured():
     """Khalatnikov AMM for Cu|He II is far below the measured ≈ 900 T³ W/m²K (Van Sciver, Helium
-    Cryogenics 2012) — the 'Kapitza anomaly' (Swartz & Pohl 1989 Sec. III)."""
+    Cryogenics 2012) — the 'Kapitza anomaly' (Swartz & Pohl 1989)."""
     h1 = khalatnikov_conductance(CU, 1.0)
     assert 1.0 < h1 < 900.0 / 20
     assert khalatnikov_conductance(CU, 2.0) == pytest.approx(8 * h1, rel=1e-9)

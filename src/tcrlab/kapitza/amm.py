@@ -7,7 +7,7 @@ SH decouples. Snell's law p = sinθ_i/c_i fixes every angle; a mode with 1/c_m <
 internal reflection beyond its critical angle) and carries no energy. Energy transmission coefficients
 α = ρ_m c_m² Re(q_m) |A_m|² / (ρ₁ c_inc² q_inc) with q the vertical slowness; R + T = 1 exactly.
 Sources: Cheeke, Ettinger & Hebral, Can. J. Phys. 54, 1749 (1976); Swartz & Pohl, Rev. Mod. Phys. 61, 605
-(1989) Sec. IV.A and App. A; Auld, Acoustic Fields and Waves in Solids (1973). A liquid (c_T = 0, e.g.
+(1989); Auld, Acoustic Fields and Waves in Solids (1973). A liquid (c_T = 0, e.g.
 He II) has no shear stress and may slip: u_x continuity is dropped and σ_xz = 0 on the solid face
 (Khalatnikov, Zh. Eksp. Teor. Fiz. 22, 687 (1952)).
 
@@ -15,8 +15,7 @@ Scalar approximations (documented as such; no mode conversion, each branch trans
 branch, all with normal-incidence value 4Z₁Z₂/(Z₁+Z₂)², Z = ρc of the branch):
 
 * ``"scalar_z_over_cos"``: α = 4 Z₁Z₂ cosθ₁cosθ₂ / (Z₁cosθ₂ + Z₂cosθ₁)² — the exact result for
-  pressure waves in fluids (effective impedance Z/cosθ); used by Swartz & Pohl (1989) Eq. (27) style
-  estimates and by many later papers for all branches;
+  pressure waves in fluids (effective impedance Z/cosθ); used for estimates by many papers for all branches;
 * ``"scalar_z_cos"``: α = 4 Z₁Z₂ cosθ₁cosθ₂ / (Z₁cosθ₁ + Z₂cosθ₂)² — exact for SH waves (effective
   impedance Z cosθ), applied to all branches by other papers.
 
@@ -26,8 +25,10 @@ quadrature split at the critical angles.
 
 High temperatures: the continuum α does not depend on frequency; tcrlab applies it to the Debye phonons
 of the emitting side up to their cutoffs and transmits nothing above the highest cutoff of the receiving
-side. Detailed balance (h₁₂ computed from either side agrees) is then exact only for T ≪ Θ_D; compute from
-the softer side (``side=``) at high T, as Swartz & Pohl do.
+side. Detailed balance (h₁₂ computed from either side agrees) is then exact only for T ≪ Θ_D. By default
+(``side="soft"``) the phonons of the softer medium (lower highest cutoff) are counted, so the result does
+not depend on the order of the materials; ``side=1``/``2`` force a side (at 300 K they differ up to ~3×,
+and counting the stiffer side can exceed the phonon radiation limit).
 """
 
 from __future__ import annotations
@@ -234,7 +235,7 @@ def amm_gammas(
 
 
 def amm_rt3(mat1: object, mat2: object, *, model: str = "full", registry: object = None) -> float:
-    """Low-temperature AMM R·T³ (K⁴ m²/W), T ≪ Θ_D: 30ħ³/(π²k_B⁴ Σ_j Γ_j c_1j⁻²) (Swartz & Pohl Eq. 22).
+    """Low-temperature AMM R·T³ (K⁴ m²/W), T ≪ Θ_D: 30ħ³/(π²k_B⁴ Σ_j Γ_j c_1j⁻²) (Swartz & Pohl 1989).
 
     × 1e4 gives K⁴ cm²/W.
     """
@@ -296,7 +297,7 @@ def khalatnikov_conductance(
 
     Phonons from the helium side (one longitudinal branch, ρ_He = 145.1 kg/m³, c_He = 238.3 m/s) hit the
     solid; Γ_He from the full elastic boundary conditions with a slipping liquid. T³ law
-    h = π²k_B⁴T³ Γ_He / (30ħ³ c_He²); valid T ≲ 2 K (He II phonons, Swartz & Pohl 1989 Sec. III).
+    h = π²k_B⁴T³ Γ_He / (30ħ³ c_He²); valid T ≲ 2 K (He II phonons, Swartz & Pohl 1989).
     Measured Cu–He II conductances exceed this by one to two orders of magnitude (the "Kapitza anomaly").
     """
     t = check_temperature(T)

@@ -1,6 +1,6 @@
 """Diffuse mismatch model (DMM): every phonon reaching the interface forgets where it came from.
 
-Swartz & Pohl, Rev. Mod. Phys. 61, 605 (1989) Sec. IV.B. A phonon of frequency ω scattered at the
+Swartz & Pohl, Rev. Mod. Phys. 61, 605 (1989). A phonon of frequency ω scattered at the
 interface leaves into side 2 with probability α₁₂(ω) independent of angle and incoming branch; detailed
 balance (equal fluxes at equal temperatures, elastic scattering) with α₁₂ + α₂₁ = 1 gives
 
@@ -9,7 +9,7 @@ balance (equal fluxes at equal temperatures, elastic scattering) with α₁₂ +
 (the number of states per unit volume and frequency times their group velocities; Reddy, Castelino &
 Majumdar, Appl. Phys. Lett. 87, 211908 (2005) for supplied dispersions). Debye branches give
 M_i = ω²/(2π²) Σ_j c_ij⁻² and, below every cutoff, α₁₂ = Σ_j c₂j⁻² / (Σ_j c₁j⁻² + Σ_j c₂j⁻²)
-(Swartz & Pohl Eq. 34). Identical media give α = ½ — a known artefact of the model.
+(Swartz & Pohl 1989). Identical media give α = ½ — a known artefact of the model.
 
 The conductance (convention of :mod:`tcrlab.kapitza.landauer`) is symmetric by construction,
 
@@ -122,7 +122,7 @@ def dmm_conductance(
 
 
 def dmm_rt3(mat1: object, mat2: object, *, registry: object = None) -> float:
-    """Low-temperature Debye DMM R·T³ (K⁴ m²/W): 30ħ³/(π²k_B⁴ α₁₂ Σ_j c₁j⁻²), Swartz & Pohl Eq. (35).
+    """Low-temperature Debye DMM R·T³ (K⁴ m²/W): 30ħ³/(π²k_B⁴ α₁₂ Σ_j c₁j⁻²) (Swartz & Pohl 1989).
 
     × 1e4 gives K⁴ cm²/W.
     """

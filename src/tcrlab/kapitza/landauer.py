@@ -8,7 +8,7 @@ with M_α(ω) = Σ_j D_j(ω) v_j(ω) Γ_j(ω) summed over the branches j of the 
 D_j the DOS per unit volume, v_j the group velocity and Γ_j = ∫₀^{π/2} α_j(θ, ω) 2 cosθ sinθ dθ the
 hemispherically averaged transmission (Γ_j = α_j for an angle-independent α). ¼ = ½ (half the phonons move
 toward the interface) × ½ (mean of cosθ over the hemisphere, already in the 2 cosθ sinθ weight).
-This is Swartz & Pohl, Rev. Mod. Phys. 61, 605 (1989), Eq. (19) written per unit frequency.
+This is Swartz & Pohl, Rev. Mod. Phys. 61, 605 (1989), written per unit frequency.
 
 Debye branches (D_j v_j = ω² / (2π² c_j²)) and T ≪ Θ_D give the T³ law
 
@@ -158,7 +158,7 @@ def phonon_radiation_conductance(
     """h_rad(T) of one medium: every phonon reaching the interface is transmitted (α = 1).
 
     h_rad = ¼ Σ_j ∫ ħω D_j v_j ∂n/∂T dω (Debye branches with the chosen cutoff convention); at low T
-    h_rad = (π² k_B⁴ / (30 ħ³)) Σ_j c_j⁻² T³. Swartz & Pohl (1989) Sec. IV.C ("phonon radiation limit").
+    h_rad = (π² k_B⁴ / (30 ħ³)) Σ_j c_j⁻² T³. Swartz & Pohl (1989) ("phonon radiation limit").
     """
     medium = acoustic_medium(material, registry=registry)
     return debye_branch_conductance(T, debye_branches(medium, cutoff))
@@ -184,7 +184,7 @@ def phonon_radiation_limit(
     The largest conductance any *elastic* process can give: at each frequency the transmitted flux
     cannot exceed the phonon flux of the side with fewer states × velocity, so
     h_max = ¼ ∫ ħω ∂n/∂T min(M₁(ω), M₂(ω)) dω, M_i = Σ_j D_ij v_ij (Debye branches, ``cutoff``
-    convention). Swartz & Pohl (1989) Sec. IV.C; Stoner & Maris, Phys. Rev. B 48, 16373 (1993), who
+    convention). Swartz & Pohl (1989); Stoner & Maris, Phys. Rev. B 48, 16373 (1993), who
     measured conductances *above* this limit for strongly mismatched pairs (Pb, Au on diamond) and
     attributed the excess to inelastic (anharmonic) channels. Emitted-phonon temperature convention.
     Low T: h_max = π²k_B⁴T³ min(Σ_j c₁j⁻², Σ_j c₂j⁻²)/(30ħ³).

@@ -6,7 +6,7 @@ Debye temperature Θ_D that sets the frequency cutoffs. :func:`acoustic_medium` 
 name, a :class:`tcrlab.materials.Material`, or any object with ``rho``/``density``, ``c_L``/
 ``sound_speed_longitudinal``, ``c_T``/``sound_speed_transverse`` attributes.
 
-Branches and cutoffs (isotropic Debye model, Swartz & Pohl, Rev. Mod. Phys. 61, 605 (1989), Sec. IV):
+Branches and cutoffs (isotropic Debye model, Swartz & Pohl, Rev. Mod. Phys. 61, 605 (1989)):
 
 * each acoustic branch j (one longitudinal, two transverse) has ω = c_j k and, per unit volume,
   D_j(ω) = ω² / (2π² c_j³) for ω < ω_c,j;
@@ -16,8 +16,8 @@ Branches and cutoffs (isotropic Debye model, Swartz & Pohl, Rev. Mod. Phys. 61, 
 * cutoff convention ``"common"``: every branch is cut at the same frequency ω_D = k_B Θ_D / ħ;
 * without Θ_D the branches are not cut (pure Debye T³ law, correct only for T ≪ Θ_D).
 
-Room-temperature predictions depend strongly on this choice (reference notes; Swartz & Pohl 1989
-Sec. IV.C); it is therefore an explicit argument everywhere.
+Room-temperature predictions depend strongly on this choice (up to ~20× for Pb/diamond, docs/kapitza.md);
+it is therefore an explicit argument everywhere.
 
 A user-supplied phonon spectrum (:class:`PhononSpectrum`: per-branch D_j(ω) and group velocity v_j(ω) on a
 frequency grid, e.g. exported from a lattice-dynamics code) replaces the Debye model in the DMM.

@@ -58,14 +58,19 @@ class _McTask:
         return {"samples": f"{start}..{stop - 1}", "seed": self.seed, "inputs": inputs}
 
 
-def _mc_task(task: _McTask) -> dict[str, dict[str, np.ndarray]]:
+def _task_samples(task: _McTask) -> dict[str, np.ndarray]:
     blocks = [sample_block(task.dists, task.seed, b) for b in range(task.first_block, task.first_block + task.n_blocks)]
-    start = task.first_block * BLOCK
-    size = min(task.n_total - start, task.n_blocks * BLOCK)
-    samples = {p: np.concatenate([blk[p] for blk in blocks])[:size] for p in sorted(task.dists)}
+    size = min(task.n_total - task.first_block * BLOCK, task.n_blocks * BLOCK)
+    return {p: np.concatenate([blk[p] for blk in blocks])[:size] for p in sorted(task.dists)}
+
+
+def _mc_task(task: _McTask) -> dict[str, np.ndarray]:
+    """Evaluate one task's samples; only the outputs travel back (the caller regenerates the inputs
+    from the seed, which is cheaper than transferring them)."""
+    samples = _task_samples(task)
     units = {p: d.unit for p, d in task.dists.items()}
-    outputs = evaluate_batch(Batch(task.doc, samples, units, size, task.source, task.builder))
-    return {"inputs": samples, "outputs": outputs}
+    size = next(iter(samples.values())).size
+    return evaluate_batch(Batch(task.doc, samples, units, size, task.source, task.builder))
 
 
 def rank_sensitivities(inputs: Mapping[str, np.ndarray], outputs: Mapping[str, np.ndarray]) -> dict[str, dict[str, float]]:
@@ -168,11 +173,12 @@ def run_monte_carlo(
     executor = executor or SerialExecutor()
     done = run_tasks(_mc_task, tasks, executor, describe=_McTask.describe, progress=progress,
                      label="Monte Carlo")
-    ok = [r for r in done.results if r is not None]
+    ok = [(t, r) for t, r in zip(tasks, done.results, strict=True) if r is not None]
     if not ok:
         raise TaskFailedError(done.failures)
-    inputs = {p: np.concatenate([r["inputs"][p] for r in ok]) for p in sorted(dists)}
-    names = list(ok[0]["outputs"])
-    outputs = {k: np.concatenate([r["outputs"][k] for r in ok]) for k in names}
+    regenerated = [_task_samples(t) for t, _ in ok]
+    inputs = {p: np.concatenate([s[p] for s in regenerated]) for p in sorted(dists)}
+    names = list(ok[0][1])
+    outputs = {k: np.concatenate([r[k] for _, r in ok]) for k in names}
     return MonteCarloResult(int(n), int(seed), dists, inputs, outputs, done.failures, done.warnings,
                             getattr(executor, "name", "serial"))
