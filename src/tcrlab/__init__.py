@@ -66,6 +66,12 @@ _API: dict[str, str] = {
     "rarefaction_parameter": "tcrlab.conductance.gap",
     "gas_properties": "tcrlab.properties.gases",
     "accommodation_coefficient": "tcrlab.properties.accommodation",
+    # Kapitza resistance (kapitza/)
+    "amm_conductance": "tcrlab.kapitza",
+    "dmm_conductance": "tcrlab.kapitza",
+    "phonon_radiation_limit": "tcrlab.kapitza",
+    "chain_transmission": "tcrlab.kapitza",
+    "khalatnikov_conductance": "tcrlab.kapitza",
     # rough surfaces (surfaces/)
     "Topography": "tcrlab.surfaces",
     "self_affine": "tcrlab.surfaces",

@@ -45,8 +45,10 @@ def test_model_option_and_user_materials(tmp_path, capsys):
 @pytest.mark.parametrize("args, needle", [
     (["kapitza", "Si", "Cu", "--T", "0K:10K"], "--T"),
     (["kapitza", "Si", "unobtainium"], "unknown material"),
-    (["kapitza", "Si", "grease"], "sound_speed_longitudinal"),
+    (["kapitza", "Si", "paste"], "sound_speed_transverse"),
 ])
-def test_errors(args, needle, capsys):
-    code, _, err = run(args, capsys)
+def test_errors(args, needle, capsys, tmp_path):
+    f = tmp_path / "m.toml"
+    f.write_text('[materials.paste]\ndensity = "2000 kg/m^3"\nsound_speed_longitudinal = "1500 m/s"\n')
+    code, _, err = run([*args, "--materials", str(f)], capsys)
     assert code == 2 and err.startswith("error:") and needle in err

@@ -79,9 +79,12 @@ def test_element_errors():
     with pytest.raises(InputError, match=r"layer\[3\]\.pressure"):
         element_from_table({"kind": "kapitza", "materials": ["Si", "Cu"], "pressure": "1 MPa"},
                            field="layer[3]", source="s.toml", registry=reg)
+    from tcrlab.materials.registry import registry_from_toml
+
+    paste = registry_from_toml({"materials": {"paste": {"density": "2000 kg/m^3"}}}, origin="t")
     with pytest.raises(InputError, match="sound_speed"):
-        element_from_table({"kind": "kapitza", "materials": ["Si", "grease"]},
-                           field="layer[3]", source="s.toml", registry=reg)
+        element_from_table({"kind": "kapitza", "materials": ["Si", "paste"]}, field="layer[3]",
+                           source="s.toml", registry=reg.extended(dict(paste.items())))
 
 
 def test_cryogenic_stack_solves_self_consistently():
