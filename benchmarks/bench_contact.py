@@ -113,7 +113,7 @@ def run_peer(peer: str, hfile: str, repeat: int, tmp: str) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", type=int, nargs="+", default=[512, 2048])
-    ap.add_argument("--peers", nargs="*", default=["tamaas", "contactmechanics", "aspher"])
+    ap.add_argument("--peers", nargs="*", default=["aspher", "tamaas", "contactmechanics"])
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--peer-repeat", type=int, default=1)
     ap.add_argument("--big", type=int, default=0, help="also solve an n² grid (tcrlab only)")

@@ -72,6 +72,17 @@ _API: dict[str, str] = {
     "phonon_radiation_limit": "tcrlab.kapitza",
     "chain_transmission": "tcrlab.kapitza",
     "khalatnikov_conductance": "tcrlab.kapitza",
+    # measurements and uncertainty (experiment/, uq/)
+    "load_meterbar": "tcrlab.experiment",
+    "reduce_meterbar": "tcrlab.experiment",
+    "impedance_vs_thickness": "tcrlab.experiment",
+    "fit_power_law": "tcrlab.experiment",
+    "fit_cmy": "tcrlab.experiment",
+    "fit_curve": "tcrlab.experiment",
+    "run_monte_carlo": "tcrlab.uq",
+    "run_sweep": "tcrlab.uq",
+    "parse_distribution": "tcrlab.uq",
+    "make_executor": "tcrlab.uq",
     # rough surfaces (surfaces/)
     "Topography": "tcrlab.surfaces",
     "self_affine": "tcrlab.surfaces",
