@@ -36,5 +36,5 @@ def test_pixel_size_scaling_and_empty() -> None:
     m[1, 1:3] = True
     s = contact_spots(m, (4e-6, 16e-6), periodic=False)  # pixels 1 µm × 2 µm
     assert s.areas[0] == pytest.approx(2 * 2e-12)
-    assert s.perimeters[0] == pytest.approx(2 * 1e-6 * 2 + 2 * 2e-6)  # two long + two short sides
+    assert s.perimeters[0] == pytest.approx(2 * 4e-6 + 2 * 1e-6)  # 1 µm × 4 µm rectangle
     assert contact_spots(np.zeros((4, 4), bool), (1.0, 1.0)).count == 0

@@ -41,6 +41,18 @@ def _fmt(value: Any, spec: str = ".4g") -> str:
     return format(v, spec)
 
 
+def _outputs_table(title: str, outputs: dict[str, Any]) -> Any:
+    """Outputs of a non-stack case: scalars as name/value rows; equal-length arrays as columns."""
+    arrays = {k: np.ravel(v) for k, v in outputs.items() if not isinstance(v, str) and np.ndim(v) > 0}
+    if arrays:
+        names = list(arrays)
+        length = max(len(a) for a in arrays.values())
+        rows = [[_fmt(arrays[k][i]) if i < len(arrays[k]) else "" for k in names] for i in range(length)]
+        return make_table(title, names, rows)
+    return make_table(title, ["output", "value (SI)"],
+                      [[k, v if isinstance(v, str) else _fmt(v)] for k, v in outputs.items()])
+
+
 def stack_table(result: Any, *, title: str) -> Any:
     """The rich table of a solved stack (one row per element)."""
     celsius = float(np.min(result.node_temperatures)) > 200.0
@@ -82,8 +94,13 @@ def render_stack(result: Any, *, title: str) -> None:
 def _load(case_file: str, overrides: tuple[str, ...]) -> Any:
     from tcrlab.cases import build_case, load_document
     from tcrlab.cases.stack import apply_override
+    from tcrlab.uq.document import find_distribution_specs
+    from tcrlab.uq.montecarlo import nominal_document
 
     doc = load_document(case_file)
+    if find_distribution_specs(doc):  # a Monte Carlo case: solve it at the distributions' means
+        doc = nominal_document(doc, source=case_file)
+        click.echo("note: {dist = ...} inputs taken at their mean (use `tcrlab mc` for the spread)", err=True)
     for assignment in overrides:
         try:
             doc = apply_override(doc, assignment)
@@ -111,8 +128,7 @@ def run(case_file: str, as_json: bool, plot_file: str | None, overrides: tuple[s
         if as_json:
             emit_json({"kind": case.kind, "outputs": outputs})
         else:
-            wide_console().print(make_table(f"{case_file} ({case.kind})", ["output", "value (SI)"],
-                                     [[k, _fmt(v) if not isinstance(v, str) else v] for k, v in outputs.items()]))
+            wide_console().print(_outputs_table(f"{case_file} ({case.kind})", outputs))
         return
     result = case.solve()
     if plot_file:

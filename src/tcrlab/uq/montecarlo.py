@@ -34,6 +34,17 @@ def document_distributions(doc: Mapping[str, Any], *, source: str | None = None)
     return {p: parse_distribution(spec, p, source=source) for p, spec in find_distribution_specs(doc).items()}
 
 
+def nominal_document(doc: Mapping[str, Any], *, source: str | None = None) -> dict[str, Any]:
+    """A copy of the document with every ``{dist = ...}`` table replaced by its distribution's mean."""
+    from tcrlab.units import ureg
+    from tcrlab.uq.document import substituted
+
+    return substituted(doc, {
+        p: (ureg.Quantity(d.mean, d.unit) if d.dimension != "dimensionless" else d.mean)
+        for p, d in document_distributions(doc, source=source).items()
+    })
+
+
 def sample_block(dists: Mapping[str, Distribution], seed: int, block: int) -> dict[str, np.ndarray]:
     """The ``BLOCK`` samples of each input for block number ``block`` (deterministic)."""
     rng = np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(block,)))

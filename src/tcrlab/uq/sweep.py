@@ -26,7 +26,7 @@ from tcrlab.uq.distributions import infer_dimension
 from tcrlab.uq.document import resolve_path, substituted
 from tcrlab.uq.evaluate import DEFAULT_BUILDER, Batch, evaluate_batch
 from tcrlab.uq.executors import SerialExecutor, TaskFailedError, TaskFailure, run_tasks
-from tcrlab.uq.montecarlo import document_distributions
+from tcrlab.uq.montecarlo import nominal_document
 
 __all__ = ["SweepResult", "Vary", "parse_vary", "run_sweep", "write_table"]
 
@@ -146,10 +146,7 @@ def run_sweep(
     if batch_size < 1:
         raise InputError("batch_size", batch_size, "an integer >= 1")
     # nominal document: distributions replaced by their mean
-    nominal = substituted(doc, {
-        p: (ureg.Quantity(d.mean, d.unit) if d.dimension != "dimensionless" else d.mean)
-        for p, d in document_distributions(doc, source=source).items()
-    })
+    nominal = nominal_document(doc, source=source)
     paths = {v.name: resolve_path(nominal, v.name, source=source) for v in varies}
     grid = list(itertools.product(*(range(len(v.values)) for v in varies)))
     index = np.array(grid, dtype=int).reshape(len(grid), len(varies))
