@@ -23,7 +23,7 @@ from tcrlab.errors import InputError, TcrlabError
 from tcrlab.fileio import atomic_path
 from tcrlab.units import DIMENSIONS, parse_range, ureg
 from tcrlab.uq.distributions import infer_dimension
-from tcrlab.uq.document import resolve_path, substituted
+from tcrlab.uq.document import resolve_path
 from tcrlab.uq.evaluate import DEFAULT_BUILDER, Batch, evaluate_batch
 from tcrlab.uq.executors import SerialExecutor, TaskFailedError, TaskFailure, run_tasks
 from tcrlab.uq.montecarlo import nominal_document
