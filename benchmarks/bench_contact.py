@@ -60,27 +60,29 @@ def gap_stats(h: np.ndarray, p: np.ndarray) -> tuple[float, float]:
     return float(c.mean()), float(np.maximum(g, 0).mean())
 
 
-def run_tcrlab(h: np.ndarray, repeat: int, dtype: str = "float64", tol: float = TOL) -> dict:
+def run_tcrlab(h: np.ndarray, repeat: int, dtype: str = "float64", tol: float = TOL,
+               mixed: bool = True) -> dict:
     from tcrlab.contact import solver
     from tcrlab.surfaces import Topography
 
     topo = Topography(h, (1.0, 1.0), periodic=True)
     t0 = time.perf_counter()
-    solver.solve(topo, 1.0, pressure=PBAR, tol=1e-3, dtype=dtype)  # plans FFTs, JIT-compiles
+    solver.solve(topo, 1.0, pressure=PBAR, tol=1e-7, dtype=dtype)  # plans FFTs, JIT-compiles
     warm = time.perf_counter() - t0
     best, res = np.inf, None
     for _ in range(repeat):
         for c in solver._CONVOLVERS.values():
             c.count = 0
         t0 = time.perf_counter()
-        res = solver.solve(topo, 1.0, pressure=PBAR, tol=tol, dtype=dtype)
+        res = solver.solve(topo, 1.0, pressure=PBAR, tol=tol, dtype=dtype, mixed_precision=mixed)
         dt = time.perf_counter() - t0
-        convs = {k[0][0]: c.count for k, c in solver._CONVOLVERS.items() if c.count}
+        convs = {f"{k[0][0]}{'/f32' if k[3] == '<f4' else ''}": c.count
+                 for k, c in solver._CONVOLVERS.items() if c.count}
         best = min(best, dt)
     n = h.shape[0]
-    fine = convs.get(n, 0)
+    convs.get(n, 0)
     # cost in units of fine-grid convolutions (a level of side n/2^k costs ≈ 4^-k)
-    equiv = sum(cnt * (side / n) ** 2 for side, cnt in convs.items())
+    equiv = sum(cnt * (int(side.split("/")[0]) / n) ** 2 for side, cnt in convs.items())
     return {
         "time": best, "warmup": warm, "iterations": res.iterations, "convolutions": convs,
         "fine_equiv_convolutions": equiv, "pressure": res.pressure,
@@ -134,20 +136,22 @@ def main() -> None:
             if "fftw" in available_backends():
                 row["fft_pair"]["fftw_f32"] = fft_pair_time((n, n), "fftw", np.float32)
             tc = run_tcrlab(h, args.repeat)
+            tc64 = run_tcrlab(h, args.repeat, mixed=False)
             tc32 = run_tcrlab(h, args.repeat, "float32", 1e-6)
-            solvers = {"tcrlab": tc, "tcrlab-f32(tol1e-6)": tc32}
+            solvers = {"tcrlab": tc, "tcrlab-f64-only": tc64, "tcrlab-f32(tol1e-6)": tc32}
             for peer in args.peers:
                 print(f"[{n}²] running {peer} ...", flush=True)
                 solvers[peer] = run_peer(peer, hfile, args.peer_repeat if n > 1024 else args.repeat, tmp)
             a0, g0 = gap_stats(h, tc["pressure"])
             pair = row["fft_pair"].get("fftw", row["fft_pair"]["scipy"])
-            for name, s in solvers.items():
+            for s in solvers.values():
                 if "pressure" in s:
                     a, g = gap_stats(h, s.pop("pressure"))
                     s["area_fraction"], s["mean_gap"] = a, g
                     s["same_answer"] = abs(a / a0 - 1) < 1e-3 and abs(g / g0 - 1) < 1e-3
-            tc["per_iteration_in_fft_pairs"] = tc["time"] / max(tc["iterations"], 1) / pair
-            tc["per_convolution_in_fft_pairs"] = tc["time"] / tc["fine_equiv_convolutions"] / pair
+            for t_ in (tc, tc64):
+                t_["per_iteration_in_fft_pairs"] = t_["time"] / max(t_["iterations"], 1) / pair
+                t_["per_convolution_in_fft_pairs"] = t_["time"] / t_["fine_equiv_convolutions"] / pair
             row["solvers"] = solvers
             results["sizes"][str(n)] = row
             print(f"\n== {n}² (FFT pair: " + ", ".join(f"{k} {v*1e3:.2f} ms" for k, v in row["fft_pair"].items()) + ")")
@@ -158,23 +162,25 @@ def main() -> None:
                     continue
                 print(f"{name:26s} {s['time']:9.3f} {s['iterations']:6d} {s['area_fraction']:9.5f} "
                       f"{s['mean_gap']:11.6g} {s['same_answer']!s:5s} {s['time'] / tc['time']:8.1f}")
-            print(f"tcrlab: {tc['convolutions']} convolutions; per fine iteration "
-                  f"{tc['per_iteration_in_fft_pairs']:.2f} FFT pairs, per convolution "
-                  f"{tc['per_convolution_in_fft_pairs']:.2f}; warm-up (plans + JIT) {tc['warmup']:.2f} s")
+            for lab, t_ in (("tcrlab", tc), ("tcrlab-f64-only", tc64)):
+                print(f"{lab}: {t_['convolutions']} convolutions; per fine iteration "
+                      f"{t_['per_iteration_in_fft_pairs']:.2f} FFT pairs (fftw f64), per convolution "
+                      f"{t_['per_convolution_in_fft_pairs']:.2f}; warm-up (plans + JIT) {t_['warmup']:.2f} s")
             sys.stdout.flush()
         if args.big:
             n = args.big
             code = (
-                "import sys,time,resource,json; sys.path.insert(0,%r);"
+                "import sys,time,resource,json; sys.path.insert(0,sys.argv[1]);"
                 "from bench_contact import surface, PBAR; from tcrlab.contact import solve;"
-                "from tcrlab.surfaces import Topography; import numpy as np;"
-                "h=surface(%d); t=time.perf_counter();"
-                "r=solve(Topography(h,(1.,1.)),1.0,pressure=PBAR,tol=%g);"
+                "from tcrlab.surfaces import Topography;"
+                "h=surface(int(sys.argv[2])); t=time.perf_counter();"
+                "r=solve(Topography(h,(1.,1.)),1.0,pressure=PBAR,tol=float(sys.argv[3]));"
                 "dt=time.perf_counter()-t;"
                 "print(json.dumps({'time':dt,'iterations':r.iterations,'area_fraction':r.area_fraction,"
                 "'maxrss_GB':resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1e6}))"
-            ) % (str(HERE), n, TOL)
-            proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+            )
+            proc = subprocess.run([sys.executable, "-c", code, str(HERE), str(n), str(TOL)],
+                                  capture_output=True, text=True)
             print(f"\n== {n}² tcrlab (incl. FFT planning):", proc.stdout.strip() or proc.stderr[-500:])
             if proc.returncode == 0:
                 results["big"] = {str(n): json.loads(proc.stdout.strip().splitlines()[-1])}

@@ -29,6 +29,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike
 
+from tcrlab._arrays import scalar_or_array as _out
 from tcrlab.conductance import constriction as _con
 from tcrlab.conductance.gap import gap_conductance, rarefaction_parameter
 from tcrlab.conductance.radiation import radiation_conductance
@@ -49,7 +50,7 @@ from tcrlab.surfaces.parameters import (
     rq_from_ra,
     slope_from_roughness,
 )
-from tcrlab.validation import require_in_range, require_nonnegative, require_positive, warn_outside
+from tcrlab.validation import require_in_range, require_positive
 
 __all__ = ["VACUUM_NAMES", "Joint", "JointResult"]
 
@@ -57,9 +58,13 @@ VACUUM_NAMES = ("vacuum", "none", "")
 _SQRT2 = np.sqrt(2.0)
 
 
-def _out(x: Any) -> Any:
-    a = np.asarray(x, dtype=float)
-    return float(a) if a.ndim == 0 else a
+def _one_form(what: str, **forms: tuple[Any, ...]) -> None:
+    """InputError when a quantity is given in more than one form (e.g. sigma and ra): one would be
+    silently ignored."""
+    given = [name for name, values in forms.items() if any(v is not None for v in values)]
+    if len(given) > 1:
+        raise InputError(" and ".join(given), "both given", f"the {what} in one form only: "
+                         + " | ".join(forms), problem="conflicting inputs (one would be ignored)")
 
 
 def _pair(value: Any, name: str) -> tuple[Any, Any]:
@@ -174,6 +179,9 @@ class Joint:
 
     def surface(self) -> tuple[Any, Any]:
         """Combined (σ, m), applying Ra→Rq and σ–m estimates as requested (with warnings)."""
+        _one_form("roughness", sigma=(self.sigma,), sigma1_sigma2=(self.sigma1, self.sigma2),
+                  ra=(self.ra,), ra1_ra2=(self.ra1, self.ra2))
+        _one_form("slope", slope=(self.slope,), slope1_slope2=(self.slope1, self.slope2))
         if self.sigma is not None:
             sigma = require_positive("sigma", self.sigma)
         elif self.sigma1 is not None or self.sigma2 is not None:
@@ -207,6 +215,7 @@ class Joint:
 
     def _hardness(self, m1: Material, m2: Material) -> tuple[str, Any, Any]:
         """('vickers', c1, c2) or ('plain', H, None) for the softer solid."""
+        _one_form("hardness", microhardness=(self.microhardness,), c1_c2=(self.c1, self.c2))
         if self.microhardness is not None:
             return "plain", require_positive("microhardness", self.microhardness), None
         if self.c1 is not None or self.c2 is not None:
@@ -235,10 +244,14 @@ class Joint:
     def _modulus(self, m1: Material, m2: Material) -> Any:
         if self.youngs_modulus is not None:
             e1, e2 = _pair(self.youngs_modulus, "youngs_modulus")
+            e1 = require_positive("youngs_modulus[1]", e1)
+            e2 = require_positive("youngs_modulus[2]", e2)
         else:
             e1, e2 = m1.require("youngs_modulus"), m2.require("youngs_modulus")
         if self.poisson_ratio is not None:
             n1, n2 = _pair(self.poisson_ratio, "poisson_ratio")
+            n1 = require_in_range("poisson_ratio[1]", n1, -1.0, 0.5, low_inclusive=False)
+            n2 = require_in_range("poisson_ratio[2]", n2, -1.0, 0.5, low_inclusive=False)
         else:
             n1, n2 = m1.poisson_ratio, m2.poisson_ratio
             if n1 is None or n2 is None:
@@ -263,6 +276,9 @@ class Joint:
                               "warnings": messages + result.warnings})
 
     def _evaluate(self) -> JointResult:
+        if self.radiation not in (True, False, None):
+            raise InputError("radiation", self.radiation,
+                             "True (always add h_r), False (never) or None (add where > 1 % of h_c + h_g)")
         m1, m2 = self.materials()
         notes: list[str] = []
         p = require_positive("pressure", self.pressure)
@@ -315,7 +331,7 @@ class Joint:
 
         # ---- gap
         if self.liquid_conductivity is not None:
-            k_f = require_nonnegative("liquid_conductivity", self.liquid_conductivity)
+            k_f = require_positive("liquid_conductivity", self.liquid_conductivity)
             h_g = np.asarray(gap_conductance(k_f, sigma, y, 0.0, model="simple"))
             details.update(medium="liquid", k_fluid=_out(k_f), gap_model="simple")
             if self.gap_model != "simple":
@@ -386,8 +402,7 @@ class Joint:
             tac1 = accommodation_coefficient(molar, ms1, tb, monatomic=monatomic)
             tac2 = accommodation_coefficient(molar, ms2, tb, monatomic=monatomic)
         big_m = np.asarray(rarefaction_parameter(tac1, tac2, gamma, pr, lam))
-        warn_outside("Knudsen number Lambda/Y", lam / y, 0.0, 10.0, model="temperature-jump gap model")
-        h_g = np.asarray(gap_conductance(k_g, sigma, y, big_m, model=self.gap_model))
+        h_g = np.asarray(gap_conductance(k_g, sigma, y, big_m, model=self.gap_model, mean_free_path=lam))
         details = {
             "medium": gas, "gas_pressure": _out(pg), "k_gas": _out(k_g), "mean_free_path": _out(lam),
             "tac1": _out(tac1), "tac2": _out(tac2), "M": _out(big_m), "gap_model": self.gap_model,

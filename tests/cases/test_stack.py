@@ -199,3 +199,14 @@ def test_convection_reports_its_own_area():
     fins = case.solve().element("fins")
     assert fins.resistance == pytest.approx(1 / (40 * 0.15))
     assert fins.resistance_area == pytest.approx(1 / 40)
+
+
+def test_branch_errors_name_the_file_position():
+    # regression: a bad area_fraction was reported as "a.area_fraction" (the branch's name), not its place
+    doc = tomllib.loads(CPU)
+    doc["layer"].append({"name": "split", "kind": "parallel", "branch": [
+        {"name": "a", "area_fraction": 2.0, "layer": [{"name": "r", "kind": "resistor", "resistance": "2 K/W"}]},
+    ]})
+    with pytest.raises(InputError, match=r"layer\[4\]\.branch\[1\]\.area_fraction = 2\.0") as info:
+        build_case(doc, source="split.toml")
+    assert "split.toml" in str(info.value)

@@ -105,3 +105,75 @@ def test_bad_override(tmp_path, capsys):
     assert info.value.code == 2
     err = capsys.readouterr().err
     assert "good.toml" in err and "--set" in err
+
+
+# --- output paths that cannot be written (regression: these ended in a FileNotFoundError traceback) ---
+def _blocked(tmp_path):
+    """A path whose parent 'folder' is a regular file, so nothing can be written there (even as root)."""
+    blocker = tmp_path / "not_a_folder"
+    blocker.write_text("x", encoding="utf-8")
+    return blocker / "out.png"
+
+
+JOINT_FLAGS = ["joint", "--solids", "SS304", "--sigma", "1um", "--slope", "0.1", "--pressure", "1MPa"]
+
+
+@pytest.mark.parametrize("args, option", [
+    (["demo", "--plot", "{p}"], "--plot"),
+    (["demo", "--compare-plot", "{p}"], "--compare-plot"),
+    ([*JOINT_FLAGS, "--plot", "{p}"], "--plot"),
+    ([*JOINT_FLAGS, "--sweep", "pressure=1MPa:2MPa:3", "--out", "{p}"], "--out"),
+    (["surface", "self-affine:n=32,H=0.8,slope=0.1,size=100um,seed=1", "--plot", "{p}"], "--plot"),
+], ids=["demo-plot", "demo-compare", "joint-plot", "joint-sweep-out", "surface-plot"])
+def test_unwritable_output_path_is_an_input_error(tmp_path, capsys, args, option):
+    target = _blocked(tmp_path)
+    with pytest.raises(SystemExit) as info:
+        main([a.replace("{p}", str(target)) for a in args])
+    assert info.value.code == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert err.startswith("error: ") and "Traceback" not in err
+    assert option in err and "writable folder" in err
+
+
+def test_run_unwritable_plot_path(tmp_path, capsys):
+    path = tmp_path / "good.toml"
+    path.write_text(GOOD, encoding="utf-8")
+    with pytest.raises(SystemExit) as info:
+        main(["run", str(path), "--plot", str(_blocked(tmp_path))])
+    assert info.value.code == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "--plot" in err and "writable folder" in err and "Traceback" not in err
+
+
+def test_plot_path_that_is_a_directory(tmp_path, capsys):
+    path = tmp_path / "good.toml"
+    path.write_text(GOOD, encoding="utf-8")
+    folder = tmp_path / "figs.png"
+    folder.mkdir()
+    with pytest.raises(SystemExit) as info:
+        main(["run", str(path), "--plot", str(folder)])
+    assert info.value.code == 2
+    assert "directory" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("power", ["0 W", "0 kW"])
+def test_zero_heat_input_is_rejected(tmp_path, capsys, power):
+    # regression: power = 0 printed R_total = inf and a meaningless bottleneck
+    path = tmp_path / "good.toml"
+    path.write_text(GOOD, encoding="utf-8")
+    with pytest.raises(SystemExit) as info:
+        main(["run", str(path), "--set", f"boundary.power={power}"])
+    assert info.value.code == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "boundary.power" in err and "non-zero" in err
+
+
+def test_absurd_thickness_is_reported_not_printed(tmp_path, capsys):
+    # regression: a 1e300 m layer printed temperatures of 1e303 K with a 1e293 energy-balance error
+    path = tmp_path / "good.toml"
+    path.write_text(GOOD, encoding="utf-8")
+    with pytest.raises(SystemExit) as info:
+        main(["run", str(path), "--set", "layer[1].thickness=1e300 m"])
+    assert info.value.code == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "energy" in err and "unit mistakes" in err

@@ -321,6 +321,9 @@ def test_extended_replaces_entry() -> None:
         ("[materials]\nX = 3\n", "must be a table of properties"),
         ("sources = 3\n", r"\[sources\]"),
         ('[materials.X]\nreference_temperature = "-300 degC"\n', r"reference_temperature.*> 0"),
+        # regressions: an empty file or a misspelt [material.X] table silently added nothing
+        ("", "no materials in the file"),
+        ('[material.X]\nconductivity = "5 W/(m K)"\n', r"unknown top-level table \[material\]"),
     ],
 )
 def test_malformed_user_file(tmp_path: Path, text: str, match: str) -> None:

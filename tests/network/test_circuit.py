@@ -220,3 +220,43 @@ def test_parallel_branches_conserve_heat_at_every_node(rs, power):
         assert r.element(f"r{i}").heat == pytest.approx(r.element(f"s{i}").heat, rel=1e-9)
     g = sum(1 / (1.5 * x) for x in rs)
     assert r.T_hot - 300.0 == pytest.approx(power / g, rel=1e-9)
+
+
+def test_negative_heat_input_keeps_the_bottleneck():
+    # regression: with power < 0 every ΔT is negative and argmax(ΔT) picked the SMALLEST drop (Si)
+    items = cpu_stack().items
+    r = Stack(items, 0.02 * 0.02, Boundary(power=-120.0, sink_temperature=313.15)).solve()
+    assert r.element("interface").dT == pytest.approx(-36.0, rel=1e-9)
+    assert r.bottleneck == "interface"
+
+
+@pytest.mark.parametrize("kw", [dict(power=0.0), dict(heat_flux=0.0), dict(power=[120.0, 0.0])])
+def test_zero_heat_input_rejected(kw):
+    # regression: power = 0 gave R_total = inf and an arbitrary bottleneck
+    with pytest.raises(InputError, match="non-zero"):
+        Stack(cpu_stack().items, 4e-4, Boundary(sink_temperature=300.0, **kw)).solve()
+
+
+def test_round_off_dominated_solution_is_rejected():
+    # regression: a 1e300 m layer returned T ≈ 2e303 K with an energy-balance error of 3e293
+    items = (ConductionLayer("huge", 1e300, 148.0), ContactResistance("interface", 1.2e-4))
+    with pytest.raises(ConvergenceError, match="energy"):
+        Stack(items, 4e-4, Boundary(power=120.0, sink_temperature=313.15)).solve()
+
+
+@pytest.mark.parametrize("kw", [dict(max_iterations="a"), dict(max_iterations=1.5), dict(max_iterations=float("inf")),
+                                dict(profile_points=0), dict(profile_points="x"), dict(max_iterations=True)])
+def test_solver_settings_must_be_integers(kw):
+    # regression: "a" / inf raised a bare ValueError / OverflowError; 1.5 and profile_points=0 were accepted
+    with pytest.raises(InputError):
+        cpu_stack().solve(**kw)
+
+
+def test_solve_stack_argument_checks():
+    from tcrlab.network import solve_stack
+
+    with pytest.raises(InputError, match="Stack"):
+        solve_stack("not a stack")  # regression: AttributeError
+    items = cpu_stack().items
+    with pytest.raises(InputError, match="array shapes do not match"):  # regression: NumPy ValueError
+        Stack(items, [4e-4, 5e-4, 6e-4], Boundary(power=[1.0, 2.0], sink_temperature=300.0)).solve()

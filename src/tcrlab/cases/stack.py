@@ -107,6 +107,13 @@ def _area(case: Mapping[str, Any], ctx: _Ctx) -> Any:
                    "or case.width and case.length, or case.diameter")
 
 
+def _sourced(exc: InputError, source: str) -> InputError:
+    """``exc`` itself when it names its file already, else the same error naming ``source``."""
+    if exc.source:
+        return exc
+    return InputError(exc.field, exc.value, exc.expected, problem=exc.problem, source=source)
+
+
 def _material(name: Any, ctx: _Ctx, where: str) -> Any:
     try:
         return ctx.registry.get_material(name)
@@ -137,9 +144,7 @@ def _element(table: Any, where: str, ctx: _Ctx) -> Any:
             return ParallelGroup(f"{name} @ own area", (Branch((element,), name, area=own),))
         return element
     except InputError as exc:
-        if exc.source:
-            raise
-        raise InputError(exc.field, exc.value, exc.expected, problem=exc.problem, source=ctx.source) from None
+        raise _sourced(exc, ctx.source) from None
 
 
 def _delegated(kind: str, table: Mapping[str, Any], where: str, ctx: _Ctx) -> Any:
@@ -240,14 +245,21 @@ def _build(kind: str, name: str, t: Mapping[str, Any], where: str, ctx: _Ctx) ->
         if not isinstance(layers, list) or not layers:
             raise _missing(ctx.source, f"{bw}.layer", "[[layer.branch.layer]] tables (the branch's elements)")
         items = tuple(_item(lt, f"{bw}.layer[{i}]", ctx) for i, lt in enumerate(layers, start=1))
-        built.append(Branch(
-            items, name=str(bt.get("name", f"branch {j}")),
-            area=ctx.q(bt["area"], "area", f"{bw}.area") if "area" in bt else None,
-            area_fraction=ctx.q(bt["area_fraction"], "dimensionless", f"{bw}.area_fraction")
-            if "area_fraction" in bt else None,
-            sink_temperature=ctx.q(bt["sink_temperature"], "temperature", f"{bw}.sink_temperature")
-            if "sink_temperature" in bt else None,
-        ))
+        branch_name = str(bt.get("name", f"branch {j}"))
+        try:
+            built.append(Branch(
+                items, name=branch_name,
+                area=ctx.q(bt["area"], "area", f"{bw}.area") if "area" in bt else None,
+                area_fraction=ctx.q(bt["area_fraction"], "dimensionless", f"{bw}.area_fraction")
+                if "area_fraction" in bt else None,
+                sink_temperature=ctx.q(bt["sink_temperature"], "temperature", f"{bw}.sink_temperature")
+                if "sink_temperature" in bt else None,
+            ))
+        except InputError as exc:  # Branch names fields by the branch's name; the file uses its position
+            if not exc.field.startswith(f"{branch_name}."):
+                raise _sourced(exc, ctx.source) from None
+            raise InputError(f"{bw}.{exc.field.removeprefix(branch_name + '.')}", exc.value, exc.expected,
+                             problem=exc.problem, source=exc.source or ctx.source) from None
     return ParallelGroup(name, tuple(built))
 
 
@@ -274,9 +286,7 @@ class StackCase:
             try:
                 self._result = self.stack.solve(tolerance=self.tolerance, max_iterations=self.max_iterations)
             except InputError as exc:
-                if exc.source:
-                    raise
-                raise InputError(exc.field, exc.value, exc.expected, problem=exc.problem, source=self.source) from None
+                raise _sourced(exc, self.source) from None
             except ConvergenceError as exc:
                 raise ConvergenceError(f"{self.source}: {exc}") from None
         return self._result
@@ -332,9 +342,7 @@ def from_document(doc: Mapping[str, Any], *, source: str = "<case>", registry: M
         bc = Boundary(**bvals)
         stack = Stack(items, area, bc, name=str(case.get("name", source)))
     except InputError as exc:
-        if exc.source:
-            raise
-        raise InputError(exc.field, exc.value, exc.expected, problem=exc.problem, source=source) from None
+        raise _sourced(exc, source) from None
     tol = parse_quantity(solver.get("tolerance", "1e-6 K"), "temperature_difference", "solver.tolerance",
                          source=source)
     max_it = solver.get("max_iterations", 100)

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from tcrlab.cli.common import emit_json, make_table
-from tcrlab.cli.run import check_plot_path, render_stack, wide_console
+from tcrlab.cli.run import check_plot_path, render_stack, wide_console, writing
 
 __all__ = ["CASE_RESOURCE", "demo", "run_demo"]
 
@@ -58,14 +58,16 @@ def demo(as_json: bool, plot_file: str | None, compare_file: str | None) -> None
         from tcrlab.fileio import save_figure
         from tcrlab.plotting.profile import plot_profile
 
-        save_figure(plot_profile(result), plot_file, dpi=130)
+        with writing("--plot", plot_file):
+            save_figure(plot_profile(result), plot_file, dpi=130)
     if compare_file:
         from tcrlab.fileio import save_figure
         from tcrlab.plotting.profile import plot_variants
 
         solved = {v.get("name", "?"): r for v, r, _ in variants if r is not None}
-        save_figure(plot_variants(solved, title="CPU junction temperature with different interfaces"),
-                    compare_file, dpi=130)
+        with writing("--compare-plot", compare_file):
+            save_figure(plot_variants(solved, title="CPU junction temperature with different interfaces"),
+                        compare_file, dpi=130)
     if as_json:
         emit_json({"case": result.to_dict(), "variants": rows})
         return

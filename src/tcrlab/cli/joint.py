@@ -157,7 +157,10 @@ def joint(case_file: str | None, as_json: bool, plot_path: str | None, plot_rang
           sweep_spec: str | None, out_path: str | None, **flags: Any) -> None:
     """Joint conductance h_j = h_c + h_g + h_r of two conforming rough solids (Yovanovich-group models)."""
     from tcrlab.cases.joint import joint_from_table
+    from tcrlab.cli.run import check_output_path, check_plot_path
 
+    check_plot_path("--plot", plot_path)
+    check_output_path("--out", out_path)
     table, source = _table_from(case_file, flags)
     field = "joint" if case_file else "option"
     joint_obj = joint_from_table(table, field=field, source=source)
@@ -168,7 +171,10 @@ def joint(case_file: str | None, as_json: bool, plot_path: str | None, plot_rang
         if out_path:
             from tcrlab.fileio import atomic_write_text
 
-            atomic_write_text(out_path, text)
+            from tcrlab.cli.run import writing
+
+            with writing("--out", out_path):
+                atomic_write_text(out_path, text)
             click.echo(f"wrote {len(values)} rows to {out_path}", err=True)
         else:
             click.echo(text, nl=False)
@@ -190,6 +196,9 @@ def joint(case_file: str | None, as_json: bool, plot_path: str | None, plot_rang
         d = result.details
         title = (f"{d['solid1']}/{d['solid2']}, σ = {float(np.mean(d['sigma'])) * 1e6:.3g} µm, "
                  f"m = {float(np.mean(d['slope'])):.3g}, {d.get('medium')}")
-        plot_joint_curve(pressures, curve, plot_path, title=title)
+        from tcrlab.cli.run import writing
+
+        with writing("--plot", plot_path):
+            plot_joint_curve(pressures, curve, plot_path, title=title)
         if not as_json:
             console.print(f"plot written to {plot_path}")

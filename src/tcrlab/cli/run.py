@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import click
@@ -12,19 +16,47 @@ from tcrlab.cli.common import console as _shared_console
 from tcrlab.cli.common import emit_json, make_table
 from tcrlab.errors import InputError
 
-__all__ = ["check_plot_path", "render_stack", "run", "stack_table", "wide_console"]
+__all__ = ["check_output_path", "check_plot_path", "render_stack", "run", "stack_table", "wide_console", "writing"]
 
 PLOT_FORMATS = ("png", "pdf", "svg", "jpg", "jpeg", "tif", "tiff", "eps", "ps", "webp")
 
 
 def check_plot_path(option: str, path: str | None) -> None:
-    """Reject an unsupported figure format before any work is done (the suffix picks the format)."""
+    """Reject an unsupported figure format or an unwritable place before any work is done (the suffix
+    picks the format)."""
     if path is None:
         return
     suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
     if suffix not in PLOT_FORMATS:
         raise InputError(option, path, "a file name ending in ." + ", .".join(PLOT_FORMATS),
                          problem="unknown figure format")
+    check_output_path(option, path)
+
+
+def check_output_path(option: str, path: str | None) -> None:
+    """InputError unless ``path`` can be written: not a directory, and its nearest existing folder is a
+    writable directory (missing folders are created when the file is written)."""
+    if path is None:
+        return
+    target = Path(path)
+    if target.is_dir():
+        raise InputError(option, path, "a file name (this is a directory)")
+    folder = target.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
+        raise InputError(option, path, "a file in a writable folder",
+                         problem=f"cannot write into {folder}")
+
+
+@contextlib.contextmanager
+def writing(option: str, path: str) -> Iterator[None]:
+    """Turn an operating-system error while writing ``path`` into an InputError naming the option."""
+    try:
+        yield
+    except OSError as exc:
+        raise InputError(option, path, "a file in a writable folder",
+                         problem=f"cannot write it ({exc.strerror or exc})") from None
 
 
 def wide_console() -> Console:
@@ -135,7 +167,8 @@ def run(case_file: str, as_json: bool, plot_file: str | None, overrides: tuple[s
         from tcrlab.fileio import save_figure
         from tcrlab.plotting.profile import plot_profile
 
-        save_figure(plot_profile(result), plot_file, dpi=130)
+        with writing("--plot", plot_file):
+            save_figure(plot_profile(result), plot_file, dpi=130)
     if as_json:
         data = result.to_dict()
         data["source"] = case_file

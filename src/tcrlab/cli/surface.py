@@ -80,10 +80,12 @@ def surface(
     the Hurst exponent of the PSD's power-law region.
     """
     from tcrlab.cli.common import console, emit_json, make_table
+    from tcrlab.cli.run import check_plot_path
     from tcrlab.surfaces.levelling import level
     from tcrlab.surfaces.spec import load_surface
     from tcrlab.surfaces.statistics import surface_statistics
 
+    check_plot_path("--plot", plot_path)
     topography = load_surface(
         surface, physical_size=size, unit=unit, periodic=periodic,
         missing="fill" if fill_missing else "error", channel=channel,
@@ -100,7 +102,10 @@ def surface(
     if plot_path is not None:
         from tcrlab.plotting.surface import plot_surface
 
-        plot_surface(topography, plot_path, title=surface if len(surface) < 80 else None)
+        from tcrlab.cli.run import writing
+
+        with writing("--plot", plot_path):
+            plot_surface(topography, plot_path, title=surface if len(surface) < 80 else None)
     if as_json:
         emit_json(stats)
         return

@@ -32,6 +32,8 @@ import numpy as np
 from numpy.typing import ArrayLike
 from scipy.special import erfc, erfcinv
 
+from tcrlab._arrays import require_broadcastable
+from tcrlab._arrays import scalar_or_array as _out
 from tcrlab.conductance.spot import asperity_contact_resistance
 from tcrlab.contact.separation import elastic_hardness
 from tcrlab.errors import InputError
@@ -54,10 +56,6 @@ _SQRT_2PI = np.sqrt(2.0 * np.pi)
 P_OVER_H_RANGE = (1e-5, 2e-2)
 
 
-def _out(x: np.ndarray) -> float | np.ndarray:
-    return float(x) if np.ndim(x) == 0 else x
-
-
 def _p_over_h(value: ArrayLike, name: str = "p_over_h") -> np.ndarray:
     r = require_positive(name, value)
     bad = r >= 1.0
@@ -67,29 +65,39 @@ def _p_over_h(value: ArrayLike, name: str = "p_over_h") -> np.ndarray:
     return r
 
 
+def _plastic_inputs(k_s: ArrayLike, sigma: ArrayLike, m: ArrayLike, p_over_h: ArrayLike,
+                    model: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Checked (k_s, σ, m, P/H_c) of the plastic models; warns outside the validated P/H_c range."""
+    require_broadcastable(k_s=k_s, sigma=sigma, m=m, p_over_h=p_over_h)
+    k = require_positive("k_s", k_s)
+    s = require_positive("sigma", sigma)
+    mm = require_positive("m", m)
+    r = _p_over_h(p_over_h)
+    warn_outside("P/H_c", r, *P_OVER_H_RANGE, model=model, stacklevel=4)
+    return k, s, mm, r
+
+
 def cmy_conductance(k_s: ArrayLike, sigma: ArrayLike, m: ArrayLike, p_over_h: ArrayLike) -> float | np.ndarray:
     """CMY plastic contact conductance, exact Gaussian form (Yovanovich 1982), W/(m² K).
 
     h_c = (k_s m/σ) · exp(−λ²) / [2√(2π) (1 − √(P/H_c))^1.5],  λ = erfc⁻¹(2 P/H_c).
     k_s (W/(m K)), σ (m), m (-), P/H_c in (0, 1). Broadcasts. Warns outside 1e-5 ≤ P/H_c ≤ 2e-2.
     """
-    k = require_positive("k_s", k_s)
-    s = require_positive("sigma", sigma)
-    mm = require_positive("m", m)
-    r = _p_over_h(p_over_h)
-    warn_outside("P/H_c", r, *P_OVER_H_RANGE, model="CMY plastic model")
+    k, s, mm, r = _plastic_inputs(k_s, sigma, m, p_over_h, "CMY plastic model")
     lam = erfcinv(2.0 * r)
     return _out(k * mm / s * np.exp(-lam * lam) / (2.0 * _SQRT_2PI * (1.0 - np.sqrt(r)) ** 1.5))
 
 
 def cmy_correlation_conductance(k_s: ArrayLike, sigma: ArrayLike, m: ArrayLike,
                                 p_over_h: ArrayLike) -> float | np.ndarray:
-    """CMY correlation h_c = 1.25 (k_s m/σ)(P/H_c)^0.95 (Yovanovich 1982), W/(m² K)."""
-    k = require_positive("k_s", k_s)
-    s = require_positive("sigma", sigma)
-    mm = require_positive("m", m)
-    r = _p_over_h(p_over_h)
-    warn_outside("P/H_c", r, *P_OVER_H_RANGE, model="CMY correlation")
+    """CMY correlation h_c = 1.25 (k_s m/σ)(P/H_c)^0.95, W/(m² K).
+
+    Source: Yovanovich, AIAA Prog. Astronaut. Aeronaut. 83 (1982) 83–95 (correlating the exact CMY form
+    of Cooper, Mikic & Yovanovich, Int. J. Heat Mass Transfer 12 (1969) 279–300). Validity: stated within
+    ≈1.5 % of the exact form for 1e-5 ≤ P/H_c ≤ 3e-2; warns outside 1e-5 ≤ P/H_c ≤ 2e-2 (the range of
+    the microhardness correlation that supplies P/H_c). Broadcasts.
+    """
+    k, s, mm, r = _plastic_inputs(k_s, sigma, m, p_over_h, "CMY correlation")
     return _out(1.25 * k * mm / s * r**0.95)
 
 
@@ -101,6 +109,7 @@ def mikic_elastic_conductance(k_s: ArrayLike, sigma: ArrayLike, m: ArrayLike, pr
     pressure P and effective modulus E' in Pa. Warns outside 1e-5 ≤ P/H_e ≤ 2e-2 (Sridhar & Yovanovich
     1994 range of the comparison); InputError when 4P/H_e ≥ 1.
     """
+    require_broadcastable(k_s=k_s, sigma=sigma, m=m, pressure=pressure, E_eff=E_eff)
     k = require_positive("k_s", k_s)
     s = require_positive("sigma", sigma)
     mm = require_positive("m", m)
@@ -116,7 +125,13 @@ def mikic_elastic_conductance(k_s: ArrayLike, sigma: ArrayLike, m: ArrayLike, pr
 
 
 def elastoplastic_hardness(m: ArrayLike, E_eff: ArrayLike, flow_stress: ArrayLike) -> float | np.ndarray:
-    """Sridhar & Yovanovich (1996) H_ep = 2.76 S_f/√(1 + (6.5/ε*)²), ε* = 1.67 m E'/S_f (Pa)."""
+    """Elastoplastic contact hardness H_ep = 2.76 S_f/√(1 + (6.5/ε*)²), ε* = 1.67 m E'/S_f (Pa).
+
+    Source: Sridhar & Yovanovich, J. Heat Transfer 118 (1996) 3–9 (fit to Johnson's cavity model and
+    finite-element indentation results). Validity: 0 < ε* ≤ 400 (ValidityWarning above); S_f is the flow
+    stress of the softer solid. Broadcasts.
+    """
+    require_broadcastable(m=m, E_eff=E_eff, flow_stress=flow_stress)
     mm = require_positive("m", m)
     e = require_positive("E_eff", E_eff)
     sf = require_positive("flow_stress", flow_stress)
@@ -127,15 +142,26 @@ def elastoplastic_hardness(m: ArrayLike, E_eff: ArrayLike, flow_stress: ArrayLik
 
 def elastoplastic_conductance(k_s: ArrayLike, sigma: ArrayLike, m: ArrayLike, pressure: ArrayLike,
                               E_eff: ArrayLike, flow_stress: ArrayLike) -> float | np.ndarray:
-    """Elastoplastic h_c = 1.25 (k_s m/σ)(P/H_ep)^0.95 with the Sridhar–Yovanovich H_ep (simplified; see
-    the module docstring), W/(m² K)."""
+    """Elastoplastic h_c = 1.25 (k_s m/σ)(P/H_ep)^0.95 with the Sridhar–Yovanovich H_ep, W/(m² K).
+
+    Source: Sridhar & Yovanovich, J. Heat Transfer 118 (1996) 3–9 (simplified: the load-dependent
+    blending factor is omitted, see the module docstring; ±20 % in the elastoplastic range). Validity:
+    0 < ε* ≤ 400 and 1e-5 ≤ P/H_ep ≤ 2e-2 (ValidityWarnings outside); InputError when P ≥ H_ep.
+    """
+    require_broadcastable(k_s=k_s, sigma=sigma, m=m, pressure=pressure, E_eff=E_eff, flow_stress=flow_stress)
     hep = np.asarray(elastoplastic_hardness(m, E_eff, flow_stress))
     p = require_positive("pressure", pressure)
     return cmy_correlation_conductance(k_s, sigma, m, _p_over_h(p / hep, "P/H_ep"))
 
 
 def spot_density(sigma: ArrayLike, m: ArrayLike, p_over_h: ArrayLike) -> float | np.ndarray:
-    """CMY contact-spot density n = (1/16)(m/σ)² exp(−2λ²)/erfc(λ), λ = erfc⁻¹(2P/H) (1/m²)."""
+    """CMY contact-spot density n = (1/16)(m/σ)² exp(−2λ²)/erfc(λ), λ = erfc⁻¹(2P/H) (1/m²).
+
+    Source: Cooper, Mikic & Yovanovich, Int. J. Heat Mass Transfer 12 (1969) 279–300, in the form of
+    Yovanovich (1982). Validity: Gaussian, isotropic heights, plastic spots; 0 < P/H < 1 (InputError
+    otherwise). Broadcasts.
+    """
+    require_broadcastable(sigma=sigma, m=m, p_over_h=p_over_h)
     s = require_positive("sigma", sigma)
     mm = require_positive("m", m)
     r = _p_over_h(p_over_h)
@@ -146,7 +172,14 @@ def spot_density(sigma: ArrayLike, m: ArrayLike, p_over_h: ArrayLike) -> float |
 def asperity_conductance(k1: ArrayLike, k2: ArrayLike, sigma: ArrayLike, m: ArrayLike,
                          pressure: ArrayLike, hardness: ArrayLike) -> float | np.ndarray:
     """The background article's asperity model, 1/R_c with R_c = ½√(πH/(p η))(1/k₁ + 1/k₂), η from the
-    CMY spot density at P/H (see :func:`spot_density`), W/(m² K)."""
+    CMY spot density at P/H (see :func:`spot_density`), W/(m² K).
+
+    Source: the isolated-spot constriction resistance 1/(2 k a) per spot (Holm 1967, *Electric
+    Contacts*; background article), spots of radius a = √(P/(π H η)); no flux-tube (crowding)
+    correction, so it is valid only for light loads, P/H ≲ 1e-2 (ValidityWarning outside
+    1e-5 ≤ P/H ≤ 2e-2, as for CMY). Broadcasts.
+    """
+    require_broadcastable(k1=k1, k2=k2, sigma=sigma, m=m, pressure=pressure, hardness=hardness)
     p = require_positive("pressure", pressure)
     h = require_positive("hardness", hardness)
     eta = spot_density(sigma, m, p / h)

@@ -29,9 +29,11 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
+from tcrlab._arrays import require_broadcastable
+from tcrlab._arrays import scalar_or_array as _out
 from tcrlab.errors import InputError
 from tcrlab.properties.accommodation import accommodation_parameter
-from tcrlab.validation import require_nonnegative, require_positive
+from tcrlab.validation import require_nonnegative, require_positive, warn_outside
 
 __all__ = [
     "GAP_MODELS",
@@ -42,14 +44,11 @@ __all__ = [
 ]
 
 GAP_MODELS = ("integral", "simple")
+KNUDSEN_MAX = 10.0  # Λ/Y above which the temperature-jump treatment is flagged (see gap_conductance)
 _X1, _W1 = np.polynomial.legendre.leggauss(24)
 _X2, _W2 = np.polynomial.legendre.leggauss(48)
 _CHUNK = 1 << 16
 _TAIL = 8.5  # Gaussian half-width (in σ) beyond which the integrand is < 1e-15
-
-
-def _out(x: np.ndarray) -> float | np.ndarray:
-    return float(x) if np.ndim(x) == 0 else x
 
 
 def _panel(lo: np.ndarray, hi: np.ndarray, c: np.ndarray, x: np.ndarray, w: np.ndarray) -> np.ndarray:
@@ -65,8 +64,10 @@ def _panel(lo: np.ndarray, hi: np.ndarray, c: np.ndarray, x: np.ndarray, w: np.n
 def gap_integral(y: ArrayLike, mu: ArrayLike) -> float | np.ndarray:
     """I(y, μ) = (2π)^−½ ∫₀^∞ exp(−(y − u)²/2)/(u + μ) du, so that h_g = (k_g/σ)·I(Y/σ, M/σ).
 
-    y = Y/σ ≥ 0, μ = M/σ > 0. Vectorised; relative accuracy ≈ 1e-8.
+    y = Y/σ ≥ 0, μ = M/σ > 0. Vectorised; relative accuracy ≈ 1e-8. Source: the integral gap model of
+    Yovanovich, De Vaal & Hegazy (AIAA-82-0888, 1982); see the module docstring for the quadrature.
     """
+    require_broadcastable(y=y, mu=mu)
     yy = require_nonnegative("Y/sigma", y)
     mm = require_positive("M/sigma", mu)
     yb, mb = np.broadcast_arrays(yy, mm)
@@ -131,7 +132,12 @@ def _spline(y: np.ndarray, lnmu: np.ndarray) -> np.ndarray:
 
 
 def gas_parameter_beta(gamma: ArrayLike, prandtl: ArrayLike) -> float | np.ndarray:
-    """β = 2γ/((γ + 1) Pr) (gas parameter of the temperature-jump distance)."""
+    """β = 2γ/((γ + 1) Pr) (gas parameter of the temperature-jump distance).
+
+    Source: the Smoluchowski temperature jump as used by Yovanovich, De Vaal & Hegazy (AIAA-82-0888,
+    1982) and Song, Yovanovich & Goodman (J. Heat Transfer 115 (1993) 533–540). γ = c_p/c_v > 0,
+    Pr > 0 (kinetic-theory gases: 1 < γ ≤ 5/3).
+    """
     g = require_positive("gamma", gamma)
     pr = require_positive("prandtl", prandtl)
     return _out(2.0 * g / ((g + 1.0) * pr))
@@ -139,7 +145,13 @@ def gas_parameter_beta(gamma: ArrayLike, prandtl: ArrayLike) -> float | np.ndarr
 
 def rarefaction_parameter(tac1: ArrayLike, tac2: ArrayLike, gamma: ArrayLike, prandtl: ArrayLike,
                           mean_free_path: ArrayLike) -> float | np.ndarray:
-    """Gas rarefaction parameter M = α β Λ (m); TAC in (0, 1], Λ in m (Yovanovich 1982)."""
+    """Gas rarefaction parameter M = α β Λ (m); TAC in (0, 1], Λ in m.
+
+    Source: Yovanovich, De Vaal & Hegazy (AIAA-82-0888, 1982); Song, Yovanovich & Goodman (J. Heat
+    Transfer 115 (1993) 533–540). Validity: continuum to transition regime (see :func:`gap_conductance`,
+    which flags Knudsen numbers Λ/Y > 10 when given Λ).
+    """
+    require_broadcastable(tac1=tac1, tac2=tac2, gamma=gamma, prandtl=prandtl, mean_free_path=mean_free_path)
     alpha = np.asarray(accommodation_parameter(tac1, tac2))
     beta = np.asarray(gas_parameter_beta(gamma, prandtl))
     lam = require_nonnegative("mean_free_path", mean_free_path, allow_inf=False)
@@ -147,20 +159,33 @@ def rarefaction_parameter(tac1: ArrayLike, tac2: ArrayLike, gamma: ArrayLike, pr
 
 
 def gap_conductance(k_gas: ArrayLike, sigma: ArrayLike, Y: ArrayLike, M: ArrayLike,
-                    model: str = "integral") -> float | np.ndarray:
+                    model: str = "integral", *,
+                    mean_free_path: ArrayLike | None = None) -> float | np.ndarray:
     """Gap conductance h_g (W/(m² K)) of a gas layer of conductivity k_gas between rough surfaces.
 
-    model="integral": h_g = (k_g/σ)·I(Y/σ, M/σ) (Yovanovich 1982; needs M > 0);
+    model="integral": h_g = (k_g/σ)·I(Y/σ, M/σ) (Yovanovich, De Vaal & Hegazy, AIAA-82-0888, 1982;
+    Song, Yovanovich & Goodman, J. Heat Transfer 115 (1993) 533–540; needs M > 0);
     model="simple":   h_g = k_g/(Y + M).
     k_gas = 0 (vacuum) gives h_g = 0 exactly. σ, Y, M in m; broadcasts.
+
+    Validity: the temperature-jump (rarefaction) treatment was compared with gas-gap data from the
+    continuum to the transition regime (He, Ar, N₂, 1 Pa … 1 atm; Song et al. 1993). Give the gas's
+    ``mean_free_path`` Λ (m) to have Knudsen numbers Λ/Y > 10 flagged with a ValidityWarning (M alone
+    does not determine Λ: M = αβΛ).
     """
     key = str(model).strip().lower()
     if key not in GAP_MODELS:
         raise InputError("gap_model", model, " or ".join(GAP_MODELS))
+    require_broadcastable(k_gas=k_gas, sigma=sigma, Y=Y, M=M, mean_free_path=mean_free_path)
     k = require_nonnegative("k_gas", k_gas)
     s = require_positive("sigma", sigma)
     y = require_nonnegative("Y", Y)
     m = require_nonnegative("M", M)
+    if mean_free_path is not None:
+        lam = require_nonnegative("mean_free_path", mean_free_path)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            knudsen = np.where(y > 0, lam / np.where(y > 0, y, 1.0), np.inf)
+        warn_outside("Knudsen number Lambda/Y", knudsen, 0.0, KNUDSEN_MAX, model="temperature-jump gap model")
     if key == "simple":
         denom = y + m
         if np.any(denom <= 0):

@@ -12,6 +12,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
+from tcrlab._arrays import require_broadcastable
+from tcrlab._arrays import scalar_or_array as _out
 from tcrlab.validation import require_in_range, require_positive
 
 __all__ = ["STEFAN_BOLTZMANN", "effective_emissivity", "radiation_conductance"]
@@ -19,12 +21,13 @@ __all__ = ["STEFAN_BOLTZMANN", "effective_emissivity", "radiation_conductance"]
 STEFAN_BOLTZMANN = 5.670374419e-8  # W/(m² K⁴), CODATA 2018 (exact in the 2019 SI)
 
 
-def _out(x: np.ndarray) -> float | np.ndarray:
-    return float(x) if np.ndim(x) == 0 else x
-
-
 def effective_emissivity(emissivity1: ArrayLike, emissivity2: ArrayLike) -> float | np.ndarray:
-    """ε_eff = 1/(1/ε₁ + 1/ε₂ − 1) of two grey parallel plates; each ε in (0, 1]."""
+    """ε_eff = 1/(1/ε₁ + 1/ε₂ − 1) of two grey parallel plates; each ε in (0, 1].
+
+    Source: Incropera & DeWitt, *Fundamentals of Heat and Mass Transfer*, 6th ed. (2007), eq. 13.24
+    (two-surface enclosure, view factor 1). Valid for grey, diffuse, opaque surfaces.
+    """
+    require_broadcastable(emissivity1=emissivity1, emissivity2=emissivity2)
     e1 = require_in_range("emissivity1", emissivity1, 0.0, 1.0, low_inclusive=False)
     e2 = require_in_range("emissivity2", emissivity2, 0.0, 1.0, low_inclusive=False)
     return _out(1.0 / (1.0 / e1 + 1.0 / e2 - 1.0))
@@ -32,7 +35,14 @@ def effective_emissivity(emissivity1: ArrayLike, emissivity2: ArrayLike) -> floa
 
 def radiation_conductance(emissivity1: ArrayLike, emissivity2: ArrayLike, t1: ArrayLike,
                           t2: ArrayLike | None = None) -> float | np.ndarray:
-    """h_r = σ_SB ε_eff (T₁² + T₂²)(T₁ + T₂) in W/(m² K); T in K (T₂ = T₁ gives 4σ ε_eff T³)."""
+    """h_r = σ_SB ε_eff (T₁² + T₂²)(T₁ + T₂) in W/(m² K); T in K (T₂ = T₁ gives 4σ ε_eff T³).
+
+    Source: Incropera & DeWitt (2007), eq. 13.24 linearised (see the module docstring). Validity: far
+    field only — gaps much wider than the thermal wavelength (≈ 2898 µm·K / T, ≈ 10 µm at 300 K); the
+    near-field enhancement across sub-micrometre gaps is not modelled (no gap width enters, so no
+    warning can be given here). Broadcasts.
+    """
+    require_broadcastable(emissivity1=emissivity1, emissivity2=emissivity2, t1=t1, t2=t2)
     eps = np.asarray(effective_emissivity(emissivity1, emissivity2))
     a = require_positive("t1", t1)
     b = a if t2 is None else require_positive("t2", t2)

@@ -25,8 +25,10 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
+from tcrlab._arrays import require_broadcastable
+from tcrlab._arrays import scalar_or_array as _out
 from tcrlab.errors import InputError
-from tcrlab.validation import require_positive, warn_outside
+from tcrlab.validation import require_finite, require_positive, warn_outside
 
 __all__ = [
     "microhardness",
@@ -37,10 +39,6 @@ __all__ = [
 
 SIGMA0 = 1e-6  # m, σ₀ of the correlation
 P_OVER_H_RANGE = (1e-5, 2e-2)
-
-
-def _out(x: np.ndarray) -> float | np.ndarray:
-    return float(x) if np.ndim(x) == 0 else x
 
 
 def _check_c2(c2: np.ndarray) -> None:
@@ -63,11 +61,12 @@ def relative_pressure(
     result reaches 1 (P ≥ H_c: full contact, outside every rough-surface model); warns outside the
     fitted range 1e-5 ≤ P/H_c ≤ 2e-2.
     """
+    require_broadcastable(pressure=pressure, sigma=sigma, m=m, c1=c1, c2=c2)
     p = require_positive("pressure", pressure)
     s = require_positive("sigma", sigma)
     mm = require_positive("m", m)
     cc1 = require_positive("c1", c1)
-    cc2 = np.asarray(c2, dtype=float)
+    cc2 = require_finite("c2", c2)
     _check_c2(cc2)
     h_prime = cc1 * (1.62 * (s / SIGMA0) / mm) ** cc2
     out = (p / h_prime) ** (1.0 / (1.0 + 0.071 * cc2))
@@ -88,13 +87,24 @@ def _check_below_one(ratio: np.ndarray, p: np.ndarray) -> None:
 
 def microhardness(pressure: ArrayLike, sigma: ArrayLike, m: ArrayLike, c1: ArrayLike,
                   c2: ArrayLike) -> float | np.ndarray:
-    """Contact microhardness H_c = P/(P/H_c) (Pa) of the Song–Yovanovich relation."""
-    ratio = relative_pressure(pressure, sigma, m, c1, c2, warn=False)
+    """Contact microhardness H_c = P/(P/H_c) (Pa) of the Song–Yovanovich relation.
+
+    Source: Song & Yovanovich, J. Thermophys. Heat Transfer 2 (1988) 43–47 (1.62 form, see
+    :func:`relative_pressure`). Validity: 1e-5 ≤ P/H_c ≤ 2e-2 (warns outside), InputError at P ≥ H_c.
+    """
+    ratio = relative_pressure(pressure, sigma, m, c1, c2)  # validates and warns outside the fitted range
     return _out(np.asarray(pressure, dtype=float) / ratio)
 
 
 def relative_pressure_from_hardness(pressure: ArrayLike, hardness: ArrayLike) -> float | np.ndarray:
-    """P/H for a plain (size-independent) hardness value H, when that is all that is known."""
+    """P/H for a plain (size-independent) hardness value H, when that is all that is known.
+
+    Source: the plastic-contact assumption of Cooper, Mikic & Yovanovich (Int. J. Heat Mass Transfer 12
+    (1969) 279–300), H taken as the flow pressure of the asperities. A bulk hardness ignores the size
+    effect of the Song & Yovanovich (1988) microhardness (it underestimates H_c of work-hardened
+    surfaces). Validity: 1e-5 ≤ P/H ≤ 2e-2 (warns outside); InputError at P ≥ H.
+    """
+    require_broadcastable(pressure=pressure, hardness=hardness)
     p = require_positive("pressure", pressure)
     h = require_positive("hardness", hardness)
     out = p / h

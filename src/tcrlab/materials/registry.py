@@ -207,7 +207,14 @@ def load_user_materials(path: str | Path, base: MaterialRegistry | None = None) 
         raise CaseFileError(f"{path}: cannot read the materials file ({exc})") from None
     except tomllib.TOMLDecodeError as exc:
         raise CaseFileError(f"{path}: not valid TOML ({exc})") from None
+    unknown = sorted(set(data) - {"sources", "materials"})
+    if unknown:
+        raise CaseFileError(f"{path}: unknown top-level table [{unknown[0]}]; a materials file has "
+                            "[sources] and [materials.<key>] tables")
     user = registry_from_toml(data, origin=str(path))
+    if not len(user):
+        raise CaseFileError(f"{path}: no materials in the file; add [materials.<key>] tables, e.g. "
+                            "[materials.myalloy] with conductivity = \"120 W/(m K)\"")
     return (base or default_registry()).extended(dict(user.items()))
 
 

@@ -26,9 +26,12 @@ from typing import Any, ClassVar
 import numpy as np
 from numpy.typing import NDArray
 
+from tcrlab._arrays import scalar_or_array as _out
 from tcrlab.errors import ConvergenceError, InputError, ValidityWarning
 from tcrlab.network.elements import ConductionLayer, Element, KirchhoffTransform
 from tcrlab.validation import require_in_range, require_positive
+
+BALANCE_LIMIT = 1e-3  # relative energy-balance error above which a solution is rejected (round-off)
 
 __all__ = [
     "Boundary",
@@ -43,11 +46,6 @@ __all__ = [
 ]
 
 Number = float | NDArray[np.float64]
-
-
-def _out(value: Any) -> Number:
-    arr = np.asarray(value, dtype=float)
-    return float(arr) if arr.ndim == 0 else arr
 
 
 @dataclass(frozen=True)
@@ -511,6 +509,12 @@ def _solve_linear(
     return temps + ref[..., None]
 
 
+def _integer(name: str, value: Any, low: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < low:
+        raise InputError(name, value, f"an integer >= {low}")
+    return int(value)
+
+
 def solve_stack(
     stack: Stack, *, tolerance: float = 1e-6, max_iterations: int = 100, profile_points: int = 41
 ) -> StackResult:
@@ -519,9 +523,11 @@ def solve_stack(
     Raises :class:`ConvergenceError` when the node temperatures still change by more than ``tolerance``
     (K) after ``max_iterations`` iterations. The Picard step is halved whenever the update grows.
     """
+    if not isinstance(stack, Stack):
+        raise InputError("stack", stack, "a tcrlab.network.Stack (layers, area, boundary)")
     require_positive("tolerance", tolerance)
-    if int(max_iterations) < 1:
-        raise InputError("max_iterations", max_iterations, "an integer >= 1")
+    max_iterations = _integer("max_iterations", max_iterations, 1)
+    profile_points = _integer("profile_points", profile_points, 2)
     net, hot, sink = _compile(stack)
     b = stack.boundary
     n = len(net.node_names)
@@ -540,7 +546,16 @@ def solve_stack(
     shapes += [np.shape(e.area) for e in net.edges]
     if power is not None:
         shapes.append(np.shape(power))
-    shape = np.broadcast_shapes(*shapes)
+        if len(net.fixed) == 1 and np.any(power == 0):  # one fixed temperature: nothing else drives heat
+            name = "power" if b.power is not None else "heat_flux"
+            raise InputError(f"boundary.{name}", _out(getattr(b, name)), "a finite non-zero number",
+                             problem="no heat flows, so temperature drops and shares are undefined")
+    try:
+        shape = np.broadcast_shapes(*shapes)
+    except ValueError:
+        raise InputError("stack", ", ".join(str(list(sh)) for sh in dict.fromkeys(shapes) if sh),
+                         "sampled inputs (area, power, temperatures, element properties) of one common "
+                         "length or broadcast-compatible shapes", problem="array shapes do not match") from None
     fixed = {i: np.broadcast_to(v, shape) for i, v in fixed_vals.items()}
     source = {hot: np.broadcast_to(power, shape)} if power is not None and hot not in fixed else {}
 
@@ -604,6 +619,13 @@ def _results(
     with np.errstate(divide="ignore", invalid="ignore"):
         denom = np.where(np.abs(heat_input) > 0, np.abs(heat_input), 1.0)
         balance = np.abs(energy_out - heat_input) / denom
+    if hot not in net.fixed and (not np.all(np.isfinite(temps)) or np.any(balance > BALANCE_LIMIT)):
+        raise ConvergenceError(
+            f"{stack.name}: the solution loses energy (relative balance error "
+            f"{float(np.nanmax(np.where(np.isfinite(balance), balance, np.inf))):.2g} > {BALANCE_LIMIT:g}): "
+            "the element resistances span too many orders of magnitude for double precision; "
+            "check thicknesses and resistances for unit mistakes"
+        )
 
     # main path: top-level edges, and in each parallel group the branch carrying the most heat
     main = _main_path(stack, net, heats)
@@ -630,7 +652,7 @@ def _results(
         )
     main_results = [elements[i] for i in main]
     drops = np.stack([np.broadcast_to(np.asarray(m.dT), shape) for m in main_results], axis=-1)
-    winner = np.argmax(drops, axis=-1)
+    winner = np.argmax(np.abs(drops), axis=-1)  # |ΔT|: a negative heat input reverses every drop
     counts = np.bincount(np.ravel(winner), minlength=len(main_results))
     bottleneck = main_results[int(np.argmax(counts))].name
 

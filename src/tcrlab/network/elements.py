@@ -28,6 +28,7 @@ from typing import Any, ClassVar, Protocol, runtime_checkable
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from tcrlab._arrays import scalar_or_array as _scalar_or_array
 from tcrlab.errors import InputError
 from tcrlab.materials.material import Material
 from tcrlab.validation import require_nonnegative, require_positive
@@ -73,11 +74,6 @@ class Element(Protocol):
         ...
 
 
-def _scalar_or_array(value: ArrayLike) -> Number:
-    arr = np.asarray(value, dtype=float)
-    return float(arr) if arr.ndim == 0 else arr
-
-
 def _field(label: str, name: str, prop: str) -> str:
     return f"{label or name}.{prop}"
 
@@ -117,7 +113,7 @@ class KirchhoffTransform:
         """θ(T) in W/m (zero at the first table temperature)."""
         tt = np.asarray(temperature, dtype=float)
         i = np.clip(np.searchsorted(self.t, tt, side="right") - 1, 0, self.t.size - 2)
-        dt = tt - self.t[i]
+        dt = np.clip(tt, self.t[0], self.t[-1]) - self.t[i]  # clipped: outside the table `inside` is unused
         inside = self.cum[i] + self.k[i] * dt + 0.5 * self.slope[i] * dt**2
         below = self.k[0] * (tt - self.t[0])
         above = self.cum[-1] + self.k[-1] * (tt - self.t[-1])

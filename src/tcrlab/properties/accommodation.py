@@ -15,9 +15,13 @@ He on steel ≈ 0.36, N₂/air ≈ 0.83, Ar ≈ 0.86.
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 from numpy.typing import ArrayLike
 
+from tcrlab._arrays import scalar_or_array as _out
+from tcrlab.errors import ValidityWarning
 from tcrlab.validation import require_in_range, require_positive, warn_outside
 
 __all__ = ["T0_ACCOMMODATION", "accommodation_coefficient", "accommodation_parameter"]
@@ -32,7 +36,12 @@ def accommodation_coefficient(
     *,
     monatomic: bool,
 ) -> float | np.ndarray:
-    """Song–Yovanovich (1987) TAC of a gas on a metal; molar masses in kg/mol, T in K."""
+    """Song–Yovanovich (1987) TAC of a gas on a metal; molar masses in kg/mol, T in K.
+
+    Source and formula: see the module docstring (Song & Yovanovich, ASME HTD-Vol. 69, 1987). Validity:
+    engineering metal surfaces, 77 K ≤ T ≤ 1000 K as applied here (ValidityWarning outside; the
+    correlation's ≈25 % scatter band applies inside); a value outside (0, 1] is clipped with a warning.
+    """
     mg = require_positive("gas_molar_mass", gas_molar_mass) * 1e3  # g/mol
     ms = require_positive("solid_molar_mass", solid_molar_mass) * 1e3
     t = require_positive("temperature", temperature)
@@ -41,8 +50,10 @@ def accommodation_coefficient(
     mu = mg / ms
     e = np.exp(-0.57 * (t - T0_ACCOMMODATION) / T0_ACCOMMODATION)
     out = e * m_star / (6.8 + m_star) + 2.4 * mu / (1.0 + mu) ** 2 * (1.0 - e)
-    out = np.clip(out, 1e-6, 1.0)
-    return float(out) if np.ndim(out) == 0 else out
+    if np.any((out > 1.0) | (out < 1e-6)):
+        warnings.warn("Song-Yovanovich accommodation correlation: TAC outside (0, 1] (clipped); the "
+                      "correlation is extrapolated here", ValidityWarning, stacklevel=2)
+    return _out(np.clip(out, 1e-6, 1.0))
 
 
 def accommodation_parameter(tac1: ArrayLike, tac2: ArrayLike) -> float | np.ndarray:
@@ -52,4 +63,4 @@ def accommodation_parameter(tac1: ArrayLike, tac2: ArrayLike) -> float | np.ndar
     a2 = require_in_range("tac2", tac2, 0.0, 1.0, low_inclusive=False,
                           why="an accommodation coefficient lies in (0, 1]")
     out = (2.0 - a1) / a1 + (2.0 - a2) / a2
-    return float(out) if np.ndim(out) == 0 else out
+    return _out(out)

@@ -126,8 +126,9 @@ def gas_properties(gas: str, temperature: float, pressure: float) -> GasProperti
     line, or a liquid).
     """
     key = normalise_gas(gas)
-    t = float(require_positive("temperature", temperature))
-    p = float(require_positive("gas_pressure", pressure))
-    if np.ndim(temperature) or np.ndim(pressure):
-        raise InputError("temperature/gas_pressure", (temperature, pressure), "scalars (one state)")
-    return _state(key, t, p)
+    t = require_positive("temperature", temperature)
+    p = require_positive("gas_pressure", pressure)
+    if t.ndim or p.ndim:
+        raise InputError("temperature/gas_pressure", (temperature, pressure), "scalars (one state)",
+                         problem="gas_properties evaluates one state; call it once per (T, p)")
+    return _state(key, float(t), float(p))

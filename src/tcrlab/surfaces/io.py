@@ -173,6 +173,12 @@ def _read_with_surfacetopography(
         raise CaseFileError(f"{path}: cannot read the file ({_first_line(exc)})") from None
     finally:
         logging.disable(previous)
+    if reader.format() in _SIZE_ONLY_FORMATS and path.suffix.lower() != f".{reader.format()}":
+        # the raw SRTM reader accepts any file of 2·n² bytes: without the .hgt suffix it is not a surface
+        reader.close()
+        raise CaseFileError(
+            f"{path}: unknown or unsupported surface file format; supported: {SUPPORTED_FORMATS}"
+        )
     try:
         channels = reader.channels
         if channel is None:
@@ -219,6 +225,9 @@ def _read_with_surfacetopography(
         heights = np.asarray(heights, dtype=float)
         mask = np.zeros(heights.shape, dtype=bool)
     return heights, mask, size, file_unit is not None, meta  # type: ignore[return-value]
+
+
+_SIZE_ONLY_FORMATS = ("hgt",)  # detected from the file length alone, so only trusted with their suffix
 
 
 def _first_line(exc: BaseException) -> str:

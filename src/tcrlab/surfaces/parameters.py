@@ -15,6 +15,7 @@ import warnings
 import numpy as np
 from numpy.typing import ArrayLike
 
+from tcrlab._arrays import scalar_or_array as _out
 from tcrlab.errors import InputError, ValidityWarning
 from tcrlab.validation import require_in_range, require_nonnegative, require_positive, warn_outside
 
@@ -36,10 +37,6 @@ SLOPE_CORRELATIONS: dict[str, tuple[float, float, str]] = {
     "lambert-fletcher": (0.076, 0.52, "Lambert & Fletcher, J. Thermophys. Heat Transfer 11 (1997) "
                                       "129–140"),
 }
-
-
-def _out(x: np.ndarray) -> float | np.ndarray:
-    return float(x) if np.ndim(x) == 0 else x
 
 
 def combined_roughness(sigma1: ArrayLike, sigma2: ArrayLike) -> float | np.ndarray:

@@ -117,17 +117,26 @@ def _window(topography: Topography, window: str | None) -> str | None:
     return None if window == "none" else window
 
 
+def _windowed_heights(
+    topography: Topography, window: str | None
+) -> tuple[Topography, NDArray[np.float64]]:
+    """The checked map and its centred heights, Hann-windowed (power-normalised) when chosen."""
+    topography = _check(topography)
+    h = _centred(topography)
+    if _window(topography, window) == "hann":
+        nx, ny = topography.nb_grid_pts
+        w = np.outer(np.hanning(nx), np.hanning(ny))
+        h = h * w / np.sqrt(np.mean(w**2))
+    return topography, h
+
+
 def _spectrum(
     topography: Topography, window: str | None = "auto"
 ) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
     """C(q) on the rfft2 half-grid: (qx (nx,1), qy (1,ny//2+1), C, multiplicity of each entry)."""
-    topography = _check(topography)
-    h = _centred(topography)
+    topography, h = _windowed_heights(topography, window)
     nx, ny = topography.nb_grid_pts
     lx, ly = topography.physical_size
-    if _window(topography, window) == "hann":
-        w = np.outer(np.hanning(nx), np.hanning(ny))
-        h = h * w / np.sqrt(np.mean(w**2))
     spectrum = scipy.fft.rfft2(h, workers=_workers())
     c = (lx * ly / (nx * ny) ** 2) * (spectrum.real**2 + spectrum.imag**2)
     qx = 2 * np.pi * np.fft.fftfreq(nx, d=lx / nx)[:, None]
@@ -156,13 +165,9 @@ def power_spectrum_2d(
     ``C.sum() / A`` equals the mean-square height (Parseval; the Hann window of non-periodic maps is
     power-normalised, so the equality is then approximate).
     """
-    topography = _check(topography)
-    h = _centred(topography)
+    topography, h = _windowed_heights(topography, window)
     nx, ny = topography.nb_grid_pts
     lx, ly = topography.physical_size
-    if _window(topography, window) == "hann":
-        w = np.outer(np.hanning(nx), np.hanning(ny))
-        h = h * w / np.sqrt(np.mean(w**2))
     spectrum = scipy.fft.fft2(h, workers=_workers())
     c = (lx * ly / (nx * ny) ** 2) * np.abs(spectrum) ** 2
     qx = 2 * np.pi * np.fft.fftfreq(nx, d=lx / nx)

@@ -29,16 +29,42 @@ from tcrlab.validation import require_in_range, require_positive
 __all__ = ["self_affine"]
 
 
+MAX_POINTS = 1 << 28  # 16384 × 16384; the generator works on a (2nx) × (2ny) complex grid
+
+
+def _whole(value: object) -> int:
+    """An integer value (int, integral float, numpy integer); bool and fractions raise TypeError."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise TypeError
+    if not float(value).is_integer():
+        raise TypeError
+    return int(value)
+
+
 def _grid(n: int | Sequence[int]) -> tuple[int, int]:
     try:
-        nx, ny = (int(n), int(n)) if np.isscalar(n) else (int(n[0]), int(n[1]))  # type: ignore[index]
+        nx, ny = (_whole(n), _whole(n)) if np.isscalar(n) else (_whole(n[0]), _whole(n[1]))  # type: ignore[index]
         if not np.isscalar(n) and len(n) != 2:  # type: ignore[arg-type]
             raise TypeError
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         raise InputError("n", n, "an integer or a pair (nx, ny) of integers >= 4") from None
     if min(nx, ny) < 4:
         raise InputError("n", n, "grid sizes >= 4 points")
+    if nx * ny > MAX_POINTS:
+        raise InputError("n", n, f"at most {MAX_POINTS:,} grid points (nx × ny)",
+                         problem="too large to generate in memory")
     return nx, ny
+
+
+def _rng(seed: object) -> np.random.Generator:
+    if seed is not None:
+        try:
+            seed = _whole(seed)
+        except TypeError:
+            raise InputError("seed", seed, "an integer >= 0 or None") from None
+        if seed < 0:
+            raise InputError("seed", seed, "an integer >= 0 or None")
+    return np.random.default_rng(seed)
 
 
 def _size(physical_size: float | Sequence[float]) -> tuple[float, float]:
@@ -186,10 +212,13 @@ def self_affine(
     q_r = 2 * np.pi / long_cutoff if long_cutoff is not None else 2 * np.pi / max(lx, ly)
 
     gx, gy, glx, gly = (nx, ny, lx, ly) if periodic else (2 * nx, 2 * ny, 2 * lx, 2 * ly)
-    rng = np.random.default_rng(seed)
-    spectrum, ms_height, ms_slope = _filtered_spectrum(
-        gx, gy, glx, gly, hurst, q_s, q_r, rng, random_amplitudes
-    )
+    rng = _rng(seed)
+    try:
+        spectrum, ms_height, ms_slope = _filtered_spectrum(
+            gx, gy, glx, gly, hurst, q_s, q_r, rng, random_amplitudes
+        )
+    except MemoryError:
+        raise InputError("n", n, "a grid that fits in memory", problem="out of memory") from None
     if ms_height == 0:
         raise InputError("short_cutoff", short_cutoff, "a cutoff that leaves at least one mode")
     current = np.sqrt(ms_slope if rms_height is None else ms_height)

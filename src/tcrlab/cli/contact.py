@@ -1,0 +1,220 @@
+"""``tcrlab contact``: numerical rough contact from a topography to h_c, h_g, h_r, h_j vs pressure.
+
+Examples::
+
+    tcrlab contact "self-affine:n=256,H=0.8,slope=0.1,size=100um,seed=1" \\
+        --pressure 1MPa:100MPa:log10 --solids SS304,SS304 --gas air
+    tcrlab contact scan.gwy --pressure 5MPa --solids Al6061-T6 --gas vacuum --out-dir figs
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+import click
+import numpy as np
+
+from tcrlab.cli.common import console, emit_json, make_table
+from tcrlab.errors import InputError
+
+__all__ = ["contact"]
+
+
+def _solids(text: str) -> tuple[Any, Any]:
+    from tcrlab.materials import get_material
+
+    names = [s.strip() for s in text.split(",") if s.strip()]
+    if len(names) not in (1, 2):
+        raise InputError("--solids", text, "one or two registry names, e.g. SS304,Al6061-T6")
+    m1 = get_material(names[0])
+    return m1, get_material(names[-1])
+
+
+def _poisson(material: Any) -> float:
+    """ν from the registry; 0.3 (typical of metals) with a ValidityWarning when it is missing."""
+    import warnings
+
+    from tcrlab.errors import ValidityWarning
+
+    if material.poisson_ratio is not None:
+        return float(material.poisson_ratio)
+    warnings.warn(f"{material.key}: no Poisson ratio in the registry; assuming ν = 0.3",
+                  ValidityWarning, stacklevel=2)
+    return 0.3
+
+
+def _gas(gas: str, temperature: float, gas_pressure: float, tac_text: str | None,
+         solids: tuple[Any, Any]) -> tuple[float, float, str]:
+    """(k_gas, M, note) — gas properties and M = αβΛ from the joint models."""
+    if gas.strip().lower() in ("vacuum", "none", "0"):
+        return 0.0, 0.0, "vacuum"
+    from tcrlab.conductance.gap import rarefaction_parameter
+    from tcrlab.properties.gases import GAS_NAMES, gas_properties, normalise_gas
+
+    props = gas_properties(gas, temperature, gas_pressure)
+    if tac_text:
+        tacs = [float(x) for x in tac_text.split(",")]
+        tac1, tac2 = tacs[0], tacs[-1]
+        note = "TAC given"
+    else:
+        try:
+            from tcrlab.properties.accommodation import accommodation_coefficient
+
+            mono = GAS_NAMES[normalise_gas(gas)][1]
+            tac1, tac2 = (
+                float(accommodation_coefficient(props.molar_mass, m.require("molar_mass"), temperature,
+                                                monatomic=mono))
+                for m in solids
+            )
+            note = "TAC: Song–Yovanovich 1987"
+        except Exception:  # a material without molar mass: full accommodation
+            tac1 = tac2 = 1.0
+            note = "TAC = 1 (no solid molar mass)"
+    M = float(rarefaction_parameter(tac1, tac2, props.gamma, props.prandtl, props.mean_free_path))
+    return float(props.thermal_conductivity), M, note
+
+
+def _references(topo: Any, k_s: float, E_eff: float, pressures: np.ndarray,
+                hardness: float | None) -> dict[str, np.ndarray]:
+    """Mikic (elastic) and CMY (plastic) correlations for the same surface's σ and m, if available."""
+    import warnings
+
+    out: dict[str, np.ndarray] = {}
+    try:
+        from tcrlab.surfaces import rms_height, rms_slope
+
+        sigma, m = rms_height(topo), rms_slope(topo)
+    except Exception:  # pragma: no cover - surfaces package incomplete
+        h = np.asarray(topo.heights)
+        sigma = float(np.std(h))
+        gx, gy = np.gradient(h, *topo.pixel_size)
+        m = float(np.sqrt(np.mean(gx**2 + gy**2)))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            from tcrlab.conductance.constriction import mikic_elastic_conductance
+
+            out["h Mikic"] = np.array(
+                [float(mikic_elastic_conductance(k_s, sigma, m, p, E_eff)) for p in pressures])
+        except Exception:
+            pass
+        if hardness:
+            try:
+                from tcrlab.conductance.constriction import cmy_conductance
+
+                out["h CMY"] = np.array(
+                    [float(cmy_conductance(k_s, sigma, m, p / hardness)) for p in pressures])
+            except Exception:
+                pass
+    return out
+
+
+@click.command()
+@click.argument("surface")
+@click.option("--pressure", "pressure_text", required=True,
+              help="Nominal pressure or range, e.g. 5MPa or 1MPa:100MPa:log10.")
+@click.option("--solids", required=True, help="Two registry names, e.g. SS304,SS304 (E', ν, k).")
+@click.option("--gas", default="vacuum", show_default=True, help="air | N2 | He | Ar | H2 | CO2 | vacuum.")
+@click.option("--gas-pressure", default="1atm", show_default=True, help="Gas pressure.")
+@click.option("--temperature", default="300K", show_default=True, help="Joint temperature.")
+@click.option("--tac", help="Thermal accommodation coefficient(s), e.g. 0.8 or 0.8,0.9.")
+@click.option("--emissivity", help="Surface emissivities for h_r, e.g. 0.3,0.3 (default: no radiation).")
+@click.option("--hardness", help="Cap the pressure at this (micro)hardness, e.g. 3GPa (elastic–plastic).")
+@click.option("--size", help="Lateral size of a file without one, e.g. 100um or 100umx50um.")
+@click.option("--unit", help="Height unit of a file without one, e.g. um.")
+@click.option("--periodic/--non-periodic", default=None, help="Boundary (default: the surface's).")
+@click.option("--tol", default=1e-8, show_default=True, type=float, help="Solver tolerance.")
+@click.option("--float32", is_flag=True, help="Single precision (faster; use --tol ≥ 1e-6).")
+@click.option("--barber", is_flag=True, help="Also compute h_c by Barber's stiffness route (2 extra solves).")
+@click.option("--out-dir", default=".", show_default=True, type=click.Path(file_okay=False),
+              help="Where the figures go.")
+@click.option("--no-plots", is_flag=True, help="Do not write figures.")
+@click.option("--json", "json_path", help="Write the table as JSON to this file ('-' for stdout).")
+def contact(surface: str, pressure_text: str, solids: str, gas: str, gas_pressure: str,
+            temperature: str, tac: str | None, emissivity: str | None, hardness: str | None,
+            size: str | None, unit: str | None, periodic: bool | None, tol: float, float32: bool,
+            barber: bool, out_dir: str, no_plots: bool, json_path: str | None) -> None:
+    """Solve the rough contact of SURFACE (a file or a synthetic spec) and report h_j vs pressure."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from tcrlab.contact.solver import solve
+    from tcrlab.contact.thermal import conductance
+    from tcrlab.surfaces import load_surface
+    from tcrlab.units import parse_quantity, parse_range
+
+    pressures = np.atleast_1d(parse_range(pressure_text, "pressure", "--pressure"))
+    if np.any(~np.isfinite(pressures)) or np.any(pressures <= 0):
+        raise InputError("--pressure", pressure_text, "pressures > 0")
+    topo = load_surface(surface, physical_size=size, unit=unit, periodic=periodic)
+    m1, m2 = _solids(solids)
+    E1, E2 = m1.require("youngs_modulus"), m2.require("youngs_modulus")
+    n1, n2 = (_poisson(m) for m in (m1, m2))
+    E_eff = 1.0 / ((1 - n1**2) / E1 + (1 - n2**2) / E2)
+    T = float(parse_quantity(temperature, "temperature", "--temperature"))
+    k1, k2 = (float(m.thermal_conductivity(T)) for m in (m1, m2))
+    k_s = 2 * k1 * k2 / (k1 + k2)
+    H = float(parse_quantity(hardness, "pressure", "--hardness")) if hardness else None
+    k_gas, M, gas_note = _gas(gas, T, float(parse_quantity(gas_pressure, "pressure", "--gas-pressure")),
+                              tac, (m1, m2))
+    eps = None
+    if emissivity:
+        vals = [float(x) for x in emissivity.split(",")]
+        eps = (vals[0], vals[-1])
+
+    results, conds = [], []
+    prev = None
+    t0 = time.perf_counter()
+    with Progress(TextColumn("[bold]contact[/bold] {task.description}"), BarColumn(),
+                  TextColumn("{task.completed}/{task.total}"), TimeElapsedColumn(),
+                  console=console, transient=True) as progress:
+        task = progress.add_task(f"{topo.heights.shape[0]}×{topo.heights.shape[1]}", total=len(pressures))
+        for p in pressures:
+            res = solve(topo, E_eff, pressure=float(p), hardness=H, tol=tol, initial=prev,
+                        dtype=np.float32 if float32 else np.float64)
+            prev = res
+            conds.append(conductance(res, k_s, k_gas=k_gas, M=M, emissivity=eps, temperature=T,
+                                     check_stiffness=barber and H is None))
+            results.append(res)
+            progress.advance(task)
+    elapsed = time.perf_counter() - t0
+    refs = _references(topo, k_s, E_eff, pressures, H)
+
+    cols = ["p (MPa)", "A/A0", "spots", "mean gap (µm)", "h_c", "h_g", "h_r", "h_j", "iter"]
+    if barber and H is None:
+        cols.insert(5, "h_c Barber")
+    cols += list(refs)
+    rows = []
+    for i, (p, r, c) in enumerate(zip(pressures, results, conds, strict=True)):
+        row = [f"{p / 1e6:.4g}", f"{r.area_fraction:.4g}", r.spots.count, f"{r.mean_gap * 1e6:.4g}",
+               f"{c.h_c:.4g}", f"{c.h_g:.4g}", f"{c.h_r:.4g}", f"{c.h_j:.4g}", r.iterations]
+        if barber and H is None:
+            row.insert(5, f"{c.h_c_stiffness:.4g}")
+        row += [f"{v[i]:.4g}" for v in refs.values()]
+        rows.append(row)
+    title = (f"Numerical contact (h Mikic / h CMY: correlations for this surface's σ, m): E' = {E_eff / 1e9:.4g} GPa, k_s = {k_s:.4g} W/m K, gas {gas} "
+             f"(k = {k_gas:.4g} W/m K, M = {M * 1e6:.4g} µm; {gas_note}); h in W/m²K; {elapsed:.2f} s")
+    console.print(make_table(title, cols, rows))
+    if not no_plots:
+        from tcrlab.plotting.contact import plot_conductance_vs_pressure, plot_contact_maps
+
+        out = Path(out_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        maps = plot_contact_maps(results[-1], out / "contact_maps.png")
+        curves = {"h_c": [c.h_c for c in conds], "h_g": [c.h_g for c in conds],
+                  "h_r": [c.h_r for c in conds], "h_j": [c.h_j for c in conds]}
+        hp = plot_conductance_vs_pressure(pressures, curves, out / "contact_h_vs_p.png", references=refs)
+        console.print(f"figures: {maps}, {hp}")
+    if json_path:
+        doc = {
+            "E_eff": E_eff, "k_s": k_s, "k_gas": k_gas, "M": M,
+            "rows": [
+                {"pressure": float(p), "area_fraction": r.area_fraction, "spots": r.spots.count,
+                 "mean_gap": r.mean_gap, "h_c": c.h_c, "h_c_barber": c.h_c_stiffness, "h_g": c.h_g,
+                 "h_r": c.h_r, "h_j": c.h_j, "iterations": r.iterations}
+                for p, r, c in zip(pressures, results, conds, strict=True)
+            ],
+            "references": {k: v.tolist() for k, v in refs.items()},
+        }
+        emit_json(doc, None if json_path == "-" else json_path)
