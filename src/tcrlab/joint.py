@@ -221,7 +221,7 @@ class Joint:
         if self.c1 is not None or self.c2 is not None:
             if self.c1 is None or self.c2 is None:
                 raise InputError("c1/c2", (self.c1, self.c2), "both Vickers coefficients c1 and c2")
-            return "vickers", require_positive("c1", self.c1), np.asarray(self.c2, dtype=float)
+            return "vickers", require_positive("c1", self.c1), _out(np.asarray(self.c2, dtype=float))
         cands = [(m.microhardness_c1, m.microhardness_c2) for m in (m1, m2)
                  if m.microhardness_c1 is not None and m.microhardness_c2 is not None]
         if cands:

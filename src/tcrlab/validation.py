@@ -34,7 +34,7 @@ def as_float_array(name: str, value: ArrayLike) -> NDArray[np.float64]:
     except (TypeError, ValueError) as exc:
         raise InputError(name, value, "a real number or an array of real numbers") from exc
     if np.isnan(arr).any():
-        raise InputError(name, value, "a real number (got NaN)")
+        raise InputError(name, float("nan"), "a real number", problem="not a number (NaN)")
     return arr
 
 

@@ -177,3 +177,33 @@ def test_absurd_thickness_is_reported_not_printed(tmp_path, capsys):
     assert info.value.code == 2
     err = " ".join(capsys.readouterr().err.split())
     assert "energy" in err and "unit mistakes" in err
+
+
+@pytest.mark.parametrize("extra, option", [
+    (["--sweep", "pressure=1MPa:2MPa:3", "--plot", "p.png"], "--plot"),
+    (["--out", "curve.csv"], "--out"),
+])
+def test_joint_options_that_would_be_ignored(tmp_path, capsys, extra, option):
+    # regression: --plot with --sweep, and --out without --sweep, were silently ignored
+    args = [a if not a.endswith((".png", ".csv")) else str(tmp_path / a) for a in extra]
+    with pytest.raises(SystemExit) as info:
+        main([*JOINT_FLAGS, *args])
+    assert info.value.code == 2
+    assert option in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_joint_plot_range_without_plot(capsys):
+    # regression: --plot-range without --plot was silently ignored
+    with pytest.raises(SystemExit) as info:
+        main([*JOINT_FLAGS, "--plot-range", "1MPa:2MPa:5"])
+    assert info.value.code == 2
+    assert "--plot-range" in capsys.readouterr().err
+
+
+def test_surface_channel_for_a_synthetic_surface(capsys):
+    # regression: --channel was silently ignored for a synthetic specification
+    with pytest.raises(SystemExit) as info:
+        main(["surface", "self-affine:n=32,H=0.8,slope=0.1,size=100um,seed=1", "--channel", "1"])
+    assert info.value.code == 2
+    assert "channel" in capsys.readouterr().err

@@ -380,3 +380,26 @@ def test_case_file_inline_materials_extend_registry() -> None:
     assert reg["tg-7"].conductivity == pytest.approx(6.5)
     assert "Acme" in reg["TG7"].sources["conductivity"]
     assert reg["Si"].conductivity == 148.0
+
+
+@pytest.mark.parametrize(
+    ("kw", "match"),
+    [
+        ({"conductivity": -1.0}, r"materials\.x\.conductivity"),
+        ({"conductivity": float("nan")}, r"materials\.x\.conductivity"),
+        ({"poisson_ratio": 0.7}, "poisson_ratio"),
+        ({"conductivity_table": ((300.0, 1.0), (200.0, 2.0))}, "strictly increasing"),
+        ({"conductivity_table": ((300.0, "a"),)}, "conductivity_table"),
+        ({"key": None}, "materials.key"),
+    ],
+)
+def test_material_constructed_directly_is_checked(kw: dict, match: str) -> None:
+    # regression: only materials read from TOML were checked; Material(conductivity=-1) was accepted
+    with pytest.raises(InputError, match=match):
+        Material(**{"key": "x", "name": "x", **kw})
+
+
+def test_extended_rejects_non_materials() -> None:
+    # regression: AttributeError: 'int' object has no attribute 'name'
+    with pytest.raises(InputError, match="Material"):
+        default_registry().extended({"x": 3})  # type: ignore[dict-item]

@@ -139,3 +139,10 @@ def test_bad_inputs(func, args, field: str, match: str) -> None:  # type: ignore
     with pytest.raises(InputError, match=match) as info:
         func(*args)
     assert info.value.field == field
+
+
+@pytest.mark.parametrize("combine", [series, parallel])
+def test_mismatched_lengths_are_an_input_error(combine):
+    # regression: NumPy's broadcast ValueError escaped
+    with pytest.raises(InputError, match="array shapes do not match"):
+        combine([1.0, 2.0], [1.0, 2.0, 3.0])

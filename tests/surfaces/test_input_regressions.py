@@ -47,3 +47,32 @@ def test_binary_garbage_is_not_read_as_a_height_map(tmp_path, name, data):
         path.write_bytes(data)
     with pytest.raises(CaseFileError, match="unknown or unsupported"):
         read_topography(path, physical_size=1e-6, unit="um")
+
+
+@pytest.mark.parametrize("nb_bins", [-3, 1.5, 0, True])
+def test_power_spectrum_bad_bin_count(nb_bins):
+    # regression: -3 ended in NumPy's "Number of samples, -2, must be non-negative"; 1.5 was truncated
+    from tcrlab.surfaces.statistics import power_spectrum
+
+    t = self_affine(32, 0.8, rms_slope=0.1, physical_size=1e-4, seed=1)
+    with pytest.raises(InputError, match="nb_bins"):
+        power_spectrum(t, spacing="log", nb_bins=nb_bins)
+
+
+@pytest.mark.parametrize("kw", [dict(q_range=(1.0, 2.0, 3.0)), dict(nb_bins=0)])
+def test_fit_hurst_bad_arguments(kw):
+    # regressions: a 3-tuple raised "too many values to unpack"; nb_bins=0 was silently replaced
+    from tcrlab.surfaces.statistics import fit_hurst
+
+    t = self_affine(64, 0.8, rms_slope=0.1, physical_size=1e-4, seed=1)
+    with pytest.raises(InputError):
+        fit_hurst(t, **kw)
+
+
+@pytest.mark.parametrize("heights", [np.ones((8, 8)) * 1j, [["a"] * 8] * 8])
+def test_topography_rejects_complex_and_text_heights(heights):
+    # regressions: complex heights silently lost their imaginary part; text raised a bare ValueError
+    from tcrlab.surfaces.topography import Topography
+
+    with pytest.raises(InputError, match="heights"):
+        Topography(heights, (1e-6, 1e-6))

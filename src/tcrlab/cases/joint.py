@@ -27,6 +27,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
+from tcrlab._arrays import scalar_or_array
 from tcrlab.errors import CaseFileError, InputError
 from tcrlab.joint import Joint, JointResult
 from tcrlab.materials.registry import MaterialRegistry, default_registry
@@ -184,7 +185,7 @@ class JointElement:
     def resistance(self, area: float, t_hot: float, t_cold: float) -> Any:
         r = self.conductance(t_hot, t_cold)
         out = np.asarray(r.R_c) / np.asarray(area)
-        return float(out) if out.ndim == 0 else out
+        return scalar_or_array(out)
 
     def describe(self) -> dict[str, Any]:
         r = self.joint.evaluate(emit_warnings=False)

@@ -30,7 +30,7 @@ __all__ = [
 ]
 
 
-def report_error(exc: BaseException) -> None:
+def report_error(exc: BaseException | str) -> None:
     """One paragraph on stderr: ``error: <what, where, what is valid>``."""
     text = " ".join(str(exc).split())
     click.echo(textwrap.fill(f"error: {text}", width=100, break_long_words=False), err=True)

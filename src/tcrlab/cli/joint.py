@@ -34,6 +34,7 @@ _FLAGS = {
     "microhardness": "microhardness", "flow_stress": "flow_stress",
 }
 _LISTS = ("tac", "emissivity")
+_PLOT_RANGE = "0.1MPa:10MPa:log40"
 _SWEEPABLE = {"pressure": "pressure", "gas_pressure": "pressure", "sigma": "length",
               "slope": "dimensionless", "temperature": "temperature"}
 
@@ -150,17 +151,24 @@ def _csv(name: str, values: np.ndarray, result: Any) -> str:
 @click.option("--flow-stress", help="Flow stress for the elastoplastic model, e.g. 500MPa.")
 @click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
 @click.option("--plot", "plot_path", type=click.Path(dir_okay=False), help="Save h_c, h_g, h_r, h_j vs pressure (PNG).")
-@click.option("--plot-range", default="0.1MPa:10MPa:log40", show_default=True, help="Pressure range of --plot.")
+@click.option("--plot-range", default=_PLOT_RANGE, show_default=True, help="Pressure range of --plot.")
 @click.option("--sweep", "sweep_spec", help="NAME=START:STOP:N (or logN) — pressure, gas_pressure, sigma, slope, temperature; writes CSV.")
 @click.option("--out", "out_path", type=click.Path(dir_okay=False), help="CSV file for --sweep (default: stdout).")
 def joint(case_file: str | None, as_json: bool, plot_path: str | None, plot_range: str,
           sweep_spec: str | None, out_path: str | None, **flags: Any) -> None:
     """Joint conductance h_j = h_c + h_g + h_r of two conforming rough solids (Yovanovich-group models)."""
     from tcrlab.cases.joint import joint_from_table
-    from tcrlab.cli.run import check_output_path, check_plot_path
+    from tcrlab.cli.run import check_output_path, check_plot_path, writing
 
     check_plot_path("--plot", plot_path)
     check_output_path("--out", out_path)
+    if sweep_spec is not None and plot_path is not None:
+        raise InputError("--plot", plot_path, "--plot without --sweep (the sweep writes CSV; plot it from there)")
+    if plot_path is None and plot_range != _PLOT_RANGE:
+        raise InputError("--plot-range", plot_range, "--plot-range together with --plot (it sets the plot's "
+                         "pressure axis)")
+    if out_path is not None and sweep_spec is None:
+        raise InputError("--out", out_path, "--out together with --sweep (it names the sweep's CSV file)")
     table, source = _table_from(case_file, flags)
     field = "joint" if case_file else "option"
     joint_obj = joint_from_table(table, field=field, source=source)
@@ -170,8 +178,6 @@ def joint(case_file: str | None, as_json: bool, plot_path: str | None, plot_rang
         text = _csv(name, values, result)
         if out_path:
             from tcrlab.fileio import atomic_write_text
-
-            from tcrlab.cli.run import writing
 
             with writing("--out", out_path):
                 atomic_write_text(out_path, text)
@@ -196,8 +202,6 @@ def joint(case_file: str | None, as_json: bool, plot_path: str | None, plot_rang
         d = result.details
         title = (f"{d['solid1']}/{d['solid2']}, σ = {float(np.mean(d['sigma'])) * 1e6:.3g} µm, "
                  f"m = {float(np.mean(d['slope'])):.3g}, {d.get('medium')}")
-        from tcrlab.cli.run import writing
-
         with writing("--plot", plot_path):
             plot_joint_curve(pressures, curve, plot_path, title=title)
         if not as_json:

@@ -74,6 +74,10 @@ def main(argv: list[str] | None = None) -> None:
     except TcrlabError as exc:
         report_error(exc)
         sys.exit(2)
+    except OSError as exc:  # a file that cannot be read or written: say which and why, no traceback
+        where = exc.filename if exc.filename is not None else "file"
+        report_error(f"{where}: {exc.strerror or exc}")
+        sys.exit(2)
     except KeyboardInterrupt:
         click.echo("interrupted", err=True)
         sys.exit(130)

@@ -80,7 +80,7 @@ def surface(
     the Hurst exponent of the PSD's power-law region.
     """
     from tcrlab.cli.common import console, emit_json, make_table
-    from tcrlab.cli.run import check_plot_path
+    from tcrlab.cli.run import check_plot_path, writing
     from tcrlab.surfaces.levelling import level
     from tcrlab.surfaces.spec import load_surface
     from tcrlab.surfaces.statistics import surface_statistics
@@ -101,8 +101,6 @@ def surface(
         stats["filled_points"] = topography.info["filled_points"]
     if plot_path is not None:
         from tcrlab.plotting.surface import plot_surface
-
-        from tcrlab.cli.run import writing
 
         with writing("--plot", plot_path):
             plot_surface(topography, plot_path, title=surface if len(surface) < 80 else None)

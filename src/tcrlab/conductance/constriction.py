@@ -128,8 +128,8 @@ def elastoplastic_hardness(m: ArrayLike, E_eff: ArrayLike, flow_stress: ArrayLik
     """Elastoplastic contact hardness H_ep = 2.76 S_f/√(1 + (6.5/ε*)²), ε* = 1.67 m E'/S_f (Pa).
 
     Source: Sridhar & Yovanovich, J. Heat Transfer 118 (1996) 3–9 (fit to Johnson's cavity model and
-    finite-element indentation results). Validity: 0 < ε* ≤ 400 (ValidityWarning above); S_f is the flow
-    stress of the softer solid. Broadcasts.
+    finite-element indentation results). Validity: ValidityWarning for ε* > 400, the upper end applied
+    here (not confirmed against the paper's text); S_f is the flow stress of the softer solid. Broadcasts.
     """
     require_broadcastable(m=m, E_eff=E_eff, flow_stress=flow_stress)
     mm = require_positive("m", m)
@@ -146,7 +146,8 @@ def elastoplastic_conductance(k_s: ArrayLike, sigma: ArrayLike, m: ArrayLike, pr
 
     Source: Sridhar & Yovanovich, J. Heat Transfer 118 (1996) 3–9 (simplified: the load-dependent
     blending factor is omitted, see the module docstring; ±20 % in the elastoplastic range). Validity:
-    0 < ε* ≤ 400 and 1e-5 ≤ P/H_ep ≤ 2e-2 (ValidityWarnings outside); InputError when P ≥ H_ep.
+    ε* ≤ 400 (see :func:`elastoplastic_hardness`) and 1e-5 ≤ P/H_ep ≤ 2e-2 (ValidityWarnings outside);
+    InputError when P ≥ H_ep.
     """
     require_broadcastable(k_s=k_s, sigma=sigma, m=m, pressure=pressure, E_eff=E_eff, flow_stress=flow_stress)
     hep = np.asarray(elastoplastic_hardness(m, E_eff, flow_stress))

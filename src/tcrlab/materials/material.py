@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import itertools
 import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from tcrlab._arrays import scalar_or_array
 from tcrlab.errors import InputError, ValidityWarning
 from tcrlab.validation import require_positive
 
-__all__ = ["PROPERTY_DIMENSIONS", "Material"]
+__all__ = ["PROPERTY_DIMENSIONS", "Material", "check_property"]
 
 # Scalar properties a material may carry -> the units dimension they are parsed with.
 PROPERTY_DIMENSIONS: dict[str, str] = {
@@ -33,6 +36,42 @@ PROPERTY_DIMENSIONS: dict[str, str] = {
     "debye_temperature": "temperature",
     "molar_mass": "molar_mass",
 }
+
+
+# Physically admissible ranges (SI, open/closed as written) of the scalar properties; a value outside
+# is a data-entry error. Everything not listed must be finite and > 0.
+_VALID_RANGE: dict[str, tuple[float, float, bool, str]] = {
+    # prop: (low, high, high inclusive, text)
+    "poisson_ratio": (-1.0, 0.5, False, "-1 < nu < 0.5"),
+    "microhardness_c2": (-1.0, 0.0, True, "-1 < c2 <= 0 (microhardness falls with indentation depth)"),
+    "emissivity_min": (0.0, 1.0, True, "0 < emissivity <= 1"),
+    "emissivity_max": (0.0, 1.0, True, "0 < emissivity <= 1"),
+}
+
+
+def check_property(key: str, prop: str, value: Any, origin: str | None = None) -> None:
+    """Reject a non-physical property value (scalars or sampled arrays) with an InputError."""
+    lo, hi, hi_inclusive, text = _VALID_RANGE.get(prop, (0.0, np.inf, False, "a finite value > 0"))
+    v = np.asarray(value, dtype=float)
+    ok = np.isfinite(v) & (v > lo) & ((v <= hi) if hi_inclusive else (v < hi))
+    if not ok.all():
+        shown = float(v[~ok].flat[0]) if v.ndim else float(v)
+        raise InputError(f"materials.{key}.{prop}", shown, text, source=origin)
+
+
+
+def _conductivity_table(key: str, table: Any) -> tuple[tuple[float, float], ...]:
+    """The (T, k) rows as floats; T > 0 strictly increasing and k > 0, else InputError."""
+    field_name = f"materials.{key}.conductivity_table"
+    try:
+        rows = tuple((float(t), float(k)) for t, k in table)
+    except (TypeError, ValueError):
+        raise InputError(field_name, table, "a list of [temperature in K, conductivity in W/(m K)] pairs") from None
+    if any(not (t > 0 and k > 0 and np.isfinite(t) and np.isfinite(k)) for t, k in rows) or any(
+        a[0] >= b[0] for a, b in itertools.pairwise(rows)
+    ):
+        raise InputError(field_name, table, "pairs with T > 0 strictly increasing and k > 0")
+    return rows
 
 
 @dataclass(frozen=True)
@@ -69,11 +108,15 @@ class Material:
     notes: str = ""
 
     def __post_init__(self) -> None:
+        if not isinstance(self.key, str) or not self.key.strip():
+            raise InputError("materials.key", self.key, "a non-empty name")
         object.__setattr__(self, "sources", MappingProxyType(dict(self.sources)))
         object.__setattr__(self, "aliases", tuple(self.aliases))
-        object.__setattr__(
-            self, "conductivity_table", tuple((float(t), float(k)) for t, k in self.conductivity_table)
-        )
+        for prop in (*PROPERTY_DIMENSIONS, "reference_temperature"):
+            value = getattr(self, prop)
+            if value is not None:
+                check_property(self.key, prop, value)
+        object.__setattr__(self, "conductivity_table", _conductivity_table(self.key, self.conductivity_table))
 
     def require(self, prop: str) -> float:
         """The value of ``prop``, or an InputError saying this material lacks it."""
@@ -116,4 +159,4 @@ class Material:
                 stacklevel=2,
             )
         out = np.interp(t, table_t, table_k)
-        return float(out) if np.ndim(out) == 0 else out
+        return scalar_or_array(out)

@@ -7,15 +7,12 @@ Look-up is case-insensitive and accepts aliases ("copper", "Cu", "C10100"); an u
 from __future__ import annotations
 
 import difflib
-import itertools
 import tomllib
 from collections.abc import Iterator, Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
-
-import numpy as np
 
 from tcrlab.errors import CaseFileError, InputError, MaterialNotFoundError
 from tcrlab.materials.material import PROPERTY_DIMENSIONS, Material
@@ -73,6 +70,9 @@ class MaterialRegistry(Mapping[str, Material]):
 
     def extended(self, materials: Mapping[str, Material]) -> MaterialRegistry:
         """A new registry with ``materials`` added (a user's entry replaces a packaged one of the same key)."""
+        for key, mat in materials.items():
+            if not isinstance(mat, Material):
+                raise InputError(f"materials.{key}", type(mat).__name__, "a tcrlab.materials.Material")
         merged = dict(self._materials)
         merged.update(materials)
         reg = MaterialRegistry(merged, self.sources)
@@ -83,27 +83,6 @@ class MaterialRegistry(Mapping[str, Material]):
             for alias in (key, mat.name, *mat.aliases):
                 reg._index[_normal(alias)] = key
         return reg
-
-
-# Physically admissible ranges (SI, open/closed as written) of the scalar properties; a value outside
-# is a data-entry error. Everything not listed must be finite and > 0.
-_VALID_RANGE: dict[str, tuple[float, float, bool, str]] = {
-    # prop: (low, high, high inclusive, text)
-    "poisson_ratio": (-1.0, 0.5, False, "-1 < nu < 0.5"),
-    "microhardness_c2": (-1.0, 0.0, True, "-1 < c2 <= 0 (microhardness falls with indentation depth)"),
-    "emissivity_min": (0.0, 1.0, True, "0 < emissivity <= 1"),
-    "emissivity_max": (0.0, 1.0, True, "0 < emissivity <= 1"),
-}
-
-
-def _check_physical(key: str, prop: str, value: Any, origin: str) -> None:
-    """Reject a non-physical property value (scalars or sampled arrays) with an InputError."""
-    lo, hi, hi_inclusive, text = _VALID_RANGE.get(prop, (0.0, np.inf, False, "a finite value > 0"))
-    v = np.asarray(value, dtype=float)
-    ok = np.isfinite(v) & (v > lo) & ((v <= hi) if hi_inclusive else (v < hi))
-    if not ok.all():
-        shown = float(v[~ok].flat[0]) if v.ndim else float(v)
-        raise InputError(f"materials.{key}.{prop}", shown, text, source=origin)
 
 
 def material_from_table(
@@ -128,28 +107,10 @@ def material_from_table(
     for prop, dim in PROPERTY_DIMENSIONS.items():
         if prop in table:
             values[prop] = parse_quantity(table[prop], dim, f"materials.{key}.{prop}", source=origin)
-    for prop, value in values.items():
-        _check_physical(key, prop, value, origin)
     if "reference_temperature" in table:
         values["reference_temperature"] = parse_quantity(
             table["reference_temperature"], "temperature", f"materials.{key}.reference_temperature",
             source=origin,
-        )
-        _check_physical(key, "reference_temperature", values["reference_temperature"], origin)
-    conductivity_table = table.get("conductivity_table", ())
-    try:
-        rows = tuple((float(t), float(k)) for t, k in conductivity_table)
-    except (TypeError, ValueError):
-        raise InputError(
-            f"materials.{key}.conductivity_table",
-            conductivity_table,
-            "a list of [temperature in K, conductivity in W/(m K)] pairs",
-            source=origin,
-        ) from None
-    if any(t <= 0 or k <= 0 for t, k in rows) or any(a[0] >= b[0] for a, b in itertools.pairwise(rows)):
-        raise InputError(
-            f"materials.{key}.conductivity_table", conductivity_table,
-            "pairs with T > 0 strictly increasing and k > 0", source=origin,
         )
     refs = table.get("sources", {})
     if not isinstance(refs, Mapping) or not all(isinstance(r, str) for r in refs.values()):
@@ -164,16 +125,19 @@ def material_from_table(
     if not all(isinstance(a, str) for a in aliases):
         raise InputError(f"materials.{key}.aliases", aliases, "a list of names", source=origin)
     cited = {prop: sources.get(ref, ref) for prop, ref in refs.items()}
-    return Material(
-        key=key,
-        name=str(table.get("name", key)),
-        category=str(table.get("category", "metal")),
-        aliases=tuple(aliases),
-        conductivity_table=rows,
-        sources=cited,
-        notes=str(table.get("notes", "")),
-        **values,
-    )
+    try:  # Material checks every value (physical ranges, the k(T) table); name the file here
+        return Material(
+            key=key,
+            name=str(table.get("name", key)),
+            category=str(table.get("category", "metal")),
+            aliases=tuple(aliases),
+            conductivity_table=table.get("conductivity_table", ()),
+            sources=cited,
+            notes=str(table.get("notes", "")),
+            **values,
+        )
+    except InputError as exc:
+        raise InputError(exc.field, exc.value, exc.expected, problem=exc.problem, source=origin) from None
 
 
 def registry_from_toml(data: Mapping[str, Any], *, origin: str) -> MaterialRegistry:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from tcrlab._arrays import require_broadcastable, scalar_or_array
 from tcrlab.errors import InputError
 from tcrlab.validation import require_nonnegative
 
@@ -19,6 +20,7 @@ __all__ = ["parallel", "series"]
 def _resistances(values: tuple[ArrayLike, ...], func: str) -> list[NDArray[np.float64]]:
     if not values:
         raise InputError("R", "()", f"{func}() needs at least one resistance")
+    require_broadcastable(**{f"R[{i}]": r for i, r in enumerate(values)})
     return [require_nonnegative(f"R[{i}]", r, allow_inf=True) for i, r in enumerate(values)]
 
 
@@ -30,7 +32,7 @@ def series(*R: ArrayLike) -> NDArray[np.float64] | float:
     """
     arrays = _resistances(R, "series")
     total = np.sum(np.broadcast_arrays(*arrays), axis=0)
-    return float(total) if np.ndim(total) == 0 else total
+    return scalar_or_array(total)
 
 
 def parallel(*R: ArrayLike) -> NDArray[np.float64] | float:
@@ -46,4 +48,4 @@ def parallel(*R: ArrayLike) -> NDArray[np.float64] | float:
     with np.errstate(divide="ignore"):
         total = np.where(conductance > 0, 1.0 / np.where(conductance > 0, conductance, 1.0), np.inf)
     total = np.where(np.any(stacked == 0, axis=0), 0.0, total)
-    return float(total) if np.ndim(total) == 0 else total
+    return scalar_or_array(total)

@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike
 
+from tcrlab._arrays import require_broadcastable, scalar_or_array
 from tcrlab.errors import InputError
 from tcrlab.validation import require_positive
 
@@ -83,12 +84,14 @@ class GasProperties:
 def mean_free_path(viscosity: ArrayLike, pressure: ArrayLike, temperature: ArrayLike,
                    molar_mass: ArrayLike) -> Any:
     """Λ = (μ/P)·√(πRT/(2M)) in m (Song, Yovanovich & Goodman 1993; kinetic theory)."""
+    require_broadcastable(viscosity=viscosity, pressure=pressure, temperature=temperature,
+                          molar_mass=molar_mass)
     mu = require_positive("viscosity", viscosity)
     p = require_positive("gas_pressure", pressure)
     t = require_positive("temperature", temperature)
     m = require_positive("molar_mass", molar_mass)
     out = mu / p * np.sqrt(np.pi * R_GAS * t / (2.0 * m))
-    return float(out) if np.ndim(out) == 0 else out
+    return scalar_or_array(out)
 
 
 @lru_cache(maxsize=4096)
@@ -122,8 +125,13 @@ def gas_properties(gas: str, temperature: float, pressure: float) -> GasProperti
     """Properties of ``gas`` at ``temperature`` (K) and ``pressure`` (Pa), from CoolProp (cached).
 
     Scalar state only (one call per distinct state; callers broadcast the result). Raises InputError for
-    an unknown gas, T ≤ 0, p ≤ 0 or a state CoolProp cannot evaluate (e.g. CO₂ below its sublimation
-    line, or a liquid).
+    an unknown gas, T ≤ 0, p ≤ 0, an array state or a state CoolProp cannot evaluate (e.g. CO₂ below
+    its sublimation line, or a liquid).
+
+    Source: CoolProp (Bell, Wronski, Quoilin & Lemort, Ind. Eng. Chem. Res. 53 (2014) 2498–2508) with the
+    fluid-specific reference correlations named in the module docstring; Λ from the viscosity as in
+    Song, Yovanovich & Goodman (J. Heat Transfer 115 (1993) 533–540). Validity: each fluid's CoolProp
+    range (errors outside it); Λ assumes a dilute gas.
     """
     key = normalise_gas(gas)
     t = require_positive("temperature", temperature)

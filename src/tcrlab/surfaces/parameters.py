@@ -40,14 +40,22 @@ SLOPE_CORRELATIONS: dict[str, tuple[float, float, str]] = {
 
 
 def combined_roughness(sigma1: ArrayLike, sigma2: ArrayLike) -> float | np.ndarray:
-    """σ = √(σ₁² + σ₂²) (m); each σ ≥ 0 (an ideally smooth side has σ = 0)."""
+    """σ = √(σ₁² + σ₂²) (m); each σ ≥ 0 (an ideally smooth side has σ = 0).
+
+    Source: the equivalent-surface convention of Cooper, Mikic & Yovanovich (1969) (see the module
+    docstring); exact for independent Gaussian height distributions.
+    """
     s1 = require_nonnegative("sigma1", sigma1)
     s2 = require_nonnegative("sigma2", sigma2)
     return _out(np.hypot(s1, s2))
 
 
 def combined_slope(m1: ArrayLike, m2: ArrayLike) -> float | np.ndarray:
-    """m = √(m₁² + m₂²); each m ≥ 0."""
+    """m = √(m₁² + m₂²); each m ≥ 0.
+
+    Source: Cooper, Mikic & Yovanovich (1969), as for :func:`combined_roughness` (independent,
+    isotropic surfaces).
+    """
     a = require_nonnegative("m1", m1)
     b = require_nonnegative("m2", m2)
     return _out(np.hypot(a, b))

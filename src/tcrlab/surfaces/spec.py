@@ -142,6 +142,8 @@ def load_surface(
             raise InputError(
                 "size/unit", (physical_size, unit), "none for a synthetic surface (give size= in the spec)"
             )
+        if channel is not None:
+            raise InputError("channel", channel, "none for a synthetic surface (channels are a file's)")
         topography = parse_surface_spec(text)
         if periodic is not None and periodic != topography.periodic:
             topography = Topography(topography.heights, topography.physical_size, periodic, topography.info)

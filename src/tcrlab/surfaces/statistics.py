@@ -175,6 +175,12 @@ def power_spectrum_2d(
     return np.fft.fftshift(qx), np.fft.fftshift(qy), np.fft.fftshift(c)
 
 
+def _check_bins(nb_bins: object) -> None:
+    if nb_bins is not None and (isinstance(nb_bins, bool) or not isinstance(nb_bins, int | np.integer)
+                                or nb_bins < 1):
+        raise InputError("nb_bins", nb_bins, "an integer >= 1 (or None for the default)")
+
+
 def power_spectrum(
     topography: Topography,
     *,
@@ -191,6 +197,7 @@ def power_spectrum(
     each ring's modes.
     """
     topography = _check(topography)
+    _check_bins(nb_bins)
     qx, qy, c, mult = _spectrum(topography, window)
     q = np.sqrt(qx**2 + qy**2)
     dq = 2 * np.pi / min(topography.physical_size)
@@ -204,7 +211,7 @@ def power_spectrum(
         edges = np.geomspace(dq * 0.999, q_max * 1.001, count + 1)
     else:
         raise InputError("spacing", spacing, "'linear' or 'log'")
-    if count < 1:
+    if count < 1:  # pragma: no cover - nb_bins is checked above, the defaults are >= 1
         raise InputError("nb_bins", nb_bins, "an integer >= 1")
     weights = np.broadcast_to(mult, q.shape).ravel()
     index = np.digitize(q.ravel(), edges) - 1
@@ -337,13 +344,16 @@ def fit_hurst(
     modes of the longest wavelengths and the interpolation artefacts of instruments out of the fit.
     """
     topography = _check(topography)
+    _check_bins(nb_bins)
+    if q_range is not None and (isinstance(q_range, str) or np.size(q_range) != 2):
+        raise InputError("q_range", q_range, "(q_min, q_max) in rad/m")
     q_min, q_max = q_range if q_range is not None else _default_q_range(topography)
     if not (0 < q_min < q_max):
         raise InputError("q_range", (q_min, q_max), "0 < q_min < q_max (rad/m)")
     q_nyquist = np.pi / max(topography.pixel_size)
     decades = np.log10(q_nyquist / (2 * np.pi / min(topography.physical_size)))
     q, c = power_spectrum(
-        topography, spacing="log", nb_bins=nb_bins or max(int(np.ceil(10 * decades)), 4)
+        topography, spacing="log", nb_bins=nb_bins if nb_bins is not None else max(int(np.ceil(10 * decades)), 4)
     )
     sel = (q >= q_min) & (q <= q_max) & (c > 0)
     if sel.sum() < 3:

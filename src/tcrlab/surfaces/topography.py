@@ -35,7 +35,12 @@ class Topography:
         copy: bool = True,
     ) -> None:
         # copy=False adopts a float64 array as is (and makes it read-only): for large generated maps
-        h = np.array(heights, dtype=float) if copy else np.asarray(heights, dtype=float)
+        if np.iscomplexobj(heights):
+            raise InputError("heights", "complex values", "real heights (m)")
+        try:
+            h = np.array(heights, dtype=float) if copy else np.asarray(heights, dtype=float)
+        except (TypeError, ValueError):
+            raise InputError("heights", type(heights).__name__, "a 2-D array of real heights (m)") from None
         if h.ndim != 2:
             raise InputError("heights", f"array of shape {h.shape}", "a 2-D array of heights")
         if min(h.shape) < 2:
