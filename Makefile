@@ -26,9 +26,18 @@ test-slow: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 
-bench: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
-	$(BIN)/python benchmarks/run_all.py
+# Peer contact solvers live in their own venv (never imported by tcrlab; ContactMechanics' muGrid must not
+# mix with ours). ASPHER builds from its sdist against Debian's libeigen3-dev.
+PEERS := .venv-peers
+$(PEERS)/.installed:
+	test -f /usr/include/eigen3/Eigen/Core || (apt-get update -qq && apt-get install -y -qq libeigen3-dev)
+	test -x $(PEERS)/bin/python || $(PYTHON) -m venv $(PEERS)
+	$(PEERS)/bin/python -m pip install --quiet --upgrade pip
+	$(PEERS)/bin/python -m pip install --quiet tamaas==2.9.0 contactmechanics==1.8.3 aspher==0.1.3.post1
+	touch $@
+
+bench: $(STAMP) $(PEERS)/.installed
+	TCRLAB_PEER_PYTHON=$(PEERS)/bin/python $(BIN)/python benchmarks/run_all.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

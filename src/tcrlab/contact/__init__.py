@@ -10,7 +10,12 @@ _API: dict[str, str] = {
     "relative_pressure": "tcrlab.contact.microhardness",
     "solve": "tcrlab.contact.solver",
     "ContactResult": "tcrlab.contact.solver",
+    "solve_sweep": "tcrlab.contact.solver",
     "conductance": "tcrlab.contact.thermal",
+    "ConductanceResult": "tcrlab.contact.thermal",
+    "contact_spots": "tcrlab.contact.spots",
+    "microhardness": "tcrlab.contact.microhardness",
+    "vickers_coefficients_from_brinell": "tcrlab.contact.microhardness",
 }
 
 __all__ = sorted(_API)
