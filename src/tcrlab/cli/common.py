@@ -16,7 +16,11 @@ from rich.table import Table
 
 from tcrlab.fileio import atomic_write_text
 
+# Piped or captured output (files, CI logs) gets wide tables instead of rich's 80-column default, so
+# numbers are never cut to "1.04…".
 console = Console(highlight=False)
+if not console.is_terminal:
+    console = Console(highlight=False, width=160)
 err_console = Console(stderr=True, highlight=False)
 
 __all__ = [
