@@ -61,26 +61,28 @@ def gap_stats(h: np.ndarray, p: np.ndarray) -> tuple[float, float]:
 
 
 def run_tcrlab(h: np.ndarray, repeat: int, dtype: str = "float64", tol: float = TOL,
-               mixed: bool = True) -> dict:
+               mixed: bool = True, precondition: bool = True) -> dict:
     from tcrlab.contact import solver
     from tcrlab.surfaces import Topography
 
     topo = Topography(h, (1.0, 1.0), periodic=True)
     t0 = time.perf_counter()
-    solver.solve(topo, 1.0, pressure=PBAR, tol=max(tol, 1e-5), dtype=dtype)  # plans FFTs, JIT
+    solver.solve(topo, 1.0, pressure=PBAR, tol=max(tol, 1e-5), dtype=dtype,
+                 precondition=precondition)  # plans FFTs, JIT
     warm = time.perf_counter() - t0
     best, res = np.inf, None
     for _ in range(repeat):
         for c in solver._CONVOLVERS.values():
             c.count = 0
         t0 = time.perf_counter()
-        res = solver.solve(topo, 1.0, pressure=PBAR, tol=tol, dtype=dtype, mixed_precision=mixed)
+        res = solver.solve(topo, 1.0, pressure=PBAR, tol=tol, dtype=dtype, mixed_precision=mixed,
+                           precondition=precondition)
         dt = time.perf_counter() - t0
-        convs = {f"{k[0][0]}{'/f32' if k[3] == '<f4' else ''}": c.count
-                 for k, c in solver._CONVOLVERS.items() if c.count}
+        # one count per FFT pair: compliance K and (key[2] == "precondition") the preconditioner
+        convs = {f"{k[0][0]}{'/f32' if k[3] == '<f4' else ''}{'/M' if k[2] == 'precondition' else ''}":
+                 c.count for k, c in solver._CONVOLVERS.items() if c.count}
         best = min(best, dt)
     n = h.shape[0]
-    convs.get(n, 0)
     # cost in units of fine-grid convolutions (a level of side n/2^k costs ≈ 4^-k)
     equiv = sum(cnt * (int(side.split("/")[0]) / n) ** 2 for side, cnt in convs.items())
     return {
@@ -138,7 +140,9 @@ def main() -> None:
             tc = run_tcrlab(h, args.repeat)
             tc64 = run_tcrlab(h, args.repeat, mixed=False)
             tc32 = run_tcrlab(h, args.repeat, "float32", 1e-6)
-            solvers = {"tcrlab": tc, "tcrlab-f64-only": tc64, "tcrlab-f32(tol1e-6)": tc32}
+            tcnp = run_tcrlab(h, args.repeat, precondition=False)
+            solvers = {"tcrlab": tc, "tcrlab-f64-only": tc64, "tcrlab-f32(tol1e-6)": tc32,
+                       "tcrlab-no-precond": tcnp}
             for peer in args.peers:
                 print(f"[{n}²] running {peer} ...", flush=True)
                 solvers[peer] = run_peer(peer, hfile, args.peer_repeat if n > 1024 else args.repeat, tmp)
@@ -149,7 +153,7 @@ def main() -> None:
                     a, g = gap_stats(h, s.pop("pressure"))
                     s["area_fraction"], s["mean_gap"] = a, g
                     s["same_answer"] = abs(a / a0 - 1) < 1e-3 and abs(g / g0 - 1) < 1e-3
-            for t_ in (tc, tc64):
+            for t_ in (tc, tc64, tcnp):
                 t_["per_iteration_in_fft_pairs"] = t_["time"] / max(t_["iterations"], 1) / pair
                 t_["per_convolution_in_fft_pairs"] = t_["time"] / t_["fine_equiv_convolutions"] / pair
             row["solvers"] = solvers
@@ -162,7 +166,7 @@ def main() -> None:
                     continue
                 print(f"{name:26s} {s['time']:9.3f} {s['iterations']:6d} {s['area_fraction']:9.5f} "
                       f"{s['mean_gap']:11.6g} {s['same_answer']!s:5s} {s['time'] / tc['time']:8.1f}")
-            for lab, t_ in (("tcrlab", tc), ("tcrlab-f64-only", tc64)):
+            for lab, t_ in (("tcrlab", tc), ("tcrlab-f64-only", tc64), ("tcrlab-no-precond", tcnp)):
                 print(f"{lab}: {t_['convolutions']} convolutions; per fine iteration "
                       f"{t_['per_iteration_in_fft_pairs']:.2f} FFT pairs (fftw f64), per convolution "
                       f"{t_['per_convolution_in_fft_pairs']:.2f}; warm-up (plans + JIT) {t_['warmup']:.2f} s")

@@ -16,8 +16,11 @@ the highest point touches first; ``displacement`` is the rigid approach measured
 Speed (elastic path): one FFT convolution per iteration while the contact set does not change — the
 gap is updated recursively (u ← u − τ K t) and the pressure/displacement normalisation is a lazy
 scalar — fused numba passes for the element-wise algebra, planned pyFFTW transforms, exact
-refreshes of u = K p when the contact set changes and before convergence is accepted, and a
-coarse-to-fine start on nested grids. Valid for small slopes (linear elasticity, half-space).
+refreshes of u = K p when the contact set changes and before convergence is accepted, a
+coarse-to-fine start on nested grids, and (load control, periodic grids) a Fourier preconditioner:
+the search direction is built from M⁻¹g on the contact set with M⁻¹ = E'|q|/2, the inverse of the
+half-space compliance (2–2.4× fewer iterations for one extra FFT pair per iteration).
+Valid for small slopes (linear elasticity, half-space).
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ MIN_POINTS = 8
 LAZY_REFRESH = 10
 MIXED_MIN_POINTS = 1024 * 1024
 STALL_ITERATIONS = 60
+PRECOND_LAZY_REFRESH = 4
 _CONVOLVERS: dict[tuple, Convolver] = {}
 
 
@@ -139,6 +143,22 @@ def _convolver(shape: tuple, size: tuple, periodic: bool, dtype: Any, backend: s
     return conv
 
 
+def _preconditioner(shape: tuple, size: tuple, dtype: Any, backend: str | None) -> Convolver:
+    """Fourier preconditioner E'|q|/2 (E' = 1) on the unpadded grid, cached per grid.
+
+    For a periodic grid it shares the FFT plan (and buffers) of the compliance convolver.
+    """
+    key = (shape, size, "precondition", np.dtype(dtype).str, backend)
+    conv = _CONVOLVERS.get(key)
+    if conv is None:
+        k = kern.preconditioner_kernel(shape, size, 1.0)
+        conv = Convolver(k, shape, shape, dtype=dtype, backend=backend)
+        if len(_CONVOLVERS) > 16:
+            _CONVOLVERS.clear()
+        _CONVOLVERS[key] = conv
+    return conv
+
+
 # ----------------------------------------------------------------------------------------------
 # public entry
 # ----------------------------------------------------------------------------------------------
@@ -160,6 +180,7 @@ def solve(
     backend: str | None = None,
     raise_on_failure: bool = True,
     mixed_precision: bool = True,
+    precondition: bool = True,
 ) -> ContactResult:
     """Solve the normal contact of a rough composite surface against a flat elastic half-space.
 
@@ -176,6 +197,9 @@ def solve(
     initial : a previous result (or pressure field) to start from — load sweeps reuse it.
     mixed_precision : for float64 on grids ≥ 1024², first identify the contact in float32 to 1e-6,
         then polish in float64 (same answer, ~35 % less time; ``iterations`` counts both stages).
+    precondition : elastic path, load control, periodic grids: precondition the conjugate-gradient
+        search direction on the contact set with the Fourier-space inverse compliance E'|q|/2 (one
+        extra FFT pair per iteration, 2–2.5× fewer iterations; same complementarity solution).
 
     Returns a :class:`ContactResult` (pressure, gap, area_fraction, mean_gap, iterations, history,
     displacement, load, contact mask, spots). Raises InputError for bad inputs and
@@ -226,11 +250,12 @@ def solve(
             # identify the contact in float32 (half the memory traffic), polish in float64
             p32, _, _, history0, _ = _solve_fast(
                 hn.astype(np.float32), size, per, np.dtype(np.float32), target_p, c_fixed, 1e-6,
-                max_iter, p_init, coarse_to_fine, backend,
+                max_iter, p_init, coarse_to_fine, backend, precondition,
             )
             p_init = p32.astype(np.float64)
         p, u, c, history, conv_flag = _solve_fast(
-            hn, size, per, dtype, target_p, c_fixed, tol, max_iter, p_init, coarse_to_fine, backend
+            hn, size, per, dtype, target_p, c_fixed, tol, max_iter, p_init, coarse_to_fine, backend,
+            precondition,
         )
         history = history0 + history
     else:
@@ -314,6 +339,7 @@ def _solve_fast(
     p_init: NDArray | None,
     coarse_to_fine: bool,
     backend: str | None,
+    precondition: bool = False,
 ) -> tuple[NDArray, NDArray, float, list[float], bool]:
     nx, ny = h.shape
     history_pre: list[float] = []
@@ -329,13 +355,22 @@ def _solve_fast(
         hc = _coarsen(h)
         hc = hc - hc.max()
         pc, _, _, _hist_c, _ = _solve_fast(
-            hc, size, periodic, dtype, target_p, None, max(tol, 1e-4) * 10, max_iter, None, True, backend
+            hc, size, periodic, dtype, target_p, None, max(tol, 1e-4) * 10, max_iter, None, True,
+            backend, precondition,
         )
         p_init = _prolong(pc, h)
         history_pre = []  # coarse iterations are cheap (¼ of the points); not counted
     conv = _convolver((nx, ny), size, periodic, dtype, backend)
-    n = nx * ny
     load_ctl = target_p is not None
+    # used under load control on periodic grids: there M⁻¹ is the exact inverse compliance and the
+    # σ normalisation keeps the load; under displacement control a cold start at a tiny approach
+    # could lose the whole contact set, and on a zero-padded patch M⁻¹ is only approximate
+    use_pre = precondition and periodic and load_ctl
+    pconv = _preconditioner((nx, ny), size, dtype, backend) if use_pre else None
+    # clipped/joined points make the recursive u ← u − τKt inexact until the next refresh; the
+    # preconditioned iteration takes larger steps and needs the exact u more often (measured)
+    lazy = LAZY_REFRESH if pconv is None else PRECOND_LAZY_REFRESH
+    n = nx * ny
 
     p = np.empty((nx, ny), dtype)
     if p_init is not None:
@@ -403,10 +438,21 @@ def _solve_fast(
             restart = True
             history.pop()
             continue
-        beta = 0.0 if restart or g_old == 0 else gsum / g_old
-        g_old = gsum
-        buf = conv.input_buffer()
-        sgt = kern.direction_pass(u, h, p, t, buf, sigma, c, beta)
+        if pconv is None:
+            beta = 0.0 if restart or g_old == 0 else gsum / g_old
+            g_old = gsum
+            buf = conv.input_buffer()
+            sgt = kern.direction_pass(u, h, p, t, buf, sigma, c, beta)
+        else:
+            # z = M⁻¹ g restricted to the contact set (M⁻¹ = E'|q|/2); β = Σgz / Σg₀z₀
+            # (preconditioned Fletcher–Reeves). The load is kept by the lazy σ normalisation.
+            zin = pconv.input_buffer()
+            kern.residual_pass(u, h, p, zin, sigma, c)
+            z, sgz = pconv.apply(zin)  # Σ (mask g)·M⁻¹(mask g) by Parseval, in the spectral pass
+            beta = 0.0 if restart or g_old <= 0 else sgz / g_old
+            g_old = sgz
+            buf = conv.input_buffer()
+            sgt = kern.precond_direction_pass(u, h, p, t, z, buf, sigma, c, beta)
         r, trt = conv.apply(buf)
         if trt <= 0 or not np.isfinite(trt):
             tau = 0.0
@@ -416,7 +462,7 @@ def _solve_fast(
         nclip, nover = stats[0], stats[1]
         since_refresh += 1
         restart = False
-        if (nclip or nover) and since_refresh >= LAZY_REFRESH:
+        if (nclip or nover) and since_refresh >= lazy:
             stats = refresh()
             stats = (nclip, nover, *stats[2:])
             since_refresh = 0
