@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 import pint
-from scipy import special
+from scipy import special, stats
 
 from tcrlab.errors import InputError
 from tcrlab.units import DIMENSIONS, parse_quantity, ureg
@@ -113,46 +113,29 @@ class Distribution:
             return rng.triangular(p["low"], p["mode"], p["high"], size)
         raise AssertionError(self.kind)  # pragma: no cover - parse_distribution checks kinds
 
-    @property
-    def mean(self) -> float:
+    def _frozen(self) -> Any:
+        """The equivalent scipy.stats distribution (moments come from scipy, not from hand-kept formulas)."""
         p = self.params
         if self.kind == "normal":
-            if "low" in p or "high" in p:
-                lo = (p.get("low", -np.inf) - p["mean"]) / p["std"]
-                hi = (p.get("high", np.inf) - p["mean"]) / p["std"]
-                z = special.ndtr(hi) - special.ndtr(lo)
-                pdf = (np.exp(-0.5 * lo**2) - np.exp(-0.5 * hi**2)) / np.sqrt(2 * np.pi)
-                return float(p["mean"] + p["std"] * pdf / z)
-            return p["mean"]
+            lo = (p.get("low", -np.inf) - p["mean"]) / p["std"]
+            hi = (p.get("high", np.inf) - p["mean"]) / p["std"]
+            return stats.truncnorm(lo, hi, loc=p["mean"], scale=p["std"])
         if self.kind == "uniform":
-            return 0.5 * (p["low"] + p["high"])
+            return stats.uniform(loc=p["low"], scale=p["high"] - p["low"])
         if self.kind == "lognormal":
-            return float(np.exp(p["mu"] + 0.5 * p["sigma"] ** 2))
-        return (p["low"] + p["mode"] + p["high"]) / 3.0
+            return stats.lognorm(s=p["sigma"], scale=np.exp(p["mu"]))
+        width = p["high"] - p["low"]
+        shape = (p["mode"] - p["low"]) / width if width > 0 else 0.0
+        return stats.triang(shape, loc=p["low"], scale=width)
+
+    @property
+    def mean(self) -> float:
+        return float(self._frozen().mean())
 
     @property
     def variance(self) -> float:
-        """Variance (SI²); for a truncated normal, the untruncated variance is not returned: computed."""
-        p = self.params
-        if self.kind == "normal":
-            if "low" in p or "high" in p:
-                lo = (p.get("low", -np.inf) - p["mean"]) / p["std"]
-                hi = (p.get("high", np.inf) - p["mean"]) / p["std"]
-                z = special.ndtr(hi) - special.ndtr(lo)
-                phi_lo = np.exp(-0.5 * lo**2) / np.sqrt(2 * np.pi)
-                phi_hi = np.exp(-0.5 * hi**2) / np.sqrt(2 * np.pi)
-                t_lo = lo * phi_lo if np.isfinite(lo) else 0.0
-                t_hi = hi * phi_hi if np.isfinite(hi) else 0.0
-                term = 1 + (t_lo - t_hi) / z - ((phi_lo - phi_hi) / z) ** 2
-                return float(p["std"] ** 2 * term)
-            return p["std"] ** 2
-        if self.kind == "uniform":
-            return (p["high"] - p["low"]) ** 2 / 12.0
-        if self.kind == "lognormal":
-            s2 = p["sigma"] ** 2
-            return float((np.exp(s2) - 1) * np.exp(2 * p["mu"] + s2))
-        a, c, b = p["low"], p["mode"], p["high"]
-        return (a * a + b * b + c * c - a * b - a * c - b * c) / 18.0
+        """Variance (SI²); for a truncated normal, that of the truncated distribution."""
+        return float(self._frozen().var())
 
     def describe(self) -> str:
         shown = ", ".join(f"{k}={v!r}" for k, v in self.spec.items() if k != "dist")
