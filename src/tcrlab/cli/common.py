@@ -29,6 +29,7 @@ __all__ = [
     "err_console",
     "make_table",
     "report_error",
+    "run_batched",
     "show_warning",
     "to_jsonable",
 ]
@@ -79,3 +80,18 @@ def make_table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
     for row in rows:
         table.add_row(*(str(c) for c in row))
     return table
+
+
+def run_batched(run: Any, *, scheduler: str | None, workers: int, serial: bool) -> Any:
+    """Call ``run(executor)`` on one executor (in-process when ``serial``, else local processes or the
+    Dask ``scheduler``), always closing it; print the run's warnings and failed tasks on stderr."""
+    from tcrlab.uq.executors import SerialExecutor, make_executor
+
+    executor = SerialExecutor() if serial else make_executor(scheduler, workers)
+    try:
+        result = run(executor)
+    finally:
+        executor.close()
+    for message in [*result.warnings, *result.failures]:
+        err_console.print(f"warning: {message}")
+    return result

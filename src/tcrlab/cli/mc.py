@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 from rich.markup import escape
 
-from tcrlab.cli.common import console, emit_json, err_console, make_table
+from tcrlab.cli.common import console, emit_json, make_table, run_batched
 
 __all__ = ["mc"]
 
@@ -27,22 +27,14 @@ def mc(case_file: str, n: int, seed: int, scheduler: str | None, workers: int, b
     """Propagate the case's input distributions to its outputs (percentiles, rank sensitivities)."""
     from tcrlab.cases import load_document
     from tcrlab.uq.evaluate import DEFAULT_BUILDER
-    from tcrlab.uq.executors import SerialExecutor, make_executor
     from tcrlab.uq.montecarlo import run_monte_carlo
 
     doc = load_document(case_file)
-    small = scheduler is None and n <= batch
-    executor = SerialExecutor() if small else make_executor(scheduler, workers)
-    try:
-        result = run_monte_carlo(doc, n, seed=seed, executor=executor, batch_size=batch, source=case_file,
-                                 builder=builder or DEFAULT_BUILDER,
-                                 progress=progress)
-    finally:
-        executor.close()
-    for message in result.warnings:
-        err_console.print(f"warning: {message}")
-    for failure in result.failures:
-        err_console.print(f"warning: {failure}")
+    result = run_batched(
+        lambda executor: run_monte_carlo(doc, n, seed=seed, executor=executor, batch_size=batch,
+                                         source=case_file, builder=builder or DEFAULT_BUILDER,
+                                         progress=progress),
+        scheduler=scheduler, workers=workers, serial=scheduler is None and n <= batch)
     if plot:
         from tcrlab.plotting.uq import plot_mc_histograms
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 from rich.markup import escape
 
-from tcrlab.cli.common import console, err_console, make_table
+from tcrlab.cli.common import console, make_table, run_batched
 
 __all__ = ["sweep"]
 
@@ -28,7 +28,6 @@ def sweep(case_file: str, varies: tuple[str, ...], output: str | None, plot: str
     """Evaluate a case over a grid of values; write a tidy table (one row per point, SI units)."""
     from tcrlab.cases import load_document
     from tcrlab.uq.evaluate import DEFAULT_BUILDER
-    from tcrlab.uq.executors import SerialExecutor, make_executor
     from tcrlab.uq.sweep import parse_vary, run_sweep, write_table
 
     doc = load_document(case_file)
@@ -37,16 +36,10 @@ def sweep(case_file: str, varies: tuple[str, ...], output: str | None, plot: str
     for v in parsed:
         points *= len(v.values)
     small = scheduler is None and points <= batch and sum(v.dimension is None for v in parsed) <= 1
-    executor = SerialExecutor() if small else make_executor(scheduler, workers)
-    try:
-        result = run_sweep(doc, parsed, executor=executor, batch_size=batch, source=case_file,
-                           builder=builder or DEFAULT_BUILDER, progress=progress)
-    finally:
-        executor.close()
-    for message in result.warnings:
-        err_console.print(f"warning: {message}")
-    for failure in result.failures:
-        err_console.print(f"warning: {failure}")
+    result = run_batched(
+        lambda executor: run_sweep(doc, parsed, executor=executor, batch_size=batch, source=case_file,
+                                   builder=builder or DEFAULT_BUILDER, progress=progress),
+        scheduler=scheduler, workers=workers, serial=small)
     if output:
         write_table(result.table, output)
     if plot:
