@@ -6,7 +6,7 @@ tcrlab's time / iterations / per-iteration cost, and each peer's time and iterat
 every solver gives the same answer (area fraction and mean gap within 0.1 %, the gap of every solver's
 pressure field evaluated with the same kernel).
 
-Peers run in their own Python (default /work/peers/venv/bin/python, or $TCRLAB_PEER_PYTHON), installed
+Peers run in their own Python (default .venv-peers/bin/python, built by `make bench`, or $TCRLAB_PEER_PYTHON), installed
 with `pip install tamaas==2.9.0 contactmechanics==1.8.3 aspher==0.1.3.post1` (ASPHER builds from its sdist
 and needs Debian's libeigen3-dev). Only their public APIs are called (benchmarks/_peer_runner.py).
 
@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 
 HERE = Path(__file__).resolve().parent
-PEER_PY = os.environ.get("TCRLAB_PEER_PYTHON", "/work/peers/venv/bin/python")
+PEER_PY = os.environ.get("TCRLAB_PEER_PYTHON", str(HERE.parent / ".venv-peers" / "bin" / "python"))
 PBAR = 0.033
 TOL = 1e-8
 

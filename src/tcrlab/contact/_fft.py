@@ -1,7 +1,8 @@
 """Planned real FFT convolution with a real, even Fourier multiplier (the half-space kernels).
 
-Backend: pyFFTW (FFTW_MEASURE plans, 2 threads, cached per shape and precision) when importable,
-otherwise ``scipy.fft`` with ``workers=2``. One :meth:`Convolver.apply` is exactly one rfft2 + irfft2
+Backend: pyFFTW (FFTW_MEASURE plans, 2 threads, cached per shape and precision; the planner's wisdom is
+kept between processes in the user cache folder) when importable, otherwise ``scipy.fft`` with
+``workers=2``. One :meth:`Convolver.apply` is exactly one rfft2 + irfft2
 pair plus one fused pass over the half spectrum (the multiply, and the Parseval sum Σ t·(K t) used by
 the conjugate-gradient step length, for free).
 """
@@ -9,17 +10,22 @@ the conjugate-gradient step length, for free).
 from __future__ import annotations
 
 import os
+import platform
 import threading
+from pathlib import Path
 from typing import Any
 
 import numba
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["Convolver", "available_backends", "fft_pair_time"]
+__all__ = ["Convolver", "available_backends", "fft_pair_time", "wisdom_path"]
 
 THREADS = int(os.environ.get("TCRLAB_FFT_THREADS", "2"))
-MEASURE_MAX = 4096 * 4096
+MEASURE_MIN = 512 * 512
+# planning-time cap (s) per transform; measured at 8192² f32: an estimated plan 773 ms per pair, a
+# measured one 334 ms (planned in ~8 s), so measuring pays off at every large size
+PLAN_TIME_LIMIT = float(os.environ.get("TCRLAB_FFTW_PLAN_SECONDS", "30"))
 
 try:  # pragma: no cover - depends on the installation
     import pyfftw
@@ -31,6 +37,42 @@ except ImportError:  # pragma: no cover
 
 _PLANS: dict[tuple[tuple[int, int], str], tuple[Any, Any, np.ndarray, np.ndarray]] = {}
 _LOCK = threading.Lock()
+_WISDOM_LOADED = False
+_SEP = b"\n\0\n"  # FFTW wisdom is plain text: a NUL never occurs in it
+
+
+def wisdom_path() -> Path:
+    """File holding FFTW's planner wisdom ($TCRLAB_CACHE_DIR, else ~/.cache/tcrlab), per machine."""
+    root = os.environ.get("TCRLAB_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "tcrlab"
+    )
+    tag = f"{platform.node()}-{platform.machine()}-t{THREADS}"
+    return Path(root) / f"fftw-wisdom-{tag}.txt"
+
+
+def _load_wisdom() -> None:
+    """Import saved wisdom once per process (a damaged or foreign file is ignored: plans are re-measured)."""
+    global _WISDOM_LOADED
+    if _WISDOM_LOADED:
+        return
+    _WISDOM_LOADED = True
+    try:
+        parts = tuple(wisdom_path().read_bytes().split(_SEP))  # double, single, long double
+        if len(parts) == 3:
+            pyfftw.import_wisdom(parts)
+    except (OSError, ValueError, TypeError):
+        pass
+
+
+def _save_wisdom() -> None:
+    try:
+        from tcrlab.fileio import atomic_write_bytes
+
+        path = wisdom_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(path, _SEP.join(pyfftw.export_wisdom()))
+    except OSError:  # a read-only home only costs planning time
+        pass
 
 
 def available_backends() -> list[str]:
@@ -45,18 +87,22 @@ def _fftw_plan(shape: tuple[int, int], dtype: np.dtype) -> tuple[Any, Any, np.nd
             cdtype = np.result_type(dtype, np.complex64)
             real = pyfftw.empty_aligned(shape, dtype=dtype)
             spec = pyfftw.empty_aligned((shape[0], shape[1] // 2 + 1), dtype=cdtype)
-            # measuring pays off only for large grids (planning a 2048² pair takes ~1 s, 4096² ~4 s);
-            # above 4096² estimate (measured at 8192²: a plan measured for 4 s was no faster than the
-            # estimated one, 906 vs 858 ms per f64 pair; a full measurement takes much longer)
-            npts = shape[0] * shape[1]
-            flags = ("FFTW_MEASURE",) if 512 * 512 <= npts <= MEASURE_MAX else ("FFTW_ESTIMATE",)
-            fwd = pyfftw.FFTW(real, spec, axes=(0, 1), flags=flags, threads=THREADS)
+            # measuring pays off for large grids only (small ones are planned in milliseconds either way)
+            measure = shape[0] * shape[1] >= MEASURE_MIN
+            flags = ("FFTW_MEASURE",) if measure else ("FFTW_ESTIMATE",)
+            if measure:
+                _load_wisdom()
+            n_known = len(b"".join(pyfftw.export_wisdom())) if measure else 0
+            fwd = pyfftw.FFTW(real, spec, axes=(0, 1), flags=flags, threads=THREADS,
+                              planning_timelimit=PLAN_TIME_LIMIT)
             bwd = pyfftw.FFTW(
                 spec, real, axes=(0, 1), direction="FFTW_BACKWARD",
-                flags=(*flags, "FFTW_DESTROY_INPUT"), threads=THREADS,
+                flags=(*flags, "FFTW_DESTROY_INPUT"), threads=THREADS, planning_timelimit=PLAN_TIME_LIMIT,
             )
             plan = (fwd, bwd, real, spec)
             _PLANS[key] = plan
+            if measure and len(b"".join(pyfftw.export_wisdom())) != n_known:
+                _save_wisdom()
     return plan
 
 
