@@ -470,7 +470,7 @@ def _solve_fast(
             stats = refresh()
             stats = (nclip, nover, *stats[2:])
             since_refresh = 0
-            restart = nover > 0
+            restart = nover > 0 or nclip > 0  # restarting on joins only can stall (measured)
         elif since_refresh >= 50:
             stats = refresh()
             since_refresh = 0
