@@ -25,7 +25,12 @@ THREADS = int(os.environ.get("TCRLAB_FFT_THREADS", "2"))
 MEASURE_MIN = 512 * 512
 # planning-time cap (s) per transform; measured at 8192² f32: an estimated plan 773 ms per pair, a
 # measured one 334 ms (planned in ~8 s), so measuring pays off at every large size
-PLAN_TIME_LIMIT = float(os.environ.get("TCRLAB_FFTW_PLAN_SECONDS", "30"))
+try:
+    PLAN_TIME_LIMIT = float(os.environ.get("TCRLAB_FFTW_PLAN_SECONDS", "30"))
+except ValueError as exc:
+    raise ValueError(
+        f"TCRLAB_FFTW_PLAN_SECONDS={os.environ['TCRLAB_FFTW_PLAN_SECONDS']!r}: expected seconds, e.g. 30"
+    ) from exc
 
 try:  # pragma: no cover - depends on the installation
     import pyfftw
