@@ -97,7 +97,7 @@ def _fftw_plan(shape: tuple[int, int], dtype: np.dtype) -> tuple[Any, Any, np.nd
             flags = ("FFTW_MEASURE",) if measure else ("FFTW_ESTIMATE",)
             if measure:
                 _load_wisdom()
-            n_known = len(b"".join(pyfftw.export_wisdom())) if measure else 0
+            known = pyfftw.export_wisdom() if measure else None
             fwd = pyfftw.FFTW(real, spec, axes=(0, 1), flags=flags, threads=THREADS,
                               planning_timelimit=PLAN_TIME_LIMIT)
             bwd = pyfftw.FFTW(
@@ -106,7 +106,7 @@ def _fftw_plan(shape: tuple[int, int], dtype: np.dtype) -> tuple[Any, Any, np.nd
             )
             plan = (fwd, bwd, real, spec)
             _PLANS[key] = plan
-            if measure and len(b"".join(pyfftw.export_wisdom())) != n_known:
+            if measure and pyfftw.export_wisdom() != known:  # new plans were measured: keep them
                 _save_wisdom()
     return plan
 
