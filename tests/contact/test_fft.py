@@ -40,3 +40,26 @@ def test_kernel_cache_is_bounded_and_keeps_the_latest(monkeypatch) -> None:
     assert sum(c.kernel.nbytes for c in solver._CONVOLVERS.values()) <= solver.CACHE_BYTES
     assert next(reversed(solver._CONVOLVERS))[0] == (72, 72)
     assert ((64, 64), (1.0, 1.0), True, "<f8", None) not in solver._CONVOLVERS
+
+
+@pytest.mark.parametrize("backend", ["fftw", "scipy"])
+@pytest.mark.parametrize("periodic", [True, False])
+def test_sparse_support_convolution_equals_the_dense_one(backend: str, periodic: bool) -> None:
+    """K x for x non-zero on a support only (the contact-set vectors of the active-set polish) equals
+    the dense convolution at the support; switching the support clears the previous one."""
+    shape, size = (64, 48), (1.0, 0.75)
+    conv = solver._convolver(shape, size, periodic, np.float64, backend)
+    rng = np.random.default_rng(4)
+    for fraction in (0.1, 0.3):  # two different supports in a row
+        mask = rng.random(shape) < fraction
+        idx = np.flatnonzero(mask)
+        vals = rng.standard_normal(idx.size)
+        x = np.zeros(shape)
+        x.reshape(-1)[idx] = vals
+        dense, dot_dense = conv.apply(x, out=np.empty(shape))
+        out = np.empty(idx.size)
+        dot, total = conv.apply_sparse(conv.support_index(idx), vals, out)
+        assert np.allclose(out, dense.reshape(-1)[idx], rtol=1e-12, atol=1e-14 * np.abs(dense).max())
+        assert dot == pytest.approx(dot_dense, rel=1e-10)
+        assert dot == pytest.approx(float(vals @ out), rel=1e-10)  # Parseval: Σ x·(K x)
+        assert total == pytest.approx(out.sum(), rel=1e-10, abs=1e-12)

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tcrlab.contact import ContactResult, solve
+from tcrlab.contact import ContactResult, solve, solver
 from tcrlab.contact.solver import solve_sweep
 from tcrlab.errors import InputError
 from tcrlab.surfaces import Topography
@@ -257,3 +257,39 @@ def test_mixed_precision_matches_float64_and_meets_tolerance() -> None:
     on = mixed.pressure > 0
     assert np.sqrt(np.mean(g[on] ** 2)) < 3 * tol * hrms
     assert g[~on].min() > -3 * tol * hrms
+
+
+def test_active_set_polish_hands_over_when_it_cannot_finish(monkeypatch) -> None:
+    """The float64 active-set polish gets one exact round only: the constrained CG takes over from
+    where it stopped and reaches the same solution."""
+    topo = self_affine(1024, hurst=0.8, rms_slope=1.0, size=1.0, seed=3)
+    full = solve(topo, E, pressure=0.033, tol=1e-8)
+    monkeypatch.setattr(solver, "ACTIVE_SET_ROUNDS", 1)
+    short = solve(topo, E, pressure=0.033, tol=1e-8)
+    assert full.converged and short.converged
+    assert short.area_fraction == pytest.approx(full.area_fraction, abs=2e-6)
+    assert short.mean_gap == pytest.approx(full.mean_gap, rel=1e-6)
+
+
+def test_active_set_kernel_matches_numpy() -> None:
+    """The contact set, rigid shift, RMS gap and overlap lists of the polish against plain NumPy."""
+    from tcrlab.contact import _kernels as kern
+
+    rng = np.random.default_rng(7)
+    p = np.where(rng.random((40, 30)) < 0.2, rng.random((40, 30)), 0.0)
+    u, h = rng.standard_normal(p.shape), rng.standard_normal(p.shape)
+    idx, w, c, err, njoin, nbig = kern.active_set(p, u, h, 0.5, 1.5)
+    on = p > 0
+    c_np = -(u - h)[on].mean()
+    g = u - h + c_np
+    expect = np.flatnonzero(on | (g < -0.5))
+    assert c == pytest.approx(c_np, rel=1e-12)
+    assert err == pytest.approx(np.sqrt(np.mean(g[on] ** 2)), rel=1e-12)
+    assert np.array_equal(idx, expect) and np.allclose(w, (u - h).reshape(-1)[expect])
+    assert njoin == np.count_nonzero(~on & (g < -0.5)) and nbig == np.count_nonzero(~on & (g < -1.5))
+    d = rng.standard_normal(idx.size)
+    p2 = p.copy()
+    dropped = kern.add_on_set(p2, idx, d)
+    new = p.reshape(-1)[idx] + d
+    assert dropped == np.count_nonzero(new <= 0)
+    assert np.allclose(p2.reshape(-1)[idx], np.maximum(new, 0.0))

@@ -215,3 +215,87 @@ def precond_direction_pass(
         tf[i] = tv
         bf[i] = tv
     return sgt
+
+
+# ----------------------------------------------------------------------------------------------
+# active-set polish: linear preconditioned CG on a fixed contact set, vectors on the set only
+# ----------------------------------------------------------------------------------------------
+
+
+@numba.njit(cache=True, nogil=True)
+def active_set(p: Any, u: Any, h: Any, join: float, big: float) -> tuple:
+    """The contact set of an exact state (σ = 1: p, u = K p as they are) and its gap.
+
+    With w = u − h and the rigid shift c = −mean(w) over {p > 0}: returns (idx, w[idx], c, err,
+    n_join, n_big), where idx lists (in order) the points with p > 0 and the points outside that
+    overlap, w + c < −join; err is the RMS of w + c over {p > 0}; n_big counts overlaps < −big.
+    """
+    pf, uf, hf = p.ravel(), u.ravel(), h.ravel()
+    na = 0
+    sw = 0.0
+    for i in range(pf.size):
+        if pf[i] > 0.0:
+            na += 1
+            sw += uf[i] - hf[i]
+    c = -sw / max(na, 1)
+    njoin = 0
+    for i in range(pf.size):
+        if pf[i] <= 0.0 and uf[i] - hf[i] + c < -join:
+            njoin += 1
+    idx = np.empty(na + njoin, np.int64)
+    w = np.empty(na + njoin, np.float64)
+    k = 0
+    nbig = 0
+    s2 = 0.0
+    for i in range(pf.size):
+        wi = uf[i] - hf[i]
+        g = wi + c
+        if pf[i] > 0.0:
+            s2 += g * g
+        elif g < -join:
+            nbig += g < -big
+        else:
+            continue
+        idx[k] = i
+        w[k] = wi
+        k += 1
+    return idx, w, c, np.sqrt(s2 / max(na, 1)), njoin, nbig
+
+
+@numba.njit(cache=True, nogil=True)
+def add_on_set(p: Any, idx: Any, d: Any) -> int:
+    """p ← max(p + d, 0) on the set ``idx``; return how many points left it (p + d ≤ 0)."""
+    pf = p.ravel()
+    dropped = 0
+    for k in range(idx.size):
+        v = pf[idx[k]] + d[k]
+        if v <= 0.0:
+            v = 0.0
+            dropped += 1
+        pf[idx[k]] = v
+    return dropped
+
+
+@numba.njit(cache=True, fastmath=True, nogil=True)
+def cg_update(d: Any, r: Any, t: Any, kt: Any, alpha: float, kt_mean: float) -> tuple:
+    """d ← d + α t, r ← r − α (Kt − mean Kt) (the projected step); return (Σ r², Σ r)."""
+    rr = 0.0
+    rs = 0.0
+    for k in range(d.size):
+        d[k] += alpha * t[k]
+        rv = r[k] - alpha * (kt[k] - kt_mean)
+        r[k] = rv
+        rr += rv * rv
+        rs += rv
+    return rr, rs
+
+
+@numba.njit(cache=True, fastmath=True, nogil=True)
+def cg_direction(t: Any, z: Any, z_mean: float, beta: float) -> float:
+    """t ← (z − mean z) + β t (a zero-mean direction: the load is kept); return Σ t."""
+    ts = 0.0
+    for k in range(t.size):
+        tv = (z[k] - z_mean) + beta * t[k]
+        t[k] = tv
+        ts += tv
+    return ts
