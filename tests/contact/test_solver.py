@@ -295,6 +295,26 @@ def test_active_set_polish_gives_up_when_its_residual_grows(monkeypatch) -> None
     assert res.mean_gap == pytest.approx(ref.mean_gap, rel=1e-6)
 
 
+def test_active_set_polish_without_preconditioner(monkeypatch) -> None:
+    """precondition=False: the polish's linear CG runs unpreconditioned (one FFT pair per inner
+    iteration) and must still finish itself and give the float64-only answer."""
+    topo = self_affine(1024, hurst=0.8, rms_slope=1.0, size=1.0, seed=3)
+    ref = solve(topo, E, pressure=0.033, tol=1e-8, mixed_precision=False, precondition=False)
+    seen: list[bool] = []
+    polish = solver._polish_active_set
+
+    def spy(*args):
+        out = polish(*args)
+        seen.append(out[4])
+        return out
+
+    monkeypatch.setattr(solver, "_polish_active_set", spy)
+    res = solve(topo, E, pressure=0.033, tol=1e-8, precondition=False)
+    assert seen == [True] and res.converged
+    assert np.array_equal(res.contact, ref.contact)
+    assert res.mean_gap == pytest.approx(ref.mean_gap, rel=1e-6)
+
+
 def test_active_set_kernel_matches_numpy() -> None:
     """The contact set, rigid shift, RMS gap and overlap lists of the polish against plain NumPy."""
     from tcrlab.contact import _kernels as kern
