@@ -206,7 +206,7 @@ def solve(
     mixed_precision : for float64 on grids ≥ 1024², first identify the contact in float32 to 1e-4,
         then polish in float64 — under load control on periodic grids by an active-set iteration
         (exact float64 gap, linear float32 solve on the contact set), else by the constrained CG
-        (same answer, ~30–45 % less time; ``iterations`` counts every stage's iterations).
+        (same answer, 30–50 % less time measured; ``iterations`` counts every stage's iterations).
     precondition : elastic path, load control, periodic grids: precondition the conjugate-gradient
         search direction on the contact set with the Fourier-space inverse compliance E'|q|/2 (one
         extra FFT pair per iteration, 2–2.5× fewer iterations; same complementarity solution).
