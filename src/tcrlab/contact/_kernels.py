@@ -291,11 +291,7 @@ def cg_update(d: Any, r: Any, t: Any, kt: Any, alpha: float, kt_mean: float) -> 
 
 
 @numba.njit(cache=True, fastmath=True, nogil=True)
-def cg_direction(t: Any, z: Any, z_mean: float, beta: float) -> float:
-    """t ← (z − mean z) + β t (a zero-mean direction: the load is kept); return Σ t."""
-    ts = 0.0
+def cg_direction(t: Any, z: Any, z_mean: float, beta: float) -> None:
+    """t ← (z − mean z) + β t (a zero-mean direction: the load is kept)."""
     for k in range(t.size):
-        tv = (z[k] - z_mean) + beta * t[k]
-        t[k] = tv
-        ts += tv
-    return ts
+        t[k] = (z[k] - z_mean) + beta * t[k]

@@ -515,7 +515,7 @@ def _polish_active_set(
     max_iter: int,
     backend: str | None,
     precondition: bool = True,
-) -> tuple[NDArray, NDArray, float, list[float], bool]:
+) -> tuple[NDArray, NDArray | None, float, list[float], bool]:
     """Float64 polish of a nearly converged load-controlled periodic solution (mixed precision).
 
     Once the contact set is (almost) known, the complementarity problem is a *linear* one on that
@@ -530,7 +530,7 @@ def _polish_active_set(
     The plain iteration is not globally convergent: started too far from the solution it cycles
     with a growing set (seen from a float32 stage stopped at 1e-3), so a round whose exact residual
     does not fall ends it. With ``precondition`` False the linear CG is not preconditioned either.
-    Returns the constrained solver's tuple; ``converged`` False hands over.
+    Returns the constrained solver's tuple; ``converged`` False hands over (u is then None).
     """
     shape = h.shape
     n = h.size
@@ -538,7 +538,6 @@ def _polish_active_set(
     k32 = _convolver(shape, size, True, np.float32, backend)
     m32 = _preconditioner(shape, size, np.float32, backend) if precondition else None
     p = np.maximum(p, 0.0, out=p)  # the caller's own float64 copy
-    u = p
     history: list[float] = []
     c = 0.0
     changed = -1  # points that joined or left the set in the previous round (−1: first round)
@@ -563,7 +562,7 @@ def _polish_active_set(
         d = _set_pcg(k32, m32, k32.support_index(idx), b, max(0.3 * tol, rtol * rms_b),
                      max_iter - len(history), history)
         changed = kern.add_on_set(p, idx, d) + njoin
-    return p, np.array(u), c, history, False
+    return p, None, c, history, False  # the caller restarts from p; its u is not needed
 
 
 def _set_pcg(
