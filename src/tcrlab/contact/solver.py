@@ -556,7 +556,7 @@ def _polish_active_set(
             break
         best = err
         b = (w.mean() - w).astype(np.float32)  # −(gap on the set) with the rigid shift eliminated
-        rms_b = float(np.sqrt(np.mean(b.astype(np.float64) ** 2)))
+        rms_b = float(w.std())  # the RMS of b, from the float64 values it was cast from
         loose = changed < 0 or changed > SET_CHANGE * idx.size
         rtol = INNER_RTOL_LOOSE if loose else INNER_RTOL
         d = _set_pcg(k32, m32, k32.support_index(idx), b, max(0.3 * tol, rtol * rms_b),
