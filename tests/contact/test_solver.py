@@ -354,3 +354,23 @@ def test_mixed_precision_active_set_polish_matches_float64(n: int, hurst: float,
     assert np.array_equal(mixed.contact, ref.contact)
     assert mixed.mean_gap == pytest.approx(ref.mean_gap, rel=1e-6)
     assert mixed.displacement == pytest.approx(ref.displacement, rel=1e-6, abs=1e-9)
+
+
+def test_solves_in_concurrent_threads_match_serial_ones() -> None:
+    """Convolvers of one grid share FFT plans and buffers: solves (and the thermal BVP) running in
+    several threads at once must still each give their serial answer."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tcrlab.contact.thermal import constriction_bvp
+
+    topos = [self_affine(128, seed=s) for s in range(4)]
+    pbar = 0.02 * E * float(np.std(topos[0].heights)) / (1e-4 / 128)
+
+    def run(topo: Topography) -> tuple[float, float, float]:
+        r = solve(topo, E, pressure=pbar, tol=1e-10, mixed_precision=False)
+        return r.area_fraction, r.mean_gap, constriction_bvp(r, 1.0)[0]
+
+    serial = [run(t) for t in topos]
+    with ThreadPoolExecutor(4) as pool:
+        threaded = list(pool.map(run, topos * 2))
+    assert threaded == serial * 2

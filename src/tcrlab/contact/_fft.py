@@ -19,7 +19,9 @@ import numba
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["Convolver", "available_backends", "fft_pair_time", "wisdom_path"]
+from tcrlab.contact._threads import run_split
+
+__all__ = ["SHARED_BUFFERS", "Convolver", "available_backends", "fft_pair_time", "wisdom_path"]
 
 THREADS = int(os.environ.get("TCRLAB_FFT_THREADS", "2"))
 MEASURE_MIN = 512 * 512
@@ -43,6 +45,10 @@ except ImportError:  # pragma: no cover
 _PLANS: dict[tuple[tuple[int, int], str], tuple[Any, Any, np.ndarray, np.ndarray]] = {}
 _SPARSE: dict[tuple[tuple[int, int], str], _SparseInput] = {}
 _LOCK = threading.Lock()
+# FFT plans and their buffers are kept per (shape, dtype) and shared by every Convolver of that grid:
+# a computation that uses a Convolver holds this lock, so threads that solve at once take turns
+# instead of overwriting each other's transforms (re-entrant: a solve may call another).
+SHARED_BUFFERS = threading.RLock()
 _WISDOM_LOADED = False
 _SEP = b"\n\0\n"  # FFTW wisdom is plain text: a NUL never occurs in it
 
@@ -171,8 +177,7 @@ def _gather_sum(out: Any, flat: Any, idx: Any) -> float:
 
 
 @numba.njit(cache=True, fastmath=True, nogil=True)
-def _multiply_parseval(spec: Any, kernel: Any, ny: int) -> float:
-    """spec *= kernel in place; return Σ_q w_q kernel_q |spec_q|² (rfft half-spectrum weights)."""
+def _multiply_rows(spec: Any, kernel: Any, ny: int) -> float:
     nx, nh = spec.shape
     total = 0.0
     last = nh - 1 if ny % 2 == 0 else -1
@@ -185,6 +190,11 @@ def _multiply_parseval(spec: Any, kernel: Any, ny: int) -> float:
             total += w * k * a
             spec[i, j] = z * k
     return total
+
+
+def _multiply_parseval(spec: Any, kernel: Any, ny: int) -> float:
+    """spec *= kernel in place; return Σ_q w_q kernel_q |spec_q|² (rfft half-spectrum weights)."""
+    return sum(run_split(_multiply_rows, (spec, kernel), (ny,), rows=True))
 
 
 class Convolver:

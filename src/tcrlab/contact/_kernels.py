@@ -8,6 +8,8 @@ import numba
 import numpy as np
 from numpy.typing import NDArray
 
+from tcrlab.contact._threads import run_split
+
 # ----------------------------------------------------------------------------------------------
 # kernels
 # ----------------------------------------------------------------------------------------------
@@ -71,12 +73,18 @@ def freespace_kernel(shape: tuple[int, int], size: tuple[float, float], modulus:
 # ----------------------------------------------------------------------------------------------
 
 
+def _add(parts: list[tuple]) -> tuple:
+    """Element-wise sum of the slices' tuples of partial sums."""
+    return parts[0] if len(parts) == 1 else tuple(map(sum, zip(*parts, strict=True)))
+
+
+# Each pass is a serial, GIL-free numba loop over a flat array (LLVM vectorises it); large grids are
+# cut into one contiguous slice per thread (tcrlab.contact._threads), partial sums added afterwards.
+
+
 @numba.njit(cache=True, fastmath=True, nogil=True)
-def direction_pass(
-    u: Any, h: Any, p: Any, t: Any, buf: Any, sigma: float, c: float, beta: float
-) -> float:
-    """t ← (g + β t) on the contact set, 0 elsewhere; buf ← t; return Σ g t (g = σu − h + c)."""
-    uf, hf, pf, tf, bf = u.ravel(), h.ravel(), p.ravel(), t.ravel(), buf.ravel()
+def _direction_flat(uf: Any, hf: Any, pf: Any, tf: Any, bf: Any, sigma: float, c: float,
+                     beta: float) -> float:
     sgt = 0.0
     for i in range(uf.size):
         if pf[i] > 0.0:
@@ -90,16 +98,16 @@ def direction_pass(
     return sgt
 
 
-@numba.njit(cache=True, fastmath=True, nogil=True)
-def update_pass(
-    p: Any, u: Any, r: Any, t: Any, h: Any, sigma: float, tau: float, c: float, thr: float
-) -> tuple:
-    """p ← max(p − τt, 0), u ← u − τr; points out of contact with g < 0 join with p = −τ g.
+def direction_pass(
+    u: Any, h: Any, p: Any, t: Any, buf: Any, sigma: float, c: float, beta: float
+) -> float:
+    """t ← (g + β t) on the contact set, 0 elsewhere; buf ← t; return Σ g t (g = σu − h + c)."""
+    return sum(run_split(_direction_flat, (u, h, p, t, buf), (sigma, c, beta)))
 
-    Returns (n_clip, n_overlap, n_big_overlap, Σp, n_A, Σg, Σg², Σgu, Σu, Σu²) over the new set
-    (stored units; g = σu − h + c with the old σ, c).
-    """
-    pf, uf, rf, tf, hf = p.ravel(), u.ravel(), r.ravel(), t.ravel(), h.ravel()
+
+@numba.njit(cache=True, fastmath=True, nogil=True)
+def _update_flat(pf: Any, uf: Any, rf: Any, tf: Any, hf: Any, sigma: float, tau: float, c: float,
+                 thr: float) -> tuple:
     a = tau / sigma
     jthr = -0.1 * thr
     nclip = 0
@@ -136,13 +144,23 @@ def update_pass(
         mu = m * un
         su += mu
         su2 += mu * un
-    return nclip, nover, nbig, sp, int(na), sg, sg2, sgu, su, su2
+    return float(nclip), float(nover), float(nbig), sp, na, sg, sg2, sgu, su, su2  # one type: indexable
+
+
+def update_pass(
+    p: Any, u: Any, r: Any, t: Any, h: Any, sigma: float, tau: float, c: float, thr: float
+) -> tuple:
+    """p ← max(p − τt, 0), u ← u − τr; points out of contact with g < 0 join with p = −τ g.
+
+    Returns (n_clip, n_overlap, n_big_overlap, Σp, n_A, Σg, Σg², Σgu, Σu, Σu²) over the new set
+    (stored units; g = σu − h + c with the old σ, c).
+    """
+    s = _add(run_split(_update_flat, (p, u, r, t, h), (sigma, tau, c, thr)))
+    return int(s[0]), int(s[1]), int(s[2]), s[3], int(s[4]), s[5], s[6], s[7], s[8], s[9]
 
 
 @numba.njit(cache=True, fastmath=True, nogil=True)
-def stats_pass(p: Any, u: Any, h: Any, sigma: float, c: float, thr: float) -> tuple:
-    """Same sums as :func:`update_pass` for the current state (after an exact refresh)."""
-    pf, uf, hf = p.ravel(), u.ravel(), h.ravel()
+def _stats_flat(pf: Any, uf: Any, hf: Any, sigma: float, c: float, thr: float) -> tuple:
     nbig = 0
     sp = 0.0
     na = 0
@@ -164,7 +182,13 @@ def stats_pass(p: Any, u: Any, h: Any, sigma: float, c: float, thr: float) -> tu
             su2 += un * un
         elif g < -thr:
             nbig += 1
-    return 0, 0, nbig, sp, na, sg, sg2, sgu, su, su2
+    return 0.0, 0.0, float(nbig), sp, float(na), sg, sg2, sgu, su, su2
+
+
+def stats_pass(p: Any, u: Any, h: Any, sigma: float, c: float, thr: float) -> tuple:
+    """Same sums as :func:`update_pass` for the current state (after an exact refresh)."""
+    s = _add(run_split(_stats_flat, (p, u, h), (sigma, c, thr)))
+    return 0, 0, int(s[2]), s[3], int(s[4]), s[5], s[6], s[7], s[8], s[9]
 
 
 # ----------------------------------------------------------------------------------------------
@@ -188,22 +212,19 @@ def preconditioner_kernel(shape: tuple[int, int], size: tuple[float, float], mod
 
 
 @numba.njit(cache=True, fastmath=True, nogil=True)
-def residual_pass(u: Any, h: Any, p: Any, buf: Any, sigma: float, c: float) -> None:
-    """buf ← g on the contact set (p > 0), 0 elsewhere (g = σu − h + c)."""
-    uf, hf, pf, bf = u.ravel(), h.ravel(), p.ravel(), buf.ravel()
+def _residual_flat(uf: Any, hf: Any, pf: Any, bf: Any, sigma: float, c: float) -> None:
     for i in range(uf.size):
         bf[i] = (sigma * uf[i] - hf[i] + c) if pf[i] > 0.0 else 0.0
 
 
-@numba.njit(cache=True, fastmath=True, nogil=True)
-def precond_direction_pass(
-    u: Any, h: Any, p: Any, t: Any, z: Any, buf: Any, sigma: float, c: float, beta: float
-) -> float:
-    """t ← (z + β t) on the contact set, 0 elsewhere; buf ← t; return Σ g t (g = σu − h + c).
+def residual_pass(u: Any, h: Any, p: Any, buf: Any, sigma: float, c: float) -> None:
+    """buf ← g on the contact set (p > 0), 0 elsewhere (g = σu − h + c)."""
+    run_split(_residual_flat, (u, h, p, buf), (sigma, c))
 
-    ``z`` and ``buf`` may be the same array (each element is read before it is written).
-    """
-    uf, hf, pf, tf, zf, bf = u.ravel(), h.ravel(), p.ravel(), t.ravel(), z.ravel(), buf.ravel()
+
+@numba.njit(cache=True, fastmath=True, nogil=True)
+def _precond_direction_flat(uf: Any, hf: Any, pf: Any, tf: Any, zf: Any, bf: Any, sigma: float, c: float,
+                            beta: float) -> float:
     sgt = 0.0
     for i in range(uf.size):
         if pf[i] > 0.0:
@@ -215,6 +236,16 @@ def precond_direction_pass(
         tf[i] = tv
         bf[i] = tv
     return sgt
+
+
+def precond_direction_pass(
+    u: Any, h: Any, p: Any, t: Any, z: Any, buf: Any, sigma: float, c: float, beta: float
+) -> float:
+    """t ← (z + β t) on the contact set, 0 elsewhere; buf ← t; return Σ g t (g = σu − h + c).
+
+    ``z`` and ``buf`` may be the same array (each element is read before it is written).
+    """
+    return sum(run_split(_precond_direction_flat, (u, h, p, t, z, buf), (sigma, c, beta)))
 
 
 # ----------------------------------------------------------------------------------------------

@@ -35,7 +35,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from tcrlab.contact import _kernels as kern
-from tcrlab.contact._fft import Convolver
+from tcrlab.contact._fft import SHARED_BUFFERS, Convolver
 from tcrlab.errors import ConvergenceError, InputError
 
 __all__ = ["ContactResult", "solve", "solve_sweep"]
@@ -53,6 +53,24 @@ INNER_RTOL_LOOSE = 0.1  # while the set still changes its error dominates: solvi
 SET_CHANGE = 1e-4  # fraction of the set joining or leaving in a round that counts as a change
 CACHE_BYTES = 1 << 30  # kernels kept between solves (least recently used dropped first)
 _CONVOLVERS: OrderedDict[tuple, Convolver] = OrderedDict()
+
+
+class _StallWatch:
+    """Stops a float32 iteration at its round-off floor: once the residual is below ``below`` and
+    has not fallen by 10 % for STALL_ITERATIONS iterations."""
+
+    def __init__(self, below: float = np.inf) -> None:
+        self.below = below
+        self.best = np.inf
+        self.best_at = 0
+        self.count = 0
+
+    def stalled(self, err: float) -> bool:
+        self.count += 1
+        if err < 0.9 * self.best:
+            self.best, self.best_at = err, self.count
+            return False
+        return self.best < self.below and self.count - self.best_at > STALL_ITERATIONS
 
 
 def _cached(key: tuple, make: Any) -> Convolver:
@@ -254,39 +272,40 @@ def solve(
     # approach δ: gap = u − (h − hmax) − δ  → c = −δ in normalised units
     c_fixed = None if displacement is None else -displacement / scale_h
 
-    if hardness is None:
-        history0: list[float] = []
-        polished = None
-        if mixed_precision and dtype == np.float64 and h.size >= MIXED_MIN_POINTS and tol < MIXED_TOL:
-            # identify the contact in float32 (half the memory traffic), polish in float64
-            p32, _, _, history0, _ = _solve_fast(
-                hn.astype(np.float32), size, per, np.dtype(np.float32), target_p, c_fixed, MIXED_TOL,
-                max_iter, p_init, coarse_to_fine, backend, precondition,
-            )
-            p_init = p32.astype(np.float64)
-            del p32
-            if per and target_p is not None:
-                p, u, c, history_pol, ok = _polish_active_set(
-                    hn, size, p_init, target_p, tol, max_iter - len(history0), backend, precondition
+    with SHARED_BUFFERS:  # FFT buffers are shared per grid: concurrent solves take turns
+        if hardness is None:
+            history0: list[float] = []
+            polished = None
+            if mixed_precision and dtype == np.float64 and h.size >= MIXED_MIN_POINTS and tol < MIXED_TOL:
+                # identify the contact in float32 (half the memory traffic), polish in float64
+                p32, _, _, history0, _ = _solve_fast(
+                    hn.astype(np.float32), size, per, np.dtype(np.float32), target_p, c_fixed, MIXED_TOL,
+                    max_iter, p_init, coarse_to_fine, backend, precondition,
                 )
-                history0 = history0 + history_pol
-                if ok:
-                    polished = (p, u, c)
-                else:  # the constrained CG takes over from where the polish stopped
-                    p_init = p
-        if polished is None:
-            p, u, c, history, conv_flag = _solve_fast(
-                hn, size, per, dtype, target_p, c_fixed, tol, max_iter, p_init, coarse_to_fine, backend,
-                precondition,
-            )
-            history = history0 + history
+                p_init = p32.astype(np.float64)
+                del p32
+                if per and target_p is not None:
+                    p, u, c, history_pol, ok = _polish_active_set(
+                        hn, size, p_init, target_p, tol, max_iter - len(history0), backend, precondition
+                    )
+                    history0 = history0 + history_pol
+                    if ok:
+                        polished = (p, u, c)
+                    else:  # the constrained CG takes over from where the polish stopped
+                        p_init = p
+            if polished is None:
+                p, u, c, history, conv_flag = _solve_fast(
+                    hn, size, per, dtype, target_p, c_fixed, tol, max_iter, p_init, coarse_to_fine, backend,
+                    precondition,
+                )
+                history = history0 + history
+            else:
+                (p, u, c), history, conv_flag = polished, history0, True
         else:
-            (p, u, c), history, conv_flag = polished, history0, True
-    else:
-        p, u, c, history, conv_flag = _solve_reference(
-            hn, size, per, dtype, target_p, c_fixed, hardness / p_scale / scale_h, tol, max_iter,
-            p_init, backend,
-        )
+            p, u, c, history, conv_flag = _solve_reference(
+                hn, size, per, dtype, target_p, c_fixed, hardness / p_scale / scale_h, tol, max_iter,
+                p_init, backend,
+            )
     if not conv_flag and raise_on_failure:
         raise ConvergenceError(
             f"contact solver did not reach tol={tol:g} in {max_iter} iterations "
@@ -438,7 +457,7 @@ def _solve_fast(
     restart = True
     since_refresh = 0
     converged = False
-    best_err, best_at = np.inf, 0
+    stall = _StallWatch(STALL_BELOW if dtype == np.float32 else 0.0)  # float64 never stalls here
     for _ in range(max_iter):
         _, nover, nbig, sp, na, sg, sg2, sgu, su, su2 = stats
         new_sigma = target_p * n / sp if (load_ctl and sp > 0) else sigma
@@ -456,9 +475,7 @@ def _solve_fast(
         c += dc
         err = float(np.sqrt(gsum / max(na, 1)))
         history.append(err)
-        if err < best_err * 0.9:
-            best_err, best_at = err, len(history)
-        elif dtype == np.float32 and best_err < STALL_BELOW and len(history) - best_at > STALL_ITERATIONS:
+        if stall.stalled(err):
             break  # float32 round-off floor reached: stop (not converged)
         if err < tol and nbig == 0:  # overlaps below tol (round-off) are accepted
             if since_refresh == 0:
@@ -579,44 +596,36 @@ def _set_pcg(
     na = idx.size
     r = b.copy()
     d = np.zeros(na, np.float32)
-    z = np.empty(na, np.float32)
+    z = np.empty(na, np.float32) if mconv is not None else r
     kt = np.empty(na, np.float32)
     t = np.zeros(na, np.float32)
-    rz_raw, zsum = _apply_preconditioner(mconv, idx, r, z)
+
+    def precondition(rr: float, rs: float) -> tuple[float, float]:
+        """z ← M⁻¹ r on the set; return (Σ r·z, Σ z). Without a preconditioner z is r itself."""
+        return mconv.apply_sparse(idx, r, z) if mconv is not None else (rr, rs)
+
+    rs = float(r.sum(dtype=np.float64))
+    rz_raw, zsum = precondition(float(np.dot(r, r)), rs)
     z_mean = zsum / na
-    rz = rz_raw - z_mean * float(r.sum(dtype=np.float64))
+    rz = rz_raw - z_mean * rs
     kern.cg_direction(t, z, z_mean, 0.0)
-    best, best_at = np.inf, 0
-    for k in range(max_iter):
+    stall = _StallWatch()  # float32 round-off floor: the next exact round refines further
+    for _ in range(max_iter):
         tkt, kt_sum = kconv.apply_sparse(idx, t, kt)
         if not (tkt > 0 and rz > 0):
             break
         rr, rs = kern.cg_update(d, r, t, kt, rz / tkt, kt_sum / na)
         err = float(np.sqrt(rr / na))
         history.append(err)
-        if err < target:
+        if err < target or stall.stalled(err):
             break
-        if err < 0.9 * best:
-            best, best_at = err, k
-        elif k - best_at > STALL_ITERATIONS:
-            break  # float32 round-off floor: the next exact round refines further
-        rz_raw, zsum = _apply_preconditioner(mconv, idx, r, z)
+        rz_raw, zsum = precondition(rr, rs)
         z_mean = zsum / na
         rz_new = rz_raw - z_mean * rs
         beta = rz_new / rz
         rz = rz_new
         kern.cg_direction(t, z, z_mean, beta)
     return d
-
-
-def _apply_preconditioner(
-    mconv: Convolver | None, idx: NDArray[np.intp], r: NDArray[np.float32], z: NDArray[np.float32]
-) -> tuple[float, float]:
-    """z ← M⁻¹ r on the set (identity without a preconditioner); return (Σ r·z, Σ z)."""
-    if mconv is not None:
-        return mconv.apply_sparse(idx, r, z)
-    z[...] = r
-    return float(np.dot(r, r)), float(r.sum(dtype=np.float64))
 
 
 # ----------------------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from tcrlab.contact._fft import SHARED_BUFFERS
 from tcrlab.contact.solver import ContactResult, _convolver, solve
 from tcrlab.errors import ConvergenceError, InputError
 
@@ -68,20 +69,21 @@ def constriction_bvp(
     rr = float((r * r).sum())
     rr0 = rr
     it = 0
-    for it in range(1, max_iter + 1):  # noqa: B007
-        ad, dad = conv.apply(d, out=np.empty(shape))
-        ad *= mask
-        alpha = rr / dad
-        x += alpha * d
-        r -= alpha * ad
-        rr_new = float((r * r).sum())
-        if rr_new <= rtol**2 * rr0:
-            break
-        d *= rr_new / rr
-        d += r
-        rr = rr_new
-    else:
-        raise ConvergenceError(f"thermal BVP CG did not converge in {max_iter} iterations")
+    with SHARED_BUFFERS:  # the convolver's FFT buffers are shared with any solve on this grid
+        for it in range(1, max_iter + 1):  # noqa: B007
+            ad, dad = conv.apply(d, out=np.empty(shape))
+            ad *= mask
+            alpha = rr / dad
+            x += alpha * d
+            r -= alpha * ad
+            rr_new = float((r * r).sum())
+            if rr_new <= rtol**2 * rr0:
+                break
+            d *= rr_new / rr
+            d += r
+            rr = rr_new
+        else:
+            raise ConvergenceError(f"thermal BVP CG did not converge in {max_iter} iterations")
     return float(k_s * x.mean()), it
 
 
