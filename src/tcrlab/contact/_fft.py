@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import platform
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -223,7 +224,8 @@ class Convolver:
         self.n_points = self.fft_shape[0] * self.fft_shape[1]
         if self.backend == "fftw":
             self._fwd, self._bwd, self._real, self._spec = _fftw_plan(self.fft_shape, self.dtype)
-        self.count = 0
+        self.count = 0  # convolutions done, and their wall time (benchmarks: the share of a solve)
+        self.seconds = 0.0
 
     def input_buffer(self) -> NDArray[np.floating]:
         """A writable array of ``shape`` to fill before :meth:`apply_buffer` (avoids a copy)."""
@@ -239,6 +241,7 @@ class Convolver:
         Without ``out`` the result may be a view of an internal buffer, valid until the next call.
         """
         self.count += 1
+        t0 = time.perf_counter()
         if self.backend == "fftw":
             real = self._real
             if self.padded:
@@ -259,6 +262,7 @@ class Convolver:
                 spec, s=self.fft_shape, workers=THREADS, overwrite_x=True, norm="forward"
             )
             res = res[: self.shape[0], : self.shape[1]]
+        self.seconds += time.perf_counter() - t0
         if out is None:
             return res, float(dot)
         out[...] = res
@@ -282,6 +286,7 @@ class Convolver:
         support only.
         """
         self.count += 1
+        t0 = time.perf_counter()
         if self.backend == "fftw":
             sparse = _fftw_sparse_input(self.fft_shape, self.dtype)
             sparse.load(idx, values)
@@ -298,13 +303,12 @@ class Convolver:
             dot = _multiply_parseval(spec, self.kernel, self.fft_shape[1])
             res = sfft.irfft2(spec, s=self.fft_shape, workers=THREADS, overwrite_x=True, norm="forward")
             total = _gather_sum(out, np.ascontiguousarray(res).reshape(-1), idx)
+        self.seconds += time.perf_counter() - t0
         return float(dot), float(total)
 
 
 def fft_pair_time(shape: tuple[int, int], backend: str, dtype: Any = np.float64, repeat: int = 7) -> float:
     """Minimum wall time (s) of one rfft2 + irfft2 pair of ``backend`` at ``shape`` (benchmarks)."""
-    import time
-
     x = np.random.default_rng(0).random(shape).astype(dtype)
     best = np.inf
     if backend == "fftw":

@@ -83,13 +83,13 @@ def _add(parts: list[tuple]) -> tuple:
 
 
 @numba.njit(cache=True, fastmath=True, nogil=True)
-def _direction_flat(uf: Any, hf: Any, pf: Any, tf: Any, bf: Any, sigma: float, c: float,
-                     beta: float) -> float:
+def _direction_flat(uf: Any, hf: Any, pf: Any, tf: Any, zf: Any, bf: Any, sigma: float, c: float,
+                    beta: float, precond: bool) -> float:
     sgt = 0.0
     for i in range(uf.size):
         if pf[i] > 0.0:
             g = sigma * uf[i] - hf[i] + c
-            tv = g + beta * tf[i]
+            tv = (zf[i] if precond else g) + beta * tf[i]
             sgt += g * tv
         else:
             tv = 0.0
@@ -99,10 +99,16 @@ def _direction_flat(uf: Any, hf: Any, pf: Any, tf: Any, bf: Any, sigma: float, c
 
 
 def direction_pass(
-    u: Any, h: Any, p: Any, t: Any, buf: Any, sigma: float, c: float, beta: float
+    u: Any, h: Any, p: Any, t: Any, buf: Any, sigma: float, c: float, beta: float, z: Any = None
 ) -> float:
-    """t ← (g + β t) on the contact set, 0 elsewhere; buf ← t; return Σ g t (g = σu − h + c)."""
-    return sum(run_split(_direction_flat, (u, h, p, t, buf), (sigma, c, beta)))
+    """t ← (g + β t), or (z + β t) when the preconditioned residual ``z`` is given, on the contact
+    set, 0 elsewhere; buf ← t; return Σ g t (g = σu − h + c).
+
+    ``z`` and ``buf`` may be the same array (each element is read before it is written).
+    """
+    precond = z is not None
+    arrays = (u, h, p, t, z if precond else t, buf)
+    return sum(run_split(_direction_flat, arrays, (sigma, c, beta, precond)))
 
 
 @numba.njit(cache=True, fastmath=True, nogil=True)
@@ -220,32 +226,6 @@ def _residual_flat(uf: Any, hf: Any, pf: Any, bf: Any, sigma: float, c: float) -
 def residual_pass(u: Any, h: Any, p: Any, buf: Any, sigma: float, c: float) -> None:
     """buf ← g on the contact set (p > 0), 0 elsewhere (g = σu − h + c)."""
     run_split(_residual_flat, (u, h, p, buf), (sigma, c))
-
-
-@numba.njit(cache=True, fastmath=True, nogil=True)
-def _precond_direction_flat(uf: Any, hf: Any, pf: Any, tf: Any, zf: Any, bf: Any, sigma: float, c: float,
-                            beta: float) -> float:
-    sgt = 0.0
-    for i in range(uf.size):
-        if pf[i] > 0.0:
-            g = sigma * uf[i] - hf[i] + c
-            tv = zf[i] + beta * tf[i]
-            sgt += g * tv
-        else:
-            tv = 0.0
-        tf[i] = tv
-        bf[i] = tv
-    return sgt
-
-
-def precond_direction_pass(
-    u: Any, h: Any, p: Any, t: Any, z: Any, buf: Any, sigma: float, c: float, beta: float
-) -> float:
-    """t ← (z + β t) on the contact set, 0 elsewhere; buf ← t; return Σ g t (g = σu − h + c).
-
-    ``z`` and ``buf`` may be the same array (each element is read before it is written).
-    """
-    return sum(run_split(_precond_direction_flat, (u, h, p, t, z, buf), (sigma, c, beta)))
 
 
 # ----------------------------------------------------------------------------------------------

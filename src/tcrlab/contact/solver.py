@@ -500,7 +500,7 @@ def _solve_fast(
             beta = 0.0 if restart or g_old <= 0 else sgz / g_old
             g_old = sgz
             buf = conv.input_buffer()
-            sgt = kern.precond_direction_pass(u, h, p, t, z, buf, sigma, c, beta)
+            sgt = kern.direction_pass(u, h, p, t, buf, sigma, c, beta, z)
         r, trt = conv.apply(buf)
         if trt <= 0 or not np.isfinite(trt):
             tau = 0.0
