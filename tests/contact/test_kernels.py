@@ -94,3 +94,12 @@ def test_spectral_multiply_matches_numpy(n: int) -> None:
     w[[0, -1]] = 1.0  # n even: the Nyquist column appears once in the full spectrum
     np.testing.assert_allclose(out, spec * k, rtol=1e-6)
     assert total == pytest.approx((w * k * np.abs(spec.astype(complex)) ** 2).sum(), rel=1e-5)
+
+
+@pytest.mark.parametrize("raw", ["two", "0", "-1", "1.5"])
+def test_thread_counts_from_the_environment_are_checked(monkeypatch, raw: str) -> None:
+    monkeypatch.setenv("TCRLAB_THREADS", raw)
+    with pytest.raises(ValueError, match=r"TCRLAB_THREADS=.*whole number of threads ≥ 1"):
+        _threads.env_threads("TCRLAB_THREADS", "2")
+    monkeypatch.setenv("TCRLAB_THREADS", "3")
+    assert _threads.env_threads("TCRLAB_THREADS", "2") == 3

@@ -20,11 +20,11 @@ import numba
 import numpy as np
 from numpy.typing import NDArray
 
-from tcrlab.contact._threads import run_split
+from tcrlab.contact._threads import env_threads, run_split
 
 __all__ = ["SHARED_BUFFERS", "Convolver", "available_backends", "fft_pair_time", "wisdom_path"]
 
-THREADS = int(os.environ.get("TCRLAB_FFT_THREADS", "2"))
+THREADS = env_threads("TCRLAB_FFT_THREADS", "2")
 MEASURE_MIN = 512 * 512
 # planning-time cap (s) per transform; measured at 8192² f32: an estimated plan 773 ms per pair, a
 # measured one 334 ms (planned in ~8 s), so measuring pays off at every large size

@@ -16,9 +16,22 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["THREADS", "run_split"]
+__all__ = ["THREADS", "env_threads", "run_split"]
 
-THREADS = max(1, int(os.environ.get("TCRLAB_THREADS", os.environ.get("TCRLAB_FFT_THREADS", "2"))))
+
+def env_threads(name: str, default: str) -> int:
+    """A thread count from the environment variable ``name`` (an integer ≥ 1), else ``default``."""
+    raw = os.environ.get(name, default)
+    try:
+        value = int(raw)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise ValueError(f"{name}={raw!r}: expected a whole number of threads ≥ 1, e.g. 2")
+    return value
+
+
+THREADS = env_threads("TCRLAB_THREADS", str(env_threads("TCRLAB_FFT_THREADS", "2")))
 SPLIT_MIN = 1 << 17  # below ~128 k elements a pass takes ≲ 0.1 ms: a thread hand-off costs more
 _POOL: ThreadPoolExecutor | None = None
 _POOL_LOCK = threading.Lock()
