@@ -228,7 +228,7 @@ class Convolver:
         self.seconds = 0.0
 
     def input_buffer(self) -> NDArray[np.floating]:
-        """A writable array of ``shape`` to fill before :meth:`apply_buffer` (avoids a copy)."""
+        """A writable array of ``shape`` to fill and pass to :meth:`apply` (avoids a copy)."""
         if self.backend == "fftw" and not self.padded:
             return self._real
         return np.zeros(self.shape, self.dtype)
