@@ -73,9 +73,11 @@ def freespace_kernel(shape: tuple[int, int], size: tuple[float, float], modulus:
 # ----------------------------------------------------------------------------------------------
 
 
-def _add(parts: list[tuple]) -> tuple:
-    """Element-wise sum of the slices' tuples of partial sums."""
-    return parts[0] if len(parts) == 1 else tuple(map(sum, zip(*parts, strict=True)))
+def _totals(parts: list[tuple]) -> tuple:
+    """The slices' partial sums (n_clip, n_overlap, n_big, Σp, n_A, Σg, Σg², Σgu, Σu, Σu²) added up,
+    counts as int."""
+    s = parts[0] if len(parts) == 1 else tuple(map(sum, zip(*parts, strict=True)))
+    return int(s[0]), int(s[1]), int(s[2]), s[3], int(s[4]), s[5], s[6], s[7], s[8], s[9]
 
 
 # Each pass is a serial, GIL-free numba loop over a flat array (LLVM vectorises it); large grids are
@@ -161,8 +163,7 @@ def update_pass(
     Returns (n_clip, n_overlap, n_big_overlap, Σp, n_A, Σg, Σg², Σgu, Σu, Σu²) over the new set
     (stored units; g = σu − h + c with the old σ, c).
     """
-    s = _add(run_split(_update_flat, (p, u, r, t, h), (sigma, tau, c, thr)))
-    return int(s[0]), int(s[1]), int(s[2]), s[3], int(s[4]), s[5], s[6], s[7], s[8], s[9]
+    return _totals(run_split(_update_flat, (p, u, r, t, h), (sigma, tau, c, thr)))
 
 
 @numba.njit(cache=True, fastmath=True, nogil=True)
@@ -193,8 +194,7 @@ def _stats_flat(pf: Any, uf: Any, hf: Any, sigma: float, c: float, thr: float) -
 
 def stats_pass(p: Any, u: Any, h: Any, sigma: float, c: float, thr: float) -> tuple:
     """Same sums as :func:`update_pass` for the current state (after an exact refresh)."""
-    s = _add(run_split(_stats_flat, (p, u, h), (sigma, c, thr)))
-    return 0, 0, int(s[2]), s[3], int(s[4]), s[5], s[6], s[7], s[8], s[9]
+    return _totals(run_split(_stats_flat, (p, u, h), (sigma, c, thr)))
 
 
 # ----------------------------------------------------------------------------------------------
