@@ -129,6 +129,70 @@ def test_plastic_low_hardness_area_tends_to_p_over_h() -> None:
     assert res.plastic_fraction > 0.5 * res.area_fraction
 
 
+def _plastic_gap(res, topo) -> np.ndarray:
+    """Gap u − (h − h_max) − δ from the solved pressure, with u = K p by NumPy's FFT and the
+    periodic half-space compliance 2/(E'|q|) (Johnson 1985 §3): independent of the solver's passes."""
+    h = np.asarray(topo.heights)
+    n, m = h.shape
+    qx = 2 * np.pi * np.fft.fftfreq(n, topo.physical_size[0] / n)
+    qy = 2 * np.pi * np.fft.fftfreq(m, topo.physical_size[1] / m)
+    q = np.hypot(qx[:, None], qy[None, :])
+    q[0, 0] = np.inf
+    u = np.real(np.fft.ifft2(2 / (res.E_eff * q) * np.fft.fft2(res.pressure)))
+    return u - (h - h.max()) - res.displacement
+
+
+@pytest.mark.parametrize("H", [0.05, 0.3])
+@pytest.mark.parametrize("precondition", [True, False])
+def test_plastic_solution_satisfies_the_box_complementarity(H: float, precondition: bool) -> None:
+    """Elastic–perfectly-plastic contact (Almqvist et al., Tribol. Int. 40 (2007) 574): 0 ≤ p ≤ H,
+    closed gap where 0 < p < H, overlap (g ≤ 0) where p = H, open gap where p = 0, mean p = p̄ —
+    checked on the solver's pressure with an independent NumPy evaluation of the gap."""
+    topo = self_affine(128, rms_slope=1.0, size=1.0, seed=7)
+    tol = 1e-8
+    res = solve(topo, E, pressure=0.02, hardness=H, tol=tol, precondition=precondition)
+    p, g = res.pressure, _plastic_gap(res, topo)
+    slack = 10 * tol * np.std(topo.heights)
+    free, plastic = (p > 0) & (p < H * (1 - 1e-12)), p >= H * (1 - 1e-12)
+    assert p.min() >= 0 and p.max() <= H * (1 + 1e-12)
+    assert res.load == pytest.approx(0.02, rel=2 * tol)
+    assert np.sqrt(np.mean(g[free] ** 2)) < slack
+    assert g[plastic].max() < slack and g[p == 0].min() > -slack
+    assert plastic.any() and free.any()
+
+
+def test_plastic_displacement_control_joins_from_an_empty_free_set() -> None:
+    """A tiny approach under displacement control can clip every point of the cold start: the
+    overlapping points must still join (was a stall at residual 0) — and load control at the load
+    found gives the same approach."""
+    topo = self_affine(128, rms_slope=1.0, size=1.0, seed=3)
+    d = 1e-4 * np.std(topo.heights)
+    for pre in (True, False):
+        res = solve(topo, E, displacement=d, hardness=0.5, precondition=pre)
+        assert res.converged and res.area_fraction > 0
+    back = solve(topo, E, pressure=0.01, hardness=0.05)
+    again = solve(topo, E, displacement=back.displacement, hardness=0.05)
+    assert again.load == pytest.approx(0.01, rel=1e-6)
+    assert again.area_fraction == back.area_fraction
+
+
+@settings(max_examples=6, deadline=None)
+@given(seed=st.integers(0, 1000), load=st.floats(0.003, 0.03), ratio=st.floats(2.0, 20.0))
+def test_plastic_invariants(seed: int, load: float, ratio: float) -> None:
+    """p ≤ H, mean p = p̄; more load → more area and a smaller mean gap; a softer solid (lower H)
+    carries the same load on a larger area than the elastic one."""
+    topo = self_affine(32, rms_slope=1.0, size=1.0, seed=seed)
+    H = ratio * load
+    r1 = solve(topo, E, pressure=load, hardness=H)
+    r2 = solve(topo, E, pressure=1.5 * load, hardness=H)
+    el = solve(topo, E, pressure=load)
+    for r, pbar in ((r1, load), (r2, 1.5 * load)):
+        assert r.pressure.max() <= H * (1 + 1e-12)
+        assert r.load == pytest.approx(pbar, rel=1e-7)
+    assert r2.area_fraction >= r1.area_fraction >= el.area_fraction
+    assert r2.mean_gap < r1.mean_gap
+
+
 def test_fast_and_reference_paths_agree_and_sweep_reuses() -> None:
     """The fast (recursive-gap, numba) path and the plain NumPy box-constrained path agree."""
     topo = self_affine(64, rms_slope=1.0, size=1.0, seed=4)

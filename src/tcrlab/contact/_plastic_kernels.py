@@ -1,0 +1,138 @@
+"""Fused (numba) passes of the box-constrained Polonsky–Keer iteration (0 ≤ p ≤ H, fixed approach).
+
+The elastic–perfectly-plastic counterpart of the passes in :mod:`tcrlab.contact._kernels`: the gap
+is g = u − h + c with c fixed (displacement control); the *free* set holds the points with
+0 < p < H, on which the conjugate-gradient step acts; points at p = 0 join when they overlap and
+points at the cap p = H are released when their gap opens (each beyond a tenth of the tolerance,
+so round-off-sized gaps at the rims do not churn the set).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numba
+
+from tcrlab.contact._threads import run_split
+
+__all__ = ["box_direction_pass", "box_residual_pass", "box_stats_pass", "box_update_pass"]
+
+
+def _cap(cap: float, p: Any) -> float:
+    """The cap as the value a p array of its dtype holds (float32 rounds it): points at the cap
+    then compare equal to it."""
+    return float(p.dtype.type(cap))
+
+
+def _sum_parts(parts: list[tuple]) -> tuple:
+    """The slices' partial sums (n_changed, n_free, Σg² over the free set, n_over, n_release)."""
+    s = parts[0] if len(parts) == 1 else tuple(map(sum, zip(*parts, strict=True)))
+    return int(s[0]), int(s[1]), float(s[2]), int(s[3]), int(s[4])
+
+
+@numba.njit(cache=True, fastmath=True, nogil=True)
+def _box_stats_flat(pf: Any, uf: Any, hf: Any, c: float, cap: float, thr: float) -> tuple:
+    nfree = 0
+    sg2 = 0.0
+    nover = 0
+    nrel = 0
+    for i in range(pf.size):
+        g = uf[i] - hf[i] + c
+        pv = pf[i]
+        if pv <= 0.0:
+            nover += g < -thr
+        elif pv >= cap:
+            nrel += g > thr
+        else:
+            nfree += 1
+            sg2 += g * g
+    return 0.0, float(nfree), sg2, float(nover), float(nrel)
+
+
+def box_stats_pass(p: Any, u: Any, h: Any, c: float, cap: float, thr: float) -> tuple:
+    """(0, n_free, Σg² over the free set, n_over, n_release) of the current state: n_over counts
+    points at p = 0 with g < −thr, n_release points at the cap with g > thr."""
+    return _sum_parts(run_split(_box_stats_flat, (p, u, h), (c, _cap(cap, p), thr)))
+
+
+@numba.njit(cache=True, fastmath=True, nogil=True)
+def _box_direction_flat(uf: Any, hf: Any, pf: Any, tf: Any, zf: Any, bf: Any, c: float, cap: float,
+                        beta: float, precond: bool) -> float:
+    sgt = 0.0
+    for i in range(uf.size):
+        pv = pf[i]
+        if pv > 0.0 and pv < cap:
+            g = uf[i] - hf[i] + c
+            tv = (zf[i] if precond else g) + beta * tf[i]
+            sgt += g * tv
+        else:
+            tv = 0.0
+        tf[i] = tv
+        bf[i] = tv
+    return sgt
+
+
+def box_direction_pass(u: Any, h: Any, p: Any, t: Any, buf: Any, c: float, cap: float, beta: float,
+                       z: Any = None) -> float:
+    """t ← g + β t, or z + β t when the preconditioned residual ``z`` is given, on the free set
+    (0 < p < cap), 0 elsewhere; buf ← t; return Σ g t. ``z`` and ``buf`` may be the same array."""
+    precond = z is not None
+    arrays = (u, h, p, t, z if precond else t, buf)
+    return float(sum(run_split(_box_direction_flat, arrays, (c, _cap(cap, p), beta, precond))))
+
+
+@numba.njit(cache=True, fastmath=True, nogil=True)
+def _box_residual_flat(uf: Any, hf: Any, pf: Any, bf: Any, c: float, cap: float) -> None:
+    for i in range(uf.size):
+        pv = pf[i]
+        bf[i] = (uf[i] - hf[i] + c) if (pv > 0.0 and pv < cap) else 0.0
+
+
+def box_residual_pass(u: Any, h: Any, p: Any, buf: Any, c: float, cap: float) -> None:
+    """buf ← g on the free set (0 < p < cap), 0 elsewhere."""
+    run_split(_box_residual_flat, (u, h, p, buf), (c, _cap(cap, p)))
+
+
+@numba.njit(cache=True, fastmath=True, nogil=True)
+def _box_update_flat(pf: Any, uf: Any, rf: Any, tf: Any, hf: Any, c: float, cap: float, tau: float,
+                     thr: float) -> tuple:
+    jthr = 0.1 * thr
+    nchanged = 0
+    nfree = 0
+    sg2 = 0.0
+    nover = 0
+    nrel = 0
+    for i in range(pf.size):
+        g = uf[i] - hf[i] + c  # gap before the step decides joins and releases
+        pv = pf[i]
+        if pv <= 0.0:
+            pn = -tau * g if g < -jthr else 0.0
+        elif pv >= cap:
+            pn = cap - tau * g if g > jthr else cap
+        else:
+            pn = pv - tau * tf[i]
+        # the step −τt was taken exactly only by free points that stay strictly inside the box
+        exact = (pv > 0.0 and pv < cap and pn > 0.0 and pn < cap) or pn == pv
+        nchanged += not exact
+        pn = min(max(pn, 0.0), cap)
+        pf[i] = pn
+        un = uf[i] - tau * rf[i]
+        uf[i] = un
+        gn = un - hf[i] + c
+        if pn <= 0.0:
+            nover += gn < -thr
+        elif pn >= cap:
+            nrel += gn > thr
+        else:
+            nfree += 1
+            sg2 += gn * gn
+    return float(nchanged), float(nfree), sg2, float(nover), float(nrel)
+
+
+def box_update_pass(p: Any, u: Any, r: Any, t: Any, h: Any, c: float, cap: float, tau: float,
+                    thr: float) -> tuple:
+    """p ← p − τt on the free set; points at 0 with g < −thr/10 join with p = −τg, points at the cap
+    with g > thr/10 are released to cap − τg; p clipped to [0, cap]; u ← u − τr (exact only if no
+    point left the free step: n_changed = 0). Returns (n_changed, then the sums of
+    :func:`box_stats_pass` for the new state)."""
+    return _sum_parts(run_split(_box_update_flat, (p, u, r, t, h), (c, _cap(cap, p), tau, thr)))

@@ -1,0 +1,87 @@
+"""The fused passes of the box-constrained (elastic–plastic) iteration against plain NumPy, on grids
+below and above the size at which they are split over threads (tcrlab.contact._threads.SPLIT_MIN)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from tcrlab.contact import _plastic_kernels as pk
+from tcrlab.contact import _threads
+
+C, CAP, BETA, TAU, THR = 0.1, 0.8, 0.5, 1e-2, 1e-3
+
+
+@pytest.fixture(params=[(64, np.float64), (512, np.float32), (512, np.float64)], ids=["64-f64", "512-f32", "512-f64"])
+def state(request) -> tuple:
+    n, dtype = request.param
+    assert (n * n >= _threads.SPLIT_MIN) == (n == 512)  # both the serial and the threaded path run
+    rng = np.random.default_rng(n)
+    h, u, t, z, r = (rng.standard_normal((n, n)).astype(dtype) for _ in range(5))
+    kind = rng.random((n, n))  # ~40 % out of contact, ~20 % at the cap, the rest free
+    p = np.where(kind < 0.4, 0.0, np.where(kind < 0.6, CAP, CAP * rng.random((n, n)))).astype(dtype)
+    return h, p, u, t, z, r
+
+
+def _classes(p: np.ndarray) -> tuple:
+    cap = p.dtype.type(CAP)  # the passes compare with the cap as the array's dtype holds it
+    return p <= 0, p >= cap, (p > 0) & (p < cap)
+
+
+def _rtol(a: np.ndarray) -> float:
+    return 1e-5 if a.dtype == np.float32 else 1e-12
+
+
+def test_stats_pass_matches_numpy(state) -> None:
+    h, p, u, *_ = state
+    g = u.astype(float) - h + C
+    out, plastic, free = _classes(p)
+    stats = pk.box_stats_pass(p, u, h, C, CAP, THR)
+    assert stats[1:] == (
+        int(free.sum()), pytest.approx((g[free] ** 2).sum(), rel=1e-5),
+        int((out & (g < -THR)).sum()), int((plastic & (g > THR)).sum()),
+    )
+
+
+def test_residual_and_direction_passes_match_numpy(state) -> None:
+    h, p, u, t, z, _ = state
+    g = u.astype(float) - h + C
+    free = _classes(p)[2]
+    buf = np.full_like(u, 7.0)
+    pk.box_residual_pass(u, h, p, buf, C, CAP)
+    np.testing.assert_allclose(buf, np.where(free, g, 0.0), rtol=_rtol(u), atol=_rtol(u))
+
+    for zz in (None, z):
+        t1, buf = t.copy(), np.full_like(u, 7.0)
+        sgt = pk.box_direction_pass(u, h, p, t1, buf, C, CAP, BETA, zz)
+        ref = np.where(free, (g if zz is None else z) + BETA * t.astype(float), 0.0)
+        np.testing.assert_allclose(t1, ref, rtol=_rtol(u), atol=_rtol(u))
+        np.testing.assert_array_equal(buf, t1)
+        assert sgt == pytest.approx((g * ref).sum(), rel=1e-5)
+
+
+def test_update_pass_matches_numpy(state) -> None:
+    h, p, u, t, _, r = state
+    g = u.astype(float) - h + C
+    out, plastic, free = _classes(p)
+    t = np.where(free, t, 0.0).astype(u.dtype)  # the direction is zero off the free set
+    step = np.where(free, p - TAU * t, p)
+    step = np.where(out & (g < -0.1 * THR), -TAU * g, step)  # joins
+    step = np.where(plastic & (g > 0.1 * THR), CAP - TAU * g, step)  # releases
+    p_new = np.clip(step, 0.0, CAP)
+    inexact = ~np.where(free, (step > 0) & (step < CAP), step == p)
+    u_new = u - TAU * r.astype(float)
+    g_new = u_new - h + C
+    out_n, plastic_n, free_n = _classes(p_new)
+
+    p1, u1 = p.copy(), u.copy()
+    stats = pk.box_update_pass(p1, u1, r, t, h, C, CAP, TAU, THR)
+    np.testing.assert_allclose(p1, p_new, rtol=_rtol(u), atol=_rtol(u))
+    np.testing.assert_allclose(u1, u_new, rtol=_rtol(u), atol=_rtol(u))
+    # counts may differ by the odd point within round-off of a class boundary in float32
+    slack = 0 if u.dtype == np.float64 else 0.001 * p.size
+    expected = (inexact.sum(), free_n.sum(), (out_n & (g_new < -THR)).sum(), (plastic_n & (g_new > THR)).sum())
+    for got, want in zip((stats[0], stats[1], stats[3], stats[4]), expected, strict=True):
+        assert abs(got - int(want)) <= slack
+    assert stats[2] == pytest.approx((g_new[free_n] ** 2).sum(), rel=1e-4)
+    assert stats[0] > 0 and stats[3] >= 0  # the state has joins, releases and clips: all counted
