@@ -193,6 +193,23 @@ def test_plastic_invariants(seed: int, load: float, ratio: float) -> None:
     assert r2.mean_gap < r1.mean_gap
 
 
+@pytest.mark.parametrize("start", [-3.0, -0.2, 2.0])
+@pytest.mark.parametrize("slope", [0.01, 1.0, 100.0])
+def test_load_root_search_on_an_exponential_law(start: float, slope: float) -> None:
+    """The load search of the plastic path on p̄(c) = e^(−c) (Persson's exponential load–separation
+    law, monotone and convex): the root of p̄ = 2 is c = −ln 2, reached from either side and with a
+    stiffness guess off by 100× either way."""
+    calls = []
+
+    def excess(c: float) -> float:
+        calls.append(c)
+        return float(np.exp(-c)) - 2.0
+
+    c, _, found = solver._load_root(excess, start, slope, 1e-10, lambda: len(calls) < 200)
+    assert found and c == pytest.approx(-np.log(2.0), abs=1e-9)
+    assert len(calls) < 60
+
+
 def test_fast_and_reference_paths_agree_and_sweep_reuses() -> None:
     """The fast (recursive-gap, numba) path and the plain NumPy box-constrained path agree."""
     topo = self_affine(64, rms_slope=1.0, size=1.0, seed=4)

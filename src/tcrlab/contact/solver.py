@@ -51,6 +51,7 @@ PRECOND_LAZY_REFRESH = 4
 ACTIVE_SET_ROUNDS = 12  # exact (float64) evaluations of the polish before it gives up
 INNER_RTOL = 1e-4  # float32 linear solve per round: ×1e-4 (its round-off floor is ~1e-6)
 INNER_RTOL_LOOSE = 0.1  # while the set still changes its error dominates: solving further is wasted
+PLASTIC_SEARCH_TOL = 1e-5  # elastic–plastic load search: inner solves this loose, then tight
 SET_CHANGE = 1e-4  # fraction of the set joining or leaving in a round that counts as a change
 CACHE_BYTES = 1 << 30  # kernels kept between solves (least recently used dropped first)
 _CONVOLVERS: OrderedDict[tuple, Convolver] = OrderedDict()
@@ -650,66 +651,77 @@ def _solve_plastic(
 ) -> tuple[NDArray, NDArray, float, list[float], bool]:
     """Elastic–perfectly-plastic contact (0 ≤ p ≤ H). Displacement control: one box-constrained
     Polonsky–Keer CG. Load control: the mean pressure p̄(c) of the displacement-controlled problem is
-    continuous and monotone in the approach, so c is found by a root search — secant steps from the
-    elastic approach (a bound: the capped solid is softer) until the load is bracketed, then Brent's
-    method to a relative load error of tol — every inner solve warm-started from the nearest solved c."""
+    continuous and monotone in the approach, so c is found by a root search (:func:`_load_root`)
+    from the elastic approach (a bound: the capped solid is softer) — first with the inner solves
+    and the load to PLASTIC_SEARCH_TOL, then to ``tol`` from there — every inner solve warm-started
+    from the nearest one solved."""
     if target_p is None:
         return _box_pk(h, size, periodic, dtype, float(c_fixed), cap, tol, max_iter, p_init, backend,
                        precondition)
-    from scipy.optimize import brentq
-
     history: list[float] = []
-    solved: dict[float, tuple[NDArray, NDArray, bool]] = {}
-    close = tol * target_p  # relative load error accepted: that of the inner solves (measured)
+    solved: dict[tuple[float, float], tuple[NDArray, NDArray, bool]] = {}
+
+    def excess(c: float, inner_tol: float) -> float:
+        key = (c, inner_tol)
+        if key not in solved:
+            near = min(solved, key=lambda k: (abs(k[0] - c), k[1]))
+            p, u, _, hist, ok = _box_pk(h, size, periodic, dtype, c, cap, inner_tol,
+                                        max(max_iter - len(history), 1), solved[near][0], backend, precondition)
+            history.extend(hist)
+            solved[key] = (p, u, ok)
+            if len(solved) > 3:  # full-grid fields: keep the nearest few as warm starts
+                del solved[max(solved, key=lambda k: abs(k[0] - c))]
+        return float(solved[key][0].mean(dtype=np.float64)) - target_p
+
+    p_el, _, c, _, _ = _solve_fast(h, size, periodic, dtype, target_p, None, max(tol, 1e-6), max_iter,
+                                   None, True, backend, precondition)
+    solved[(np.inf, np.inf)] = (np.minimum(p_el, cap), p_el, True)  # warm start only
+    del p_el
+    slope = target_p / 0.45  # dp̄/dδ ≈ p̄/(0.45 h_rms): Persson's exponential law (h in units of h_rms)
+    ok = False
+    for inner_tol in dict.fromkeys((max(tol, PLASTIC_SEARCH_TOL), tol)):
+        c, slope, ok = _load_root(lambda x, t=inner_tol: excess(x, t), c, slope, inner_tol * target_p,
+                                  lambda: len(history) < max_iter)
+    p, u, converged = solved[(c, tol)]
+    return p, u, c, history, ok and converged
+
+
+def _load_root(excess: Any, c: float, slope: float, close: float, budget: Any) -> tuple[float, float, bool]:
+    """Root of the load excess f(c) = p̄(c) − p̄_target (f falls as c rises): secant steps from c —
+    the first with the stiffness guess ``slope`` = −df/dc — until f changes sign (on the convex
+    p̄(δ) an extrapolation from below overshoots; 10 % more makes sure), then Brent's method
+    (scipy.optimize.brentq). Stops once |f| ≤ ``close``. Returns (c, last secant slope, found)."""
+    from scipy.optimize import brentq
 
     class Found(Exception):
         pass
 
-    def excess(c: float) -> float:
-        if c not in solved:
-            near = min(solved, key=lambda k: abs(k - c))
-            p, u, _, hist, ok = _box_pk(h, size, periodic, dtype, c, cap, tol,
-                                        max(max_iter - len(history), 1), solved[near][0], backend, precondition)
-            history.extend(hist)
-            solved[c] = (p, u, ok)
-            if len(solved) > 3:  # full-grid fields: keep the nearest few as warm starts
-                del solved[max(solved, key=lambda k: abs(k - c))]
-        f = float(solved[c][0].mean(dtype=np.float64)) - target_p
-        if abs(f) <= close:
-            raise Found(c)
-        return f
+    def f(x: float) -> float:
+        value = excess(x)
+        if abs(value) <= close:
+            raise Found(x)
+        return value
 
-    p_el, _, c_el, _, _ = _solve_fast(h, size, periodic, dtype, target_p, None, max(tol, 1e-6), max_iter,
-                                      None, True, backend, precondition)
-    solved[np.inf] = (np.minimum(p_el, cap), p_el, True)  # warm start only
-    del p_el
-    # dp̄/dδ guess ≈ p̄/(0.45 h_rms) (Persson's exponential law; heights are in units of h_rms)
-    slope = target_p / 0.45
-    ok = False
     try:
-        # secant steps from the elastic approach until the load is bracketed: the first from the
-        # guessed stiffness, then through the last two solves (p̄ falls as c rises; on the convex
-        # p̄(δ) the extrapolation from below overshoots, 10 % more makes sure)
-        c_a, f_a = c_el, excess(c_el)
+        c_a, f_a = c, f(c)
         c_b = c_a + 1.1 * f_a / slope
-        f_b = excess(c_b)
-        while (f_a < 0) == (f_b < 0) and len(history) < max_iter:
+        f_b = f(c_b)
+        while (f_a < 0) == (f_b < 0):
+            if not budget():
+                return c_b, slope, False
             secant = (f_a - f_b) / (c_b - c_a)
+            slope = secant if secant > 0 else slope
             step = 1.1 * f_b / secant if secant > 0 else 2 * (c_b - c_a)
             c_a, f_a = c_b, f_b
             c_b = c_a + step
-            f_b = excess(c_b)
-        c = c_b
-        if (f_a < 0) != (f_b < 0):
-            secant = (f_a - f_b) / (c_b - c_a)
-            c = brentq(excess, min(c_a, c_b), max(c_a, c_b), xtol=close / secant,
-                       rtol=4 * np.finfo(float).eps, maxiter=200)
-            excess(c)
-            ok = True  # Brent's bracket is below xtol: the load is within `close`
+            f_b = f(c_b)
+        slope = (f_a - f_b) / (c_b - c_a)
+        root = brentq(f, min(c_a, c_b), max(c_a, c_b), xtol=close / slope, rtol=4 * np.finfo(float).eps,
+                      maxiter=200)
+        excess(root)
+        return root, slope, True  # Brent's bracket is below xtol: the load is within `close`
     except Found as found:
-        c, ok = found.args[0], True
-    p, u, converged = solved[c]
-    return p, u, c, history, ok and converged
+        return found.args[0], slope, True
 
 
 def _self_compliance(conv: Convolver) -> float:
