@@ -15,7 +15,7 @@ import numba
 
 from tcrlab.contact._threads import run_split
 
-__all__ = ["box_direction_pass", "box_residual_pass", "box_stats_pass", "box_update_pass"]
+__all__ = ["box_direction_pass", "box_stats_pass", "box_update_pass"]
 
 
 def _cap(cap: float, p: Any) -> float:
@@ -56,14 +56,14 @@ def box_stats_pass(p: Any, u: Any, h: Any, c: float, cap: float, thr: float) -> 
 
 
 @numba.njit(cache=True, fastmath=True, nogil=True)
-def _box_direction_flat(uf: Any, hf: Any, pf: Any, tf: Any, zf: Any, bf: Any, c: float, cap: float,
-                        beta: float, precond: bool) -> float:
+def _box_direction_flat(uf: Any, hf: Any, pf: Any, tf: Any, bf: Any, c: float, cap: float,
+                        beta: float) -> float:
     sgt = 0.0
     for i in range(uf.size):
         pv = pf[i]
         if pv > 0.0 and pv < cap:
             g = uf[i] - hf[i] + c
-            tv = (zf[i] if precond else g) + beta * tf[i]
+            tv = g + beta * tf[i]
             sgt += g * tv
         else:
             tv = 0.0
@@ -72,25 +72,9 @@ def _box_direction_flat(uf: Any, hf: Any, pf: Any, tf: Any, zf: Any, bf: Any, c:
     return sgt
 
 
-def box_direction_pass(u: Any, h: Any, p: Any, t: Any, buf: Any, c: float, cap: float, beta: float,
-                       z: Any = None) -> float:
-    """t ← g + β t, or z + β t when the preconditioned residual ``z`` is given, on the free set
-    (0 < p < cap), 0 elsewhere; buf ← t; return Σ g t. ``z`` and ``buf`` may be the same array."""
-    precond = z is not None
-    arrays = (u, h, p, t, z if precond else t, buf)
-    return float(sum(run_split(_box_direction_flat, arrays, (c, _cap(cap, p), beta, precond))))
-
-
-@numba.njit(cache=True, fastmath=True, nogil=True)
-def _box_residual_flat(uf: Any, hf: Any, pf: Any, bf: Any, c: float, cap: float) -> None:
-    for i in range(uf.size):
-        pv = pf[i]
-        bf[i] = (uf[i] - hf[i] + c) if (pv > 0.0 and pv < cap) else 0.0
-
-
-def box_residual_pass(u: Any, h: Any, p: Any, buf: Any, c: float, cap: float) -> None:
-    """buf ← g on the free set (0 < p < cap), 0 elsewhere."""
-    run_split(_box_residual_flat, (u, h, p, buf), (c, _cap(cap, p)))
+def box_direction_pass(u: Any, h: Any, p: Any, t: Any, buf: Any, c: float, cap: float, beta: float) -> float:
+    """t ← g + β t on the free set (0 < p < cap), 0 elsewhere; buf ← t; return Σ g t."""
+    return float(sum(run_split(_box_direction_flat, (u, h, p, t, buf), (c, _cap(cap, p), beta))))
 
 
 @numba.njit(cache=True, fastmath=True, nogil=True)

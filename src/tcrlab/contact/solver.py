@@ -656,8 +656,7 @@ def _solve_plastic(
     and the load to PLASTIC_SEARCH_TOL, then to ``tol`` from there — every inner solve warm-started
     from the nearest one solved."""
     if target_p is None:
-        return _box_pk(h, size, periodic, dtype, float(c_fixed), cap, tol, max_iter, p_init, backend,
-                       precondition)
+        return _box_pk(h, size, periodic, dtype, float(c_fixed), cap, tol, max_iter, p_init, backend)
     history: list[float] = []
     solved: dict[tuple[float, float], tuple[NDArray, NDArray, bool]] = {}
 
@@ -666,7 +665,7 @@ def _solve_plastic(
         if key not in solved:
             near = min(solved, key=lambda k: (abs(k[0] - c), k[1]))
             p, u, _, hist, ok = _box_pk(h, size, periodic, dtype, c, cap, inner_tol,
-                                        max(max_iter - len(history), 1), solved[near][0], backend, precondition)
+                                        max(max_iter - len(history), 1), solved[near][0], backend)
             history.extend(hist)
             solved[key] = (p, u, ok)
             if len(solved) > 3:  # full-grid fields: keep the nearest few as warm starts
@@ -743,7 +742,6 @@ def _box_pk(
     max_iter: int,
     p_init: NDArray | None,
     backend: str | None,
-    precondition: bool = True,
 ) -> tuple[NDArray, NDArray, float, list[float], bool]:
     """Displacement-controlled Polonsky–Keer CG with the box 0 ≤ p ≤ cap.
 
@@ -751,10 +749,12 @@ def _box_pk(
     et al. 2007); the gap is updated recursively (u ← u − τKt, one FFT pair per iteration) while no
     point joins, leaves or reaches the cap, and recomputed exactly (u = K p) when one does — then
     the CG restarts — and before convergence is accepted. Fused numba passes do the element-wise
-    work (:mod:`tcrlab.contact._plastic_kernels`).
+    work (:mod:`tcrlab.contact._plastic_kernels`). Not preconditioned: the Fourier preconditioner of
+    the elastic path (M⁻¹g, strong pixel-scale components) drove thousands of points across both
+    bounds and back every step (a 4-cycle at 512², p̄ = 0.005 E', H = 0.5 E'), and restricted to
+    the steps where the set held still it no longer saved iterations (measured).
     """
     conv = _convolver(h.shape, size, periodic, dtype, backend)
-    pconv = _preconditioner(h.shape, size, dtype, backend) if (precondition and periodic) else None
     p = np.empty(h.shape, dtype)
     if p_init is not None:
         np.clip(p_init, 0.0, cap, out=p, casting="unsafe")
@@ -789,19 +789,10 @@ def _box_pk(
             pk.box_update_pass(p, u, t, t, h, c, cap, 1.0 / _self_compliance(conv), tol)
             stats, exact, restart = refresh(), True, True
             continue
-        if pconv is None:
-            beta = 0.0 if restart or g_old <= 0 else gsum / g_old
-            g_old = gsum
-            buf = conv.input_buffer()
-            sgt = pk.box_direction_pass(u, h, p, t, buf, c, cap, beta)
-        else:
-            zin = pconv.input_buffer()
-            pk.box_residual_pass(u, h, p, zin, c, cap)
-            z, sgz = pconv.apply(zin)
-            beta = 0.0 if restart or g_old <= 0 else sgz / g_old
-            g_old = sgz
-            buf = conv.input_buffer()
-            sgt = pk.box_direction_pass(u, h, p, t, buf, c, cap, beta, z)
+        beta = 0.0 if restart or g_old <= 0 else gsum / g_old
+        g_old = gsum
+        buf = conv.input_buffer()
+        sgt = pk.box_direction_pass(u, h, p, t, buf, c, cap, beta)
         r, trt = conv.apply(buf)  # Σ t·Kt by Parseval: t is zero off the free set
         tau = sgt / trt if trt > 0 and np.isfinite(trt) else 0.0
         stats = pk.box_update_pass(p, u, r, t, h, c, cap, tau, tol)
