@@ -223,8 +223,9 @@ def test_load_root_search_on_an_exponential_law(start: float, slope: float) -> N
     assert len(calls) < 60
 
 
-def test_fast_and_reference_paths_agree_and_sweep_reuses() -> None:
-    """The fast (recursive-gap, numba) path and the plain NumPy box-constrained path agree."""
+def test_elastic_and_box_constrained_paths_agree_and_sweep_reuses() -> None:
+    """The elastic path and the box-constrained (elastic–plastic) path with a cap far above every
+    pressure agree."""
     topo = self_affine(64, rms_slope=1.0, size=1.0, seed=4)
     fast = solve(topo, E, pressure=0.03)
     ref = solve(topo, E, displacement=fast.displacement, hardness=1e9)

@@ -222,7 +222,9 @@ def solve(
     tol : relative RMS gap on the contact set, ‖g‖/(√n_A · h_rms), at which iteration stops; no point
         outside the contact set may then overlap by more than tol · h_rms.
     dtype : float64 (default) or float32 (faster, ~1e-6 relative accuracy: use tol ≥ 1e-6).
-    initial : a previous result (or pressure field) to start from — load sweeps reuse it.
+    initial : a previous result (or pressure field) to start from — load sweeps reuse it (elastic
+        path and displacement control; a load-controlled elastic–plastic solve starts from the
+        elastic solution, which measured the closer start).
     mixed_precision : for float64 on grids ≥ 1024², first identify the contact in float32 to 1e-4,
         then polish in float64 — under load control on periodic grids by an active-set iteration
         (exact float64 gap, linear float32 solve on the contact set), else by the constrained CG
@@ -631,7 +633,7 @@ def _set_pcg(
 
 
 # ----------------------------------------------------------------------------------------------
-# elastic–plastic path (NumPy)
+# elastic–perfectly-plastic path (box-constrained Polonsky–Keer, load by a root search)
 # ----------------------------------------------------------------------------------------------
 
 
