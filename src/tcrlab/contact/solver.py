@@ -321,10 +321,13 @@ def solve(
     gap += c
     np.maximum(gap, 0.0, out=gap)
     gap *= scale_h
+    # points at the cap carry H exactly (in float32 the scaled cap falls short of H by its round-off)
+    at_cap = None if hardness is None else p >= p.dtype.type(hardness / p_scale / scale_h)
     pr = p.astype(np.float64)
     del p
     pr *= p_scale * scale_h
-    if hardness is not None:
+    if at_cap is not None:
+        pr[at_cap] = hardness
         np.minimum(pr, hardness, out=pr)
     gap[pr > 0] = 0.0  # exactly closed on the contact set
     res = ContactResult(
