@@ -8,7 +8,7 @@ import numba
 import numpy as np
 from numpy.typing import NDArray
 
-from tcrlab.contact._threads import run_split
+from tcrlab.contact._threads import add_parts, run_split
 
 # ----------------------------------------------------------------------------------------------
 # kernels
@@ -76,7 +76,7 @@ def freespace_kernel(shape: tuple[int, int], size: tuple[float, float], modulus:
 def _totals(parts: list[tuple]) -> tuple:
     """The slices' partial sums (n_clip, n_overlap, n_big, Σp, n_A, Σg, Σg², Σgu, Σu, Σu²) added up,
     counts as int."""
-    s = parts[0] if len(parts) == 1 else tuple(map(sum, zip(*parts, strict=True)))
+    s = add_parts(parts)
     return int(s[0]), int(s[1]), int(s[2]), s[3], int(s[4]), s[5], s[6], s[7], s[8], s[9]
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import numba
 
-from tcrlab.contact._threads import run_split
+from tcrlab.contact._threads import add_parts, run_split
 
 __all__ = ["box_direction_pass", "box_stats_pass", "box_update_pass"]
 
@@ -26,8 +26,19 @@ def _cap(cap: float, p: Any) -> float:
 
 def _sum_parts(parts: list[tuple]) -> tuple:
     """The slices' partial sums (n_changed, n_free, Σg² over the free set, n_over, n_release)."""
-    s = parts[0] if len(parts) == 1 else tuple(map(sum, zip(*parts, strict=True)))
+    s = add_parts(parts)
     return int(s[0]), int(s[1]), float(s[2]), int(s[3]), int(s[4])
+
+
+@numba.njit(cache=True, fastmath=True, nogil=True, inline="always")
+def _tally(pv: float, g: float, cap: float, thr: float) -> tuple:
+    """One point's share of the sums: (free, g² if free, overlapping out of contact beyond thr,
+    at the cap with a gap opening beyond thr)."""
+    if pv <= 0.0:
+        return 0, 0.0, int(g < -thr), 0
+    if pv >= cap:
+        return 0, 0.0, 0, int(g > thr)
+    return 1, g * g, 0, 0
 
 
 @numba.njit(cache=True, fastmath=True, nogil=True)
@@ -37,15 +48,11 @@ def _box_stats_flat(pf: Any, uf: Any, hf: Any, c: float, cap: float, thr: float)
     nover = 0
     nrel = 0
     for i in range(pf.size):
-        g = uf[i] - hf[i] + c
-        pv = pf[i]
-        if pv <= 0.0:
-            nover += g < -thr
-        elif pv >= cap:
-            nrel += g > thr
-        else:
-            nfree += 1
-            sg2 += g * g
+        free, g2, over, rel = _tally(pf[i], uf[i] - hf[i] + c, cap, thr)
+        nfree += free
+        sg2 += g2
+        nover += over
+        nrel += rel
     return 0.0, float(nfree), sg2, float(nover), float(nrel)
 
 
@@ -102,14 +109,11 @@ def _box_update_flat(pf: Any, uf: Any, rf: Any, tf: Any, hf: Any, c: float, cap:
         pf[i] = pn
         un = uf[i] - tau * rf[i]
         uf[i] = un
-        gn = un - hf[i] + c
-        if pn <= 0.0:
-            nover += gn < -thr
-        elif pn >= cap:
-            nrel += gn > thr
-        else:
-            nfree += 1
-            sg2 += gn * gn
+        free, g2, over, rel = _tally(pn, un - hf[i] + c, cap, thr)
+        nfree += free
+        sg2 += g2
+        nover += over
+        nrel += rel
     return float(nchanged), float(nfree), sg2, float(nover), float(nrel)
 
 

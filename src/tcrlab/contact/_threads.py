@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["THREADS", "env_threads", "run_split"]
+__all__ = ["THREADS", "add_parts", "env_threads", "run_split"]
 
 
 def env_threads(name: str, default: str) -> int:
@@ -68,3 +68,8 @@ def run_split(kernel: Any, arrays: tuple, scalars: tuple = (), rows: bool = Fals
     ]
     first = kernel(*(v[: cut[1]] for v in views), *scalars)
     return [first] + [f.result() for f in futures]
+
+
+def add_parts(parts: list[tuple]) -> tuple:
+    """The element-wise sum of the slices' tuples of partial sums that :func:`run_split` returned."""
+    return parts[0] if len(parts) == 1 else tuple(map(sum, zip(*parts, strict=True)))
