@@ -679,9 +679,10 @@ def _solve_plastic(
 
     p_el, _, c, _, _ = _solve_fast(h, size, periodic, dtype, target_p, None, max(tol, 1e-6), max_iter,
                                    None, True, backend, precondition)
-    solved[(np.inf, np.inf)] = (np.minimum(p_el, cap), p_el, True)  # warm start only
-    del p_el
-    slope = target_p / 0.45  # dp̄/dδ ≈ p̄/(0.45 h_rms): Persson's exponential law (h in units of h_rms)
+    start = np.minimum(p_el, cap, out=p_el)
+    solved[(np.inf, np.inf)] = (start, start, True)  # a warm start only (its u is never read)
+    # dp̄/dδ ≈ p̄/(0.45 h_rms): Persson's exponential law, PRL 99 (2007) 125502 (h in units of h_rms)
+    slope = target_p / 0.45
     ok = False
     for inner_tol in dict.fromkeys((max(tol, PLASTIC_SEARCH_TOL), tol)):
         c, slope, ok = _load_root(lambda x, t=inner_tol: excess(x, t), c, slope, inner_tol * target_p,
