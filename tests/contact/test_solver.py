@@ -189,6 +189,22 @@ def test_plastic_float32_and_float64_agree(periodic: bool) -> None:
     assert r32.load == pytest.approx(0.02, rel=1e-4)
 
 
+@pytest.mark.parametrize("H", [0.05, 0.3])
+def test_plastic_mixed_precision_matches_float64(monkeypatch, H: float) -> None:
+    """The plastic load search in float32 (as on grids ≥ 1024², here forced at 128²) followed by
+    the float64 solves gives the float64-only answer, and the box complementarity holds."""
+    monkeypatch.setattr(solver, "MIXED_MIN_POINTS", 128 * 128)
+    topo = self_affine(128, rms_slope=1.0, size=1.0, seed=7)
+    mixed = solve(topo, E, pressure=0.02, hardness=H)
+    f64 = solve(topo, E, pressure=0.02, hardness=H, mixed_precision=False)
+    assert mixed.area_fraction == f64.area_fraction and mixed.plastic_fraction == f64.plastic_fraction
+    assert mixed.mean_gap == pytest.approx(f64.mean_gap, rel=1e-6)
+    assert mixed.load == pytest.approx(0.02, rel=2e-8)
+    g, p = _plastic_gap(mixed, topo), mixed.pressure
+    free = (p > 0) & (p < H)
+    assert np.sqrt(np.mean(g[free] ** 2)) < 10 * 1e-8 * np.std(topo.heights)
+
+
 def test_plastic_low_load_on_sharp_asperities_converges() -> None:
     """Light load, many pixel-sharp tips at the cap (p̄/H = 0.01): the Fourier-preconditioned box
     iteration cycled here with thousands of points crossing both bounds every step (not converged

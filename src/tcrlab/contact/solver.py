@@ -229,6 +229,8 @@ def solve(
         then polish in float64 — under load control on periodic grids by an active-set iteration
         (exact float64 gap, linear float32 solve on the contact set), else by the constrained CG
         (same answer, 30–50 % less time measured; ``iterations`` counts every stage's iterations).
+        With ``hardness`` under load control: the search for the approach runs in float32 to 1e-5,
+        the final solves in float64 (~25 % less time at 2048², measured).
     precondition : elastic path, load control, periodic grids: precondition the conjugate-gradient
         search direction on the contact set with the Fourier-space inverse compliance E'|q|/2 (one
         extra FFT pair per iteration, 2–2.5× fewer iterations; same complementarity solution).
@@ -308,7 +310,7 @@ def solve(
         else:
             p, u, c, history, conv_flag = _solve_plastic(
                 hn, size, per, dtype, target_p, c_fixed, hardness / p_scale / scale_h, tol, max_iter,
-                p_init, backend, precondition,
+                p_init, backend, precondition, mixed_precision,
             )
     if not conv_flag and raise_on_failure:
         raise ConvergenceError(
@@ -653,23 +655,29 @@ def _solve_plastic(
     p_init: NDArray | None,
     backend: str | None,
     precondition: bool = True,
+    mixed_precision: bool = True,
 ) -> tuple[NDArray, NDArray, float, list[float], bool]:
     """Elastic–perfectly-plastic contact (0 ≤ p ≤ H). Displacement control: one box-constrained
     Polonsky–Keer CG. Load control: the mean pressure p̄(c) of the displacement-controlled problem is
     continuous and monotone in the approach, so c is found by a root search (:func:`_load_root`)
     from the elastic approach (a bound: the capped solid is softer) — first with the inner solves
-    and the load to PLASTIC_SEARCH_TOL, then to ``tol`` from there — every inner solve warm-started
-    from the nearest one solved."""
+    and the load to PLASTIC_SEARCH_TOL (in float32 with ``mixed_precision`` on float64 grids
+    ≥ 1024²), then to ``tol`` from there — every inner solve warm-started from the nearest one."""
     if target_p is None:
         return _box_pk(h, size, periodic, dtype, float(c_fixed), cap, tol, max_iter, p_init, backend)
     history: list[float] = []
     solved: dict[tuple[float, float], tuple[NDArray, NDArray, bool]] = {}
+    search_tol = max(tol, PLASTIC_SEARCH_TOL)
+    mixed = mixed_precision and dtype == np.float64 and h.size >= MIXED_MIN_POINTS and tol < search_tol
+    # float32 for the search (half the memory traffic), the final solves in the requested dtype
+    heights = {search_tol: h.astype(np.float32) if mixed else h, tol: h}
 
     def excess(c: float, inner_tol: float) -> float:
         key = (c, inner_tol)
         if key not in solved:
             near = min(solved, key=lambda k: (abs(k[0] - c), k[1]))
-            p, u, _, hist, ok = _box_pk(h, size, periodic, dtype, c, cap, inner_tol,
+            hk = heights[inner_tol]
+            p, u, _, hist, ok = _box_pk(hk, size, periodic, hk.dtype, c, cap, inner_tol,
                                         max(max_iter - len(history), 1), solved[near][0], backend)
             history.extend(hist)
             solved[key] = (p, u, ok)
@@ -677,14 +685,16 @@ def _solve_plastic(
                 del solved[max(solved, key=lambda k: abs(k[0] - c))]
         return float(solved[key][0].mean(dtype=np.float64)) - target_p
 
-    p_el, _, c, _, _ = _solve_fast(h, size, periodic, dtype, target_p, None, max(tol, 1e-6), max_iter,
-                                   None, True, backend, precondition)
+    h0 = heights[search_tol]
+    p_el, _, c, _, _ = _solve_fast(h0, size, periodic, h0.dtype, target_p, None,
+                                   search_tol if mixed else max(tol, 1e-6), max_iter, None, True, backend,
+                                   precondition)
     start = np.minimum(p_el, cap, out=p_el)
     solved[(np.inf, np.inf)] = (start, start, True)  # a warm start only (its u is never read)
     # dp̄/dδ ≈ p̄/(0.45 h_rms): Persson's exponential law, PRL 99 (2007) 125502 (h in units of h_rms)
     slope = target_p / 0.45
     ok = False
-    for inner_tol in dict.fromkeys((max(tol, PLASTIC_SEARCH_TOL), tol)):
+    for inner_tol in heights:  # search_tol, then tol (one stage if they are equal)
         c, slope, ok = _load_root(lambda x, t=inner_tol: excess(x, t), c, slope, inner_tol * target_p,
                                   lambda: len(history) < max_iter)
     p, u, converged = solved[(c, tol)]
@@ -778,10 +788,13 @@ def _box_pk(
     g_old = 0.0
     restart = True
     history: list[float] = []
+    stall = _StallWatch(STALL_BELOW if dtype == np.float32 else 0.0)  # float64 never stalls here
     for _ in range(max_iter):
         _, nfree, gsum, nover, nrel = stats
         err = float(np.sqrt(gsum / max(nfree, 1)))
         history.append(err)
+        if stall.stalled(err):
+            break  # float32 round-off floor reached: stop (not converged)
         if err < tol and nover == 0 and nrel == 0:
             if exact:
                 return p, u, c, history, True
