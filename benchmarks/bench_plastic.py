@@ -59,6 +59,8 @@ def main() -> None:
         n, hard = int(args.child[0]), None if args.child[1] == "none" else float(args.child[1])
         print(json.dumps(child(n, hard)))
         return
+    if args.baseline and not (args.baseline / "tcrlab" / "__init__.py").is_file():
+        ap.error(f"--baseline {args.baseline}: expected a tcrlab source folder (src/ holding tcrlab/)")
     trees = [("this", SRC)] + ([("baseline", args.baseline)] if args.baseline else [])
     print(f"{'grid':>6} {'H/E′':>6} {'tree':>9} {'time (s)':>9} {'it':>6} {'A/A0':>9} {'plastic':>8} "
           f"{'mean gap':>11} {'× elastic':>9}", flush=True)

@@ -784,7 +784,7 @@ def _box_pk(
         return pk.box_stats_pass(p, u, h, c, cap, tol)
 
     stats = refresh()
-    exact = True
+    fresh = True  # u was just computed as K p (not recursively)
     g_old = 0.0
     restart = True
     history: list[float] = []
@@ -796,9 +796,9 @@ def _box_pk(
         if stall.stalled(err):
             break  # float32 round-off floor reached: stop (not converged)
         if err < tol and nover == 0 and nrel == 0:
-            if exact:
+            if fresh:
                 return p, u, c, history, True
-            stats, exact, restart = refresh(), True, True
+            stats, fresh, restart = refresh(), True, True
             history.pop()
             continue
         if nfree == 0:
@@ -806,7 +806,7 @@ def _box_pk(
             # with the pressure that would close their own gap, p = −g/K_ii (a Jacobi step)
             t[...] = 0.0
             pk.box_update_pass(p, u, t, t, h, c, cap, 1.0 / _self_compliance(conv), tol)
-            stats, exact, restart = refresh(), True, True
+            stats, fresh, restart = refresh(), True, True
             continue
         beta = 0.0 if restart or g_old <= 0 else gsum / g_old
         g_old = gsum
@@ -815,9 +815,8 @@ def _box_pk(
         r, trt = conv.apply(buf)  # Σ t·Kt by Parseval: t is zero off the free set
         tau = sgt / trt if trt > 0 and np.isfinite(trt) else 0.0
         stats = pk.box_update_pass(p, u, r, t, h, c, cap, tau, tol)
-        exact = stats[0] == 0
-        restart = False
-        if not exact:
-            stats, exact, restart = refresh(), True, True
+        fresh = restart = False
+        if stats[0]:  # a point joined, left or reached the cap: the recursive u is off there
+            stats, fresh, restart = refresh(), True, True
     u[...] = conv.apply(p)[0]
     return p, u, c, history, False
