@@ -61,18 +61,17 @@ def gap_stats(h: np.ndarray, p: np.ndarray) -> tuple[float, float]:
 
 
 def run_tcrlab(h: np.ndarray, repeat: int, dtype: str = "float64", tol: float = TOL,
-               mixed: bool = True, precondition: bool = True) -> dict:
+               mixed: bool = True, precondition: bool = True, backend: str | None = None) -> dict:
     from tcrlab.contact import solver
+    from tcrlab.contact._fft import default_backend, fft_pair_time
     from tcrlab.surfaces import Topography
 
     topo = Topography(h, (1.0, 1.0), periodic=True)
     t0 = time.perf_counter()
     solver.solve(topo, 1.0, pressure=PBAR, tol=max(tol, 1e-5), dtype=dtype,
-                 precondition=precondition)  # plans FFTs, JIT
+                 precondition=precondition, backend=backend)  # plans FFTs, JIT
     warm = time.perf_counter() - t0
-    from tcrlab.contact._fft import available_backends, fft_pair_time
-
-    backend = "fftw" if "fftw" in available_backends() else "scipy"
+    backend = backend or default_backend(h.shape)  # the fine grid's; pairs are timed with it
     best, res, pair, share = np.inf, None, np.nan, np.nan
     for _ in range(repeat):
         for c in solver._CONVOLVERS.values():
@@ -80,7 +79,7 @@ def run_tcrlab(h: np.ndarray, repeat: int, dtype: str = "float64", tol: float = 
         before = fft_pair_time(h.shape, backend, repeat=3)
         t0 = time.perf_counter()
         res = solver.solve(topo, 1.0, pressure=PBAR, tol=tol, dtype=dtype, mixed_precision=mixed,
-                           precondition=precondition)
+                           precondition=precondition, backend=backend)
         dt = time.perf_counter() - t0
         # the machine's speed drifts: relate each solve to f64 pairs timed right before and after it
         adjacent = min(before, fft_pair_time(h.shape, backend, repeat=3))
@@ -99,24 +98,24 @@ def run_tcrlab(h: np.ndarray, repeat: int, dtype: str = "float64", tol: float = 
     # cost in units of fine-grid convolutions (a level of side n/2^k costs ≈ 4^-k)
     equiv = sum(cnt * (int(side.split("/")[0]) / n) ** 2 for side, cnt in convs.items())
     return {
-        "time": best, "warmup": warm, "iterations": res.iterations, "convolutions": convs,
+        "backend": backend, "time": best, "warmup": warm, "iterations": res.iterations, "convolutions": convs,
         "fine_equiv_convolutions": equiv, "pressure": res.pressure, "fft_pair_adjacent": pair,
         "convolution_time_share": share,
     }
 
 
-def solve_big(n: int) -> dict:
+def solve_big(n: int, backend: str | None = None) -> dict:
     """Solve the n² surface once (default options); FFT planning is done first and timed apart."""
     from tcrlab.contact import solve
-    from tcrlab.contact._fft import available_backends, fft_pair_time
+    from tcrlab.contact._fft import default_backend, fft_pair_time
     from tcrlab.surfaces import Topography
 
     h = surface(n)
     t0 = time.perf_counter()
     side = n
-    while side >= 512 and "fftw" in available_backends():  # every level of the coarse-to-fine start
+    while side >= 512:  # every level of the coarse-to-fine start
         for dtype in (np.float32, np.float64):
-            fft_pair_time((side, side), "fftw", dtype, repeat=1)
+            fft_pair_time((side, side), backend or default_backend((side, side)), dtype, repeat=1)
         side //= 2
     planning = time.perf_counter() - t0
     from tcrlab.contact import solver
@@ -124,10 +123,11 @@ def solve_big(n: int) -> dict:
     for c in solver._CONVOLVERS.values():
         c.seconds = 0.0
     t0 = time.perf_counter()
-    res = solve(Topography(h, (1.0, 1.0)), 1.0, pressure=PBAR, tol=TOL)
+    res = solve(Topography(h, (1.0, 1.0)), 1.0, pressure=PBAR, tol=TOL, backend=backend)
     dt = time.perf_counter() - t0
     return {
-        "time": dt, "fft_planning": planning, "iterations": res.iterations,
+        "backend": backend or default_backend((n, n)), "time": dt, "fft_planning": planning,
+        "iterations": res.iterations,
         "convolution_time_share": sum(c.seconds for c in solver._CONVOLVERS.values()) / dt,
         "area_fraction": res.area_fraction, "mean_gap": res.mean_gap,
         "maxrss_GB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6,
@@ -165,13 +165,20 @@ def main() -> None:
     ap.add_argument("--peer-repeat", type=int, default=1)
     ap.add_argument("--big", type=int, default=0, help="also solve an n² grid (tcrlab only)")
     ap.add_argument("--json", default=str(HERE / "results_contact.json"))
+    ap.add_argument("--backends", nargs="*", default=None,
+                    help="FFT backends for extra rows of the default solve and the big one "
+                         "(default: every installed planned one: mkl, fftw)")
     ap.add_argument("--big-child", type=int, default=0, help=argparse.SUPPRESS)
+    ap.add_argument("--big-backend", default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.big_child:
-        print(json.dumps(solve_big(args.big_child)))
+        print(json.dumps(solve_big(args.big_child, args.big_backend)))
         return
 
     from tcrlab.contact._fft import available_backends, fft_pair_time
+
+    backends = args.backends if args.backends is not None else [
+        b for b in available_backends() if b != "scipy"]
 
     results: dict = {"pbar": PBAR, "tol": TOL, "sizes": {}}
     with tempfile.TemporaryDirectory() as tmp:
@@ -182,14 +189,17 @@ def main() -> None:
             row: dict = {"fft_pair": {}}
             for b in available_backends():
                 row["fft_pair"][b] = fft_pair_time((n, n), b)
-            if "fftw" in available_backends():
-                row["fft_pair"]["fftw_f32"] = fft_pair_time((n, n), "fftw", np.float32)
+                if b != "scipy":
+                    row["fft_pair"][f"{b}_f32"] = fft_pair_time((n, n), b, np.float32)
             tc = run_tcrlab(h, args.repeat)
             tc64 = run_tcrlab(h, args.repeat, mixed=False)
             tc32 = run_tcrlab(h, args.repeat, "float32", 1e-6)
             tcnp = run_tcrlab(h, args.repeat, precondition=False)
-            solvers = {"tcrlab": tc, "tcrlab-f64-only": tc64, "tcrlab-f32(tol1e-6)": tc32,
-                       "tcrlab-no-precond": tcnp}
+            solvers = {f"tcrlab ({tc['backend']})": tc, "tcrlab-f64-only": tc64,
+                       "tcrlab-f32(tol1e-6)": tc32, "tcrlab-no-precond": tcnp}
+            for b in backends:  # the default solve with each backend forced, beside the default
+                if b != tc["backend"]:
+                    solvers[f"tcrlab ({b})"] = run_tcrlab(h, args.repeat, backend=b)
             for peer in args.peers:
                 print(f"[{n}²] running {peer} ...", flush=True)
                 solvers[peer] = run_peer(peer, hfile, args.peer_repeat if n > 1024 else args.repeat, tmp)
@@ -215,19 +225,23 @@ def main() -> None:
                       f"{s['mean_gap']:11.6g} {s['same_answer']!s:5s} {s['time'] / tc['time']:8.1f}")
             for lab, t_ in (("tcrlab", tc), ("tcrlab-f64-only", tc64), ("tcrlab-no-precond", tcnp)):
                 print(f"{lab}: {t_['convolutions']} convolutions; per fine iteration "
-                      f"{t_['per_iteration_in_fft_pairs']:.2f} FFT pairs (f64, timed beside it: "
+                      f"{t_['per_iteration_in_fft_pairs']:.2f} FFT pairs ({t_['backend']} f64, timed beside it: "
                       f"{t_['fft_pair_adjacent'] * 1e3:.2f} ms), per convolution "
                       f"{t_['per_convolution_in_fft_pairs']:.2f}; {t_['convolution_time_share']:.0%} of the time "
                       f"in convolutions; warm-up (plans + JIT) {t_['warmup']:.2f} s")
             sys.stdout.flush()
         if args.big:
             n = args.big
-            # own process, so that its peak memory is the solve's alone
-            proc = subprocess.run([sys.executable, __file__, "--big-child", str(n)],
-                                  capture_output=True, text=True)
-            print(f"\n== {n}² tcrlab (FFT plans from wisdom or measured first, timed apart):", proc.stdout.strip() or proc.stderr[-500:])
-            if proc.returncode == 0:
-                results["big"] = {str(n): json.loads(proc.stdout.strip().splitlines()[-1])}
+            results["big"] = {}
+            for b in backends or [None]:
+                # own process, so that its peak memory is the solve's alone
+                cmd = [sys.executable, __file__, "--big-child", str(n)]
+                proc = subprocess.run(cmd + (["--big-backend", b] if b else []),
+                                      capture_output=True, text=True)
+                print(f"\n== {n}² tcrlab, {b or 'default'} backend (FFT plans from wisdom or measured "
+                      "first, timed apart):", proc.stdout.strip() or proc.stderr[-500:], flush=True)
+                if proc.returncode == 0:
+                    results["big"][f"{n}/{b or 'default'}"] = json.loads(proc.stdout.strip().splitlines()[-1])
     out = Path(args.json)
     tmp_out = out.with_name(out.name + ".tmp")
     tmp_out.write_text(json.dumps(results, indent=1, default=float))

@@ -8,6 +8,7 @@ import pytest
 from tcrlab.contact import _fft, solver
 
 pytestmark = pytest.mark.skipif("fftw" not in _fft.available_backends(), reason="pyFFTW not installed")
+needs_mkl = pytest.mark.skipif("mkl" not in _fft.available_backends(), reason="mkl_fft not installed")
 
 
 def test_fftw_wisdom_saved_and_reloaded(tmp_path, monkeypatch) -> None:
@@ -42,7 +43,7 @@ def test_kernel_cache_is_bounded_and_keeps_the_latest(monkeypatch) -> None:
     assert ((64, 64), (1.0, 1.0), True, "<f8", None) not in solver._CONVOLVERS
 
 
-@pytest.mark.parametrize("backend", ["fftw", "scipy"])
+@pytest.mark.parametrize("backend", ["fftw", "scipy", pytest.param("mkl", marks=needs_mkl)])
 @pytest.mark.parametrize("periodic", [True, False])
 def test_sparse_support_convolution_equals_the_dense_one(backend: str, periodic: bool) -> None:
     """K x for x non-zero on a support only (the contact-set vectors of the active-set polish) equals
@@ -63,3 +64,54 @@ def test_sparse_support_convolution_equals_the_dense_one(backend: str, periodic:
         assert dot == pytest.approx(dot_dense, rel=1e-10)
         assert dot == pytest.approx(float(vals @ out), rel=1e-10)  # Parseval: Σ x·(K x)
         assert total == pytest.approx(out.sum(), rel=1e-10, abs=1e-12)
+
+
+@needs_mkl
+def test_default_backend_is_mkl_on_large_grids_only() -> None:
+    """MKL is no faster than FFTW in a solve at 256² and below (measured; _fft docstring)."""
+    assert _fft.default_backend((256, 256)) == "fftw"
+    assert _fft.default_backend((512, 512)) == "mkl"
+    assert _fft.default_backend((1024, 2048)) == "mkl"
+    assert solver._convolver((512, 512), (1.0, 1.0), True, np.float32, None).backend == "mkl"
+
+
+@needs_mkl
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+@pytest.mark.parametrize("periodic", [True, False])
+def test_mkl_convolution_equals_fftw(dtype: type, periodic: bool) -> None:
+    """The same K x and Parseval sum Σ x·(K x) from both planned backends (unnormalised transforms,
+    kernel pre-divided by the point count), on a grid whose sides differ and one side is odd."""
+    shape, size = (96, 75), (1.2, 0.9)
+    x = np.random.default_rng(7).standard_normal(shape).astype(dtype)
+    got = {}
+    for backend in ("mkl", "fftw"):
+        conv = solver._convolver(shape, size, periodic, dtype, backend)
+        y, dot = conv.apply(x, out=np.empty(shape, dtype))
+        got[backend] = (y, dot)
+    rtol = 1e-11 if dtype == np.float64 else 2e-5
+    scale = np.abs(got["fftw"][0]).max()
+    assert np.allclose(got["mkl"][0], got["fftw"][0], rtol=0, atol=rtol * scale)
+    assert got["mkl"][1] == pytest.approx(got["fftw"][1], rel=rtol)
+    x64 = x.astype(np.float64)
+    assert got["mkl"][1] == pytest.approx(float(np.sum(x64 * got["mkl"][0])), rel=10 * rtol)
+
+
+@needs_mkl
+def test_contact_solve_same_with_mkl_and_fftw() -> None:
+    """A rough contact solved with either backend: the same contact set, load and mean gap."""
+    from tcrlab.surfaces import self_affine
+
+    topo = self_affine(256, 0.8, rms_slope=1.0, seed=5, physical_size=(1.0, 1.0))
+    res = {b: solver.solve(topo, 1.0, pressure=0.03, tol=1e-10, backend=b) for b in ("mkl", "fftw")}
+    assert np.array_equal(res["mkl"].pressure > 0, res["fftw"].pressure > 0)
+    assert res["mkl"].mean_gap == pytest.approx(res["fftw"].mean_gap, rel=1e-8)
+    assert np.allclose(res["mkl"].pressure, res["fftw"].pressure, atol=1e-8 * res["fftw"].pressure.max())
+    assert res["mkl"].pressure.mean() == pytest.approx(0.03, rel=1e-9)
+
+
+def test_without_mkl_the_default_is_fftw(monkeypatch) -> None:
+    monkeypatch.setattr(_fft, "_HAVE_MKL", False)
+    assert "mkl" not in _fft.available_backends()
+    assert _fft.default_backend((2048, 2048)) == "fftw"
+    with pytest.raises(ValueError, match="mkl"):
+        _fft.Convolver(np.ones((64, 33)), (64, 64), (64, 64), backend="mkl")

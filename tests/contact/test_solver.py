@@ -191,7 +191,7 @@ def test_plastic_float32_and_float64_agree(periodic: bool) -> None:
 
 @pytest.mark.parametrize("H", [0.05, 0.3])
 def test_plastic_mixed_precision_matches_float64(monkeypatch, H: float) -> None:
-    """The plastic load search in float32 (as on grids ≥ 1024², here forced at 128²) followed by
+    """The plastic load search in float32 (as on grids ≥ 256², here forced at 128²) followed by
     the float64 solves gives the float64-only answer, and the box complementarity holds."""
     monkeypatch.setattr(solver, "MIXED_MIN_POINTS", 128 * 128)
     topo = self_affine(128, rms_slope=1.0, size=1.0, seed=7)
@@ -366,7 +366,7 @@ def _independent_gap(topo: Topography, pressure: np.ndarray) -> np.ndarray:
 
 
 def test_mixed_precision_matches_float64_and_meets_tolerance() -> None:
-    """Grids ≥ 1024² first identify the contact in float32, then polish in float64: the answer equals
+    """Grids ≥ 256² first identify the contact in float32, then polish in float64: the answer equals
     the float64-only one, and the solution meets the stopping rule checked independently — RMS gap on
     the contact set and any overlap outside it below tol · h_rms."""
     topo = self_affine(1024, hurst=0.8, rms_slope=1.0, size=1.0, seed=3)

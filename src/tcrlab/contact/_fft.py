@@ -1,10 +1,18 @@
 """Planned real FFT convolution with a real, even Fourier multiplier (the half-space kernels).
 
-Backend: pyFFTW (FFTW_MEASURE plans, 2 threads, cached per shape and precision; the planner's wisdom is
-kept between processes in the user cache folder) when importable, otherwise ``scipy.fft`` with
-``workers=2``. One :meth:`Convolver.apply` is exactly one rfft2 + irfft2
-pair plus one fused pass over the half spectrum (the multiply, and the Parseval sum Σ t·(K t) used by
-the conjugate-gradient step length, for free).
+Backends, the fastest available chosen per grid (:func:`default_backend`):
+
+* ``"mkl"`` — Intel oneMKL's DFT through ``mkl_fft`` (optional extra ``tcrlab[mkl]``, x86-64), 2
+  threads, into preallocated buffers. Measured on this project's 2-core AVX-512 machine, one rfft2 +
+  irfft2 pair against planned FFTW: 1.4–2.2× faster in float32 and 1.1–1.6× in float64 from 256² to
+  8192² (benchmarks/README.md), no faster inside a solve at 256² and below, so it serves grids ≥ 512².
+* ``"fftw"`` — pyFFTW (FFTW_MEASURE plans, 2 threads, cached per shape and precision; the planner's
+  wisdom is kept between processes in the user cache folder).
+* ``"scipy"`` — ``scipy.fft`` with ``workers=2``, always there.
+
+One :meth:`Convolver.apply` is exactly one rfft2 + irfft2 pair plus one fused pass over the half
+spectrum (the multiply, and the Parseval sum Σ t·(K t) used by the conjugate-gradient step length,
+for free).
 """
 
 from __future__ import annotations
@@ -22,7 +30,9 @@ from numpy.typing import NDArray
 
 from tcrlab.contact._threads import env_threads, run_split
 
-__all__ = ["SHARED_BUFFERS", "Convolver", "available_backends", "fft_pair_time", "wisdom_path"]
+__all__ = [
+    "SHARED_BUFFERS", "Convolver", "available_backends", "default_backend", "fft_pair_time", "wisdom_path",
+]
 
 THREADS = env_threads("TCRLAB_FFT_THREADS", "2")
 MEASURE_MIN = 512 * 512
@@ -43,7 +53,30 @@ except ImportError:  # pragma: no cover
     pyfftw = None
     _HAVE_FFTW = False
 
-_PLANS: dict[tuple[tuple[int, int], str], tuple[Any, Any, np.ndarray, np.ndarray]] = {}
+# MKL threads through Intel's OpenMP, whose idle workers spin for 200 ms after each transform and
+# then compete for the 2 cores with the solver's own passes (2048² contact solve: 6.0–6.5 s spinning,
+# 4.8–5.5 s not); 0 puts them to sleep at once. Read when the runtime starts: set before it does.
+os.environ.setdefault("KMP_BLOCKTIME", "0")
+try:  # pragma: no cover - depends on the installation
+    import mkl_fft
+
+    _HAVE_MKL = True
+except ImportError:  # pragma: no cover
+    mkl_fft = None
+    _HAVE_MKL = False
+else:  # pragma: no cover
+    try:  # the FFT domain only: MKL's other routines keep their own thread count
+        import mkl
+
+        mkl.domain_set_num_threads(THREADS, domain="fft")
+    except (ImportError, AttributeError):
+        pass
+# grids below this many points go to FFTW. A bare transform pair of MKL's is 0.5× FFTW's speed at 64²,
+# 0.9× at 128², 1.4–1.8× at 256²; inside a solve (passes between transforms, MKL's threads asleep
+# at once) 256² was no faster (0.083 vs 0.070 s) and 512² 1.3× faster (0.24 vs 0.32 s)
+MKL_MIN = 512 * 512
+
+_PLANS: dict[tuple[tuple[int, int], str], Any] = {}  # FFTW plan tuples, MKL _Plan objects
 _SPARSE: dict[tuple[tuple[int, int], str], _SparseInput] = {}
 _LOCK = threading.Lock()
 # FFT plans and their buffers are kept per (shape, dtype) and shared by every Convolver of that grid:
@@ -89,7 +122,64 @@ def _save_wisdom() -> None:
 
 
 def available_backends() -> list[str]:
-    return (["fftw"] if _HAVE_FFTW else []) + ["scipy"]
+    return (["mkl"] if _HAVE_MKL else []) + (["fftw"] if _HAVE_FFTW else []) + ["scipy"]
+
+
+def default_backend(shape: tuple[int, int]) -> str:
+    """The fastest installed backend for an FFT grid of ``shape`` (measured; module docstring)."""
+    if _HAVE_MKL and (shape[0] * shape[1] >= MKL_MIN or not _HAVE_FFTW):
+        return "mkl"
+    return "fftw" if _HAVE_FFTW else "scipy"
+
+
+class _Plan:
+    """Buffers of one (shape, precision) and the two unnormalised transforms between them."""
+
+    def __init__(self, forward: Any, backward: Any, real: np.ndarray, spec: np.ndarray) -> None:
+        self.forward = forward  # real → spec
+        self.backward = backward  # spec → real (spec destroyed)
+        self.real = real
+        self.spec = spec
+
+
+def _plan(shape: tuple[int, int], dtype: np.dtype, backend: str) -> _Plan:
+    if backend == "fftw":
+        fwd, bwd, real, spec = _fftw_plan(shape, dtype)
+        return _Plan(fwd.execute, bwd.execute, real, spec)
+    return _mkl_plan(shape, dtype)
+
+
+def _mkl_transforms(real: np.ndarray, spec: np.ndarray) -> tuple[Any, Any]:
+    """Unnormalised 2-D r2c / c2r as 1-D transforms along each axis, the columns' in place.
+
+    mkl_fft's own ``irfftn`` gives its column transforms a newly allocated complex array each call
+    (a full half spectrum); in place, the pair measured 1.5–1.6× faster at 2048² and 1.2–1.4× at
+    8192². norm: the forward calls unscaled ("backward"), the inverse ones unscaled too ("forward").
+    """
+    ny = real.shape[1]
+
+    def forward() -> None:
+        mkl_fft.rfft(real, axis=1, out=spec)
+        mkl_fft.fft(spec, axis=0, out=spec)
+
+    def backward() -> None:
+        mkl_fft.ifft(spec, axis=0, out=spec, norm="forward")
+        mkl_fft.irfft(spec, n=ny, axis=1, out=real, norm="forward")
+
+    return forward, backward
+
+
+def _mkl_plan(shape: tuple[int, int], dtype: np.dtype) -> _Plan:
+    key = (shape, np.dtype(dtype).str + "mkl")
+    with _LOCK:
+        plan = _PLANS.get(key)
+        if plan is None:
+            cdtype = np.result_type(dtype, np.complex64)
+            real = np.empty(shape, dtype=dtype)
+            spec = np.empty((shape[0], shape[1] // 2 + 1), dtype=cdtype)
+            plan = _Plan(*_mkl_transforms(real, spec), real, spec)
+            _PLANS[key] = plan
+    return plan
 
 
 def _fftw_plan(shape: tuple[int, int], dtype: np.dtype) -> tuple[Any, Any, np.ndarray, np.ndarray]:
@@ -124,8 +214,8 @@ class _SparseInput:
     index list) are written, so the zeros elsewhere persist between transforms and no full-grid pass
     is needed to build the input (the support of a contact set is ~10 % of the grid)."""
 
-    def __init__(self, fwd: Any, buf: np.ndarray) -> None:
-        self.fwd = fwd
+    def __init__(self, forward: Any, buf: np.ndarray) -> None:
+        self.forward = forward  # buf → the plan's spectrum
         self.buf = buf
         self.flat = buf.reshape(-1)
         self.support: np.ndarray | None = None
@@ -138,19 +228,23 @@ class _SparseInput:
         _scatter(self.flat, idx, values)
 
 
-def _fftw_sparse_input(shape: tuple[int, int], dtype: np.dtype) -> _SparseInput:
-    key = (shape, np.dtype(dtype).str)
-    _, _, _, spec = _fftw_plan(shape, dtype)
+def _sparse_input(shape: tuple[int, int], dtype: np.dtype, backend: str) -> _SparseInput:
+    key = (shape, np.dtype(dtype).str + backend)
+    spec = _plan(shape, dtype, backend).spec
     with _LOCK:
         sp = _SPARSE.get(key)
         if sp is None:
-            buf = pyfftw.empty_aligned(shape, dtype=dtype)
-            flags = ("FFTW_MEASURE",) if shape[0] * shape[1] >= MEASURE_MIN else ("FFTW_ESTIMATE",)
-            # same transform as the main plan: FFTW finds it in the wisdom, nothing is re-measured
-            plan = pyfftw.FFTW(buf, spec, axes=(0, 1), flags=flags, threads=THREADS,
-                               planning_timelimit=PLAN_TIME_LIMIT)
+            if backend == "fftw":
+                buf = pyfftw.empty_aligned(shape, dtype=dtype)
+                flags = ("FFTW_MEASURE",) if shape[0] * shape[1] >= MEASURE_MIN else ("FFTW_ESTIMATE",)
+                # same transform as the main plan: FFTW finds it in the wisdom, nothing is re-measured
+                forward = pyfftw.FFTW(buf, spec, axes=(0, 1), flags=flags, threads=THREADS,
+                                      planning_timelimit=PLAN_TIME_LIMIT).execute
+            else:
+                buf = np.empty(shape, dtype=dtype)
+                forward = _mkl_transforms(buf, spec)[0]
             buf[...] = 0.0
-            sp = _SparseInput(plan, buf)
+            sp = _SparseInput(forward, buf)
             _SPARSE[key] = sp
     return sp
 
@@ -217,19 +311,22 @@ class Convolver:
         self.shape = tuple(shape)
         self.fft_shape = tuple(fft_shape)
         self.padded = self.shape != self.fft_shape
-        self.backend = backend or ("fftw" if _HAVE_FFTW else "scipy")
+        self.backend = backend or default_backend(self.fft_shape)
         if self.backend not in available_backends():
             raise ValueError(f"FFT backend {self.backend!r} not available: {available_backends()}")
         self.kernel = np.ascontiguousarray(kernel_hat, dtype=self.dtype)
         self.n_points = self.fft_shape[0] * self.fft_shape[1]
-        if self.backend == "fftw":
-            self._fwd, self._bwd, self._real, self._spec = _fftw_plan(self.fft_shape, self.dtype)
+        self._planned = self.backend != "scipy"  # preallocated buffers and unnormalised transforms
+        if self._planned:
+            plan = _plan(self.fft_shape, self.dtype, self.backend)
+            self._forward, self._backward = plan.forward, plan.backward
+            self._real, self._spec = plan.real, plan.spec
         self.count = 0  # convolutions done, and their wall time (benchmarks: the share of a solve)
         self.seconds = 0.0
 
     def input_buffer(self) -> NDArray[np.floating]:
         """A writable array of ``shape`` to fill and pass to :meth:`apply` (avoids a copy)."""
-        if self.backend == "fftw" and not self.padded:
+        if self._planned and not self.padded:
             return self._real
         return np.zeros(self.shape, self.dtype)
 
@@ -242,16 +339,16 @@ class Convolver:
         """
         self.count += 1
         t0 = time.perf_counter()
-        if self.backend == "fftw":
+        if self._planned:
             real = self._real
             if self.padded:
                 real[...] = 0.0
                 real[: self.shape[0], : self.shape[1]] = x
             elif x is not real:
                 real[...] = x
-            self._fwd.execute()
+            self._forward()
             dot = _multiply_parseval(self._spec, self.kernel, self.fft_shape[1])
-            self._bwd.execute()
+            self._backward()
             res = real[: self.shape[0], : self.shape[1]]
         else:
             import scipy.fft as sfft
@@ -287,12 +384,12 @@ class Convolver:
         """
         self.count += 1
         t0 = time.perf_counter()
-        if self.backend == "fftw":
-            sparse = _fftw_sparse_input(self.fft_shape, self.dtype)
+        if self._planned:
+            sparse = _sparse_input(self.fft_shape, self.dtype, self.backend)
             sparse.load(idx, values)
-            sparse.fwd.execute()
+            sparse.forward()
             dot = _multiply_parseval(self._spec, self.kernel, self.fft_shape[1])
-            self._bwd.execute()
+            self._backward()
             total = _gather_sum(out, self._real.reshape(-1), idx)
         else:
             import scipy.fft as sfft
@@ -311,13 +408,13 @@ def fft_pair_time(shape: tuple[int, int], backend: str, dtype: Any = np.float64,
     """Minimum wall time (s) of one rfft2 + irfft2 pair of ``backend`` at ``shape`` (benchmarks)."""
     x = np.random.default_rng(0).random(shape).astype(dtype)
     best = np.inf
-    if backend == "fftw":
-        fwd, bwd, real, _ = _fftw_plan(tuple(shape), np.dtype(dtype))
+    if backend != "scipy":
+        plan = _plan(tuple(shape), np.dtype(dtype), backend)
         for _ in range(repeat):
-            real[...] = x
+            plan.real[...] = x
             t0 = time.perf_counter()
-            fwd.execute()
-            bwd.execute()
+            plan.forward()
+            plan.backward()
             best = min(best, time.perf_counter() - t0)
     else:
         import scipy.fft as sfft
