@@ -115,3 +115,29 @@ def test_without_mkl_the_default_is_fftw(monkeypatch) -> None:
     assert _fft.default_backend((2048, 2048)) == "fftw"
     with pytest.raises(ValueError, match="mkl"):
         _fft.Convolver(np.ones((64, 33)), (64, 64), (64, 64), backend="mkl")
+
+
+def _area_in_child(args: tuple) -> float:
+    topo, backend = args
+    return solver.solve(topo, 1.0, pressure=0.03, tol=1e-8, backend=backend).area_fraction
+
+
+@pytest.mark.parametrize("backend", ["fftw", pytest.param("mkl", marks=needs_mkl)])
+def test_solve_in_a_fork_started_worker_after_one_in_the_parent(backend: str) -> None:
+    """multiprocessing's default start on Linux is fork: the child inherits the parent's thread pool
+    and FFTW's worker threads as records only. Before the at-fork hooks a solve there waited forever."""
+    import multiprocessing as mp
+
+    from tcrlab.surfaces import self_affine
+
+    topo = self_affine(512, 0.8, rms_slope=1.0, seed=2, physical_size=(1.0, 1.0))
+    parent = _area_in_child((topo, backend))  # threads, plans and buffers now exist in this process
+    pool = mp.get_context("fork").Pool(1)
+    try:
+        child = pool.apply_async(_area_in_child, ((topo, backend),)).get(timeout=120)
+    except mp.TimeoutError:
+        pytest.fail(f"a {backend} solve in a forked worker did not finish in 120 s (hung)")
+    finally:
+        pool.terminate()
+        pool.join()
+    assert child == pytest.approx(parent, rel=1e-6)

@@ -85,6 +85,23 @@ _LOCK = threading.Lock()
 SHARED_BUFFERS = threading.RLock()
 _WISDOM_LOADED = False
 _SEP = b"\n\0\n"  # FFTW wisdom is plain text: a NUL never occurs in it
+_FFTW_THREADS = THREADS
+
+
+def _after_fork_in_child() -> None:
+    """A fork-started worker process (multiprocessing's default on Linux) inherits FFTW's pool of
+    worker threads as records only: a multi-threaded plan executed there waits for them forever
+    (seen: a contact solve in a pool worker hung). The child plans anew with one thread — a pool of
+    such workers fills the cores anyway. MKL's OpenMP runtime re-initialises itself after a fork."""
+    global _FFTW_THREADS, _LOCK
+    _FFTW_THREADS = 1
+    _LOCK = threading.Lock()
+    _PLANS.clear()
+    _SPARSE.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 def wisdom_path() -> Path:
@@ -196,11 +213,11 @@ def _fftw_plan(shape: tuple[int, int], dtype: np.dtype) -> tuple[Any, Any, np.nd
             if measure:
                 _load_wisdom()
             known = pyfftw.export_wisdom() if measure else None
-            fwd = pyfftw.FFTW(real, spec, axes=(0, 1), flags=flags, threads=THREADS,
+            fwd = pyfftw.FFTW(real, spec, axes=(0, 1), flags=flags, threads=_FFTW_THREADS,
                               planning_timelimit=PLAN_TIME_LIMIT)
             bwd = pyfftw.FFTW(
                 spec, real, axes=(0, 1), direction="FFTW_BACKWARD",
-                flags=(*flags, "FFTW_DESTROY_INPUT"), threads=THREADS, planning_timelimit=PLAN_TIME_LIMIT,
+                flags=(*flags, "FFTW_DESTROY_INPUT"), threads=_FFTW_THREADS, planning_timelimit=PLAN_TIME_LIMIT,
             )
             plan = (fwd, bwd, real, spec)
             _PLANS[key] = plan
@@ -238,7 +255,7 @@ def _sparse_input(shape: tuple[int, int], dtype: np.dtype, backend: str) -> _Spa
                 buf = pyfftw.empty_aligned(shape, dtype=dtype)
                 flags = ("FFTW_MEASURE",) if shape[0] * shape[1] >= MEASURE_MIN else ("FFTW_ESTIMATE",)
                 # same transform as the main plan: FFTW finds it in the wisdom, nothing is re-measured
-                forward = pyfftw.FFTW(buf, spec, axes=(0, 1), flags=flags, threads=THREADS,
+                forward = pyfftw.FFTW(buf, spec, axes=(0, 1), flags=flags, threads=_FFTW_THREADS,
                                       planning_timelimit=PLAN_TIME_LIMIT).execute
             else:
                 buf = np.empty(shape, dtype=dtype)

@@ -25,6 +25,7 @@ Valid for small slopes (linear elasticity, half-space).
 
 from __future__ import annotations
 
+import os
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -58,6 +59,8 @@ PLASTIC_SEARCH_TOL = 1e-5  # elastic–plastic load search: inner solves this lo
 SET_CHANGE = 1e-4  # fraction of the set joining or leaving in a round that counts as a change
 CACHE_BYTES = 1 << 30  # kernels kept between solves (least recently used dropped first)
 _CONVOLVERS: OrderedDict[tuple, Convolver] = OrderedDict()
+if hasattr(os, "register_at_fork"):  # a forked child plans its own FFTs (see _fft._after_fork_in_child)
+    os.register_at_fork(after_in_child=_CONVOLVERS.clear)
 
 
 class _StallWatch:
