@@ -15,20 +15,20 @@ def test_fftw_wisdom_saved_and_reloaded(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("TCRLAB_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(_fft, "_WISDOM_LOADED", False)
     shape = (512, 514)  # a shape no other test plans
-    _fft._PLANS.pop((shape, np.dtype(np.float64).str), None)
-    _fft._fftw_plan(shape, np.dtype(np.float64))
+    _fft._PLANS.pop((shape, np.dtype(np.float64).str, "fftw"), None)
+    _fft._plan(shape, np.dtype(np.float64), "fftw")
     path = _fft.wisdom_path()
     assert path.parent == tmp_path and path.stat().st_size > 0
     # a damaged file is ignored: planning still works and rewrites it
     path.write_bytes(b"not wisdom")
     monkeypatch.setattr(_fft, "_WISDOM_LOADED", False)
     shape2 = (514, 512)
-    _fft._PLANS.pop((shape2, np.dtype(np.float64).str), None)
-    fwd, bwd, real, _ = _fft._fftw_plan(shape2, np.dtype(np.float64))
-    real[...] = 1.0
-    fwd.execute()
-    bwd.execute()
-    assert np.allclose(real, shape2[0] * shape2[1])  # unnormalised round trip
+    _fft._PLANS.pop((shape2, np.dtype(np.float64).str, "fftw"), None)
+    plan = _fft._plan(shape2, np.dtype(np.float64), "fftw")
+    plan.real[...] = 1.0
+    plan.forward()
+    plan.backward()
+    assert np.allclose(plan.real, shape2[0] * shape2[1])  # unnormalised round trip
     assert path.read_bytes() != b"not wisdom"
 
 

@@ -4,8 +4,9 @@ Backends, the fastest available chosen per grid (:func:`default_backend`):
 
 * ``"mkl"`` — Intel oneMKL's DFT through ``mkl_fft`` (optional extra ``tcrlab[mkl]``, x86-64), 2
   threads, into preallocated buffers. Measured on this project's 2-core AVX-512 machine, one rfft2 +
-  irfft2 pair against planned FFTW: 1.4–2.2× faster in float32 and 1.1–1.6× in float64 from 256² to
-  8192² (benchmarks/README.md), no faster inside a solve at 256² and below, so it serves grids ≥ 512².
+  irfft2 pair against freshly planned FFTW: 1.4–1.9× faster in float64 and 1.7–3.6× in float32 from
+  512² to 8192² (benchmarks/README.md); no faster inside a solve at 256², slower below: it serves
+  grids ≥ 512².
 * ``"fftw"`` — pyFFTW (FFTW_MEASURE plans, 2 threads, cached per shape and precision; the planner's
   wisdom is kept between processes in the user cache folder).
 * ``"scipy"`` — ``scipy.fft`` with ``workers=2``, always there.
@@ -54,8 +55,9 @@ except ImportError:  # pragma: no cover
     _HAVE_FFTW = False
 
 # MKL threads through Intel's OpenMP, whose idle workers spin for 200 ms after each transform and
-# then compete for the 2 cores with the solver's own passes (2048² contact solve: 6.0–6.5 s spinning,
-# 4.8–5.5 s not); 0 puts them to sleep at once. Read when the runtime starts: set before it does.
+# then compete for the 2 cores with the solver's own passes (2048² contact solve, processes
+# alternating: 3.6–4.2 s spinning, 3.2–3.7 s not); 0 puts them to sleep at once. Read when the
+# runtime starts: set before it does.
 os.environ.setdefault("KMP_BLOCKTIME", "0")
 try:  # pragma: no cover - depends on the installation
     import mkl_fft
@@ -76,7 +78,7 @@ else:  # pragma: no cover
 # at once) 256² was no faster (0.083 vs 0.070 s) and 512² 1.3× faster (0.24 vs 0.32 s)
 MKL_MIN = 512 * 512
 
-_PLANS: dict[tuple[tuple[int, int], str], Any] = {}  # FFTW plan tuples, MKL _Plan objects
+_PLANS: dict[tuple[tuple[int, int], str, str], _Plan] = {}
 _SPARSE: dict[tuple[tuple[int, int], str], _SparseInput] = {}
 _LOCK = threading.Lock()
 # FFT plans and their buffers are kept per (shape, dtype) and shared by every Convolver of that grid:
@@ -160,10 +162,22 @@ class _Plan:
 
 
 def _plan(shape: tuple[int, int], dtype: np.dtype, backend: str) -> _Plan:
-    if backend == "fftw":
-        fwd, bwd, real, spec = _fftw_plan(shape, dtype)
-        return _Plan(fwd.execute, bwd.execute, real, spec)
-    return _mkl_plan(shape, dtype)
+    """The buffers and transforms of ``backend`` ("fftw" or "mkl") for one grid and precision, made
+    once and shared by every Convolver of that grid."""
+    key = (shape, np.dtype(dtype).str, backend)
+    with _LOCK:
+        plan = _PLANS.get(key)
+        if plan is None:
+            cdtype = np.result_type(dtype, np.complex64)
+            # SIMD-aligned for FFTW; plain for MKL, whose 2048² solve was ~8 % slower on pyfftw's
+            # aligned buffers (alternating processes, 3 × 2 each)
+            empty = pyfftw.empty_aligned if backend == "fftw" else np.empty
+            real = empty(shape, dtype=dtype)
+            spec = empty((shape[0], shape[1] // 2 + 1), dtype=cdtype)
+            make = _fftw_transforms if backend == "fftw" else _mkl_transforms
+            plan = _Plan(*make(real, spec), real, spec)
+            _PLANS[key] = plan
+    return plan
 
 
 def _mkl_transforms(real: np.ndarray, spec: np.ndarray) -> tuple[Any, Any]:
@@ -186,44 +200,23 @@ def _mkl_transforms(real: np.ndarray, spec: np.ndarray) -> tuple[Any, Any]:
     return forward, backward
 
 
-def _mkl_plan(shape: tuple[int, int], dtype: np.dtype) -> _Plan:
-    key = (shape, np.dtype(dtype).str + "mkl")
-    with _LOCK:
-        plan = _PLANS.get(key)
-        if plan is None:
-            cdtype = np.result_type(dtype, np.complex64)
-            real = np.empty(shape, dtype=dtype)
-            spec = np.empty((shape[0], shape[1] // 2 + 1), dtype=cdtype)
-            plan = _Plan(*_mkl_transforms(real, spec), real, spec)
-            _PLANS[key] = plan
-    return plan
-
-
-def _fftw_plan(shape: tuple[int, int], dtype: np.dtype) -> tuple[Any, Any, np.ndarray, np.ndarray]:
-    key = (shape, np.dtype(dtype).str)
-    with _LOCK:
-        plan = _PLANS.get(key)
-        if plan is None:
-            cdtype = np.result_type(dtype, np.complex64)
-            real = pyfftw.empty_aligned(shape, dtype=dtype)
-            spec = pyfftw.empty_aligned((shape[0], shape[1] // 2 + 1), dtype=cdtype)
-            # measuring pays off for large grids only (small ones are planned in milliseconds either way)
-            measure = shape[0] * shape[1] >= MEASURE_MIN
-            flags = ("FFTW_MEASURE",) if measure else ("FFTW_ESTIMATE",)
-            if measure:
-                _load_wisdom()
-            known = pyfftw.export_wisdom() if measure else None
-            fwd = pyfftw.FFTW(real, spec, axes=(0, 1), flags=flags, threads=_FFTW_THREADS,
-                              planning_timelimit=PLAN_TIME_LIMIT)
-            bwd = pyfftw.FFTW(
-                spec, real, axes=(0, 1), direction="FFTW_BACKWARD",
-                flags=(*flags, "FFTW_DESTROY_INPUT"), threads=_FFTW_THREADS, planning_timelimit=PLAN_TIME_LIMIT,
-            )
-            plan = (fwd, bwd, real, spec)
-            _PLANS[key] = plan
-            if measure and pyfftw.export_wisdom() != known:  # new plans were measured: keep them
-                _save_wisdom()
-    return plan
+def _fftw_transforms(real: np.ndarray, spec: np.ndarray) -> tuple[Any, Any]:
+    """FFTW plans between the two buffers (called under _LOCK); newly measured plans go to the wisdom file."""
+    # measuring pays off for large grids only (small ones are planned in milliseconds either way)
+    measure = real.size >= MEASURE_MIN
+    flags = ("FFTW_MEASURE",) if measure else ("FFTW_ESTIMATE",)
+    if measure:
+        _load_wisdom()
+    known = pyfftw.export_wisdom() if measure else None
+    fwd = pyfftw.FFTW(real, spec, axes=(0, 1), flags=flags, threads=_FFTW_THREADS,
+                      planning_timelimit=PLAN_TIME_LIMIT)
+    bwd = pyfftw.FFTW(
+        spec, real, axes=(0, 1), direction="FFTW_BACKWARD",
+        flags=(*flags, "FFTW_DESTROY_INPUT"), threads=_FFTW_THREADS, planning_timelimit=PLAN_TIME_LIMIT,
+    )
+    if measure and pyfftw.export_wisdom() != known:  # new plans were measured: keep them
+        _save_wisdom()
+    return fwd.execute, bwd.execute
 
 
 class _SparseInput:
