@@ -74,8 +74,9 @@ if hasattr(os, "register_at_fork"):  # a forked child plans its own FFTs (see _f
 
 
 class _StallWatch:
-    """Stops a float32 iteration at its round-off floor: once the residual is below ``below`` and
-    has not fallen by 10 % for ``window`` (STALL_ITERATIONS) iterations."""
+    """Watches a residual for lack of progress: stalled once it is below ``below`` and has not
+    fallen by 10 % for ``window`` iterations — a float32 iteration at its round-off floor, or (any
+    level, window PRECOND_GIVE_UP) a preconditioned iteration that should go on without it."""
 
     def __init__(self, below: float = np.inf, window: int = STALL_ITERATIONS) -> None:
         self.below = below
