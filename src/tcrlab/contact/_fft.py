@@ -73,9 +73,9 @@ else:  # pragma: no cover
         mkl.domain_set_num_threads(THREADS, domain="fft")
     except (ImportError, AttributeError):
         pass
-# grids below this many points go to FFTW. A bare transform pair of MKL's is 0.5× FFTW's speed at 64²,
-# 0.9× at 128², 1.4–1.8× at 256²; inside a solve (passes between transforms, MKL's threads asleep
-# at once) 256² was no faster (0.083 vs 0.070 s) and 512² 1.3× faster (0.24 vs 0.32 s)
+# grids below this many points go to FFTW. A bare transform pair of MKL's is 0.2–0.25× FFTW's speed at
+# 64², 0.6× at 128², 1.2–1.6× at 256²; inside a solve (passes between transforms, MKL's threads asleep
+# at once) 256² was no faster (median 0.062 vs 0.061 s) and 512² 1.5× faster (0.178 vs 0.268 s)
 MKL_MIN = 512 * 512
 
 _PLANS: dict[tuple[tuple[int, int], str, str], _Plan] = {}
@@ -169,15 +169,23 @@ def _plan(shape: tuple[int, int], dtype: np.dtype, backend: str) -> _Plan:
         plan = _PLANS.get(key)
         if plan is None:
             cdtype = np.result_type(dtype, np.complex64)
-            # SIMD-aligned for FFTW; plain for MKL, whose 2048² solve was ~8 % slower on pyfftw's
-            # aligned buffers (alternating processes, 3 × 2 each)
-            empty = pyfftw.empty_aligned if backend == "fftw" else np.empty
-            real = empty(shape, dtype=dtype)
-            spec = empty((shape[0], shape[1] // 2 + 1), dtype=cdtype)
+            real = _empty(backend, shape, dtype)
+            spec = _empty(backend, (shape[0], shape[1] // 2 + 1), cdtype)
             make = _fftw_transforms if backend == "fftw" else _mkl_transforms
             plan = _Plan(*make(real, spec), real, spec)
             _PLANS[key] = plan
     return plan
+
+
+def _empty(backend: str, shape: tuple[int, int], dtype: Any) -> np.ndarray:
+    """A transform buffer: SIMD-aligned for FFTW; plain for MKL, whose 2048² solve was ~8 % slower
+    on pyfftw's aligned buffers (alternating processes, 3 × 2 each)."""
+    return pyfftw.empty_aligned(shape, dtype=dtype) if backend == "fftw" else np.empty(shape, dtype=dtype)
+
+
+def _fftw_flags(points: int) -> tuple[str, ...]:
+    # measuring pays off for large grids only (small ones are planned in milliseconds either way)
+    return ("FFTW_MEASURE",) if points >= MEASURE_MIN else ("FFTW_ESTIMATE",)
 
 
 def _mkl_transforms(real: np.ndarray, spec: np.ndarray) -> tuple[Any, Any]:
@@ -202,9 +210,8 @@ def _mkl_transforms(real: np.ndarray, spec: np.ndarray) -> tuple[Any, Any]:
 
 def _fftw_transforms(real: np.ndarray, spec: np.ndarray) -> tuple[Any, Any]:
     """FFTW plans between the two buffers (called under _LOCK); newly measured plans go to the wisdom file."""
-    # measuring pays off for large grids only (small ones are planned in milliseconds either way)
-    measure = real.size >= MEASURE_MIN
-    flags = ("FFTW_MEASURE",) if measure else ("FFTW_ESTIMATE",)
+    flags = _fftw_flags(real.size)
+    measure = "FFTW_MEASURE" in flags
     if measure:
         _load_wisdom()
     known = pyfftw.export_wisdom() if measure else None
@@ -244,14 +251,12 @@ def _sparse_input(shape: tuple[int, int], dtype: np.dtype, backend: str) -> _Spa
     with _LOCK:
         sp = _SPARSE.get(key)
         if sp is None:
+            buf = _empty(backend, shape, dtype)
             if backend == "fftw":
-                buf = pyfftw.empty_aligned(shape, dtype=dtype)
-                flags = ("FFTW_MEASURE",) if shape[0] * shape[1] >= MEASURE_MIN else ("FFTW_ESTIMATE",)
                 # same transform as the main plan: FFTW finds it in the wisdom, nothing is re-measured
-                forward = pyfftw.FFTW(buf, spec, axes=(0, 1), flags=flags, threads=_FFTW_THREADS,
-                                      planning_timelimit=PLAN_TIME_LIMIT).execute
+                forward = pyfftw.FFTW(buf, spec, axes=(0, 1), flags=_fftw_flags(buf.size),
+                                      threads=_FFTW_THREADS, planning_timelimit=PLAN_TIME_LIMIT).execute
             else:
-                buf = np.empty(shape, dtype=dtype)
                 forward = _mkl_transforms(buf, spec)[0]
             buf[...] = 0.0
             sp = _SparseInput(forward, buf)

@@ -93,6 +93,15 @@ class _StallWatch:
         return self.best < self.below and self.count - self.best_at > self.window
 
 
+def _cg_beta(restart: bool, g_new: float, g_old: float) -> float:
+    """Fletcher–Reeves β = g_new / g_old of the elastic iteration; 0 (a restart) when asked, without
+    history, or above BETA_RESTART."""
+    if restart or g_old <= 0:
+        return 0.0
+    beta = g_new / g_old
+    return 0.0 if beta > BETA_RESTART else beta
+
+
 def _cached(key: tuple, make: Any) -> Convolver:
     conv = _CONVOLVERS.get(key)
     if conv is None:
@@ -518,8 +527,7 @@ def _solve_fast(
             history.pop()
             continue
         if pconv is None:
-            beta = 0.0 if restart or g_old == 0 else gsum / g_old
-            beta = 0.0 if beta > BETA_RESTART else beta
+            beta = _cg_beta(restart, gsum, g_old)
             g_old = gsum
             buf = conv.input_buffer()
             sgt = kern.direction_pass(u, h, p, t, buf, sigma, c, beta)
@@ -529,8 +537,7 @@ def _solve_fast(
             zin = pconv.input_buffer()
             kern.residual_pass(u, h, p, zin, sigma, c)
             z, sgz = pconv.apply(zin)  # Σ (mask g)·M⁻¹(mask g) by Parseval, in the spectral pass
-            beta = 0.0 if restart or g_old <= 0 else sgz / g_old
-            beta = 0.0 if beta > BETA_RESTART else beta
+            beta = _cg_beta(restart, sgz, g_old)
             g_old = sgz
             buf = conv.input_buffer()
             sgt = kern.direction_pass(u, h, p, t, buf, sigma, c, beta, z)
