@@ -96,6 +96,39 @@ def test_mkl_convolution_equals_fftw(dtype: type, periodic: bool) -> None:
     assert got["mkl"][1] == pytest.approx(float(np.sum(x64 * got["mkl"][0])), rel=10 * rtol)
 
 
+@pytest.mark.parametrize("backend", ["fftw", "scipy", pytest.param("mkl", marks=needs_mkl)])
+def test_apply_reads_and_writes_callers_arrays_without_changing_them(backend: str) -> None:
+    """MKL transforms the caller's array and writes ``out`` directly, FFTW copies through its plan's
+    buffers: every input layout (the plan's own buffer, a contiguous array, a strided view, another
+    precision) and every ``out`` (contiguous, strided) gives the reference K x, and the input is
+    left as it was (the contact solver reads its direction t again after K t)."""
+    shape, size = (64, 48), (1.0, 0.75)
+    rng = np.random.default_rng(3)
+    x = rng.standard_normal(shape)
+    conv = solver._convolver(shape, size, True, np.float64, backend)
+    k = conv.kernel * conv.n_points
+    ref = np.fft.irfft2(np.fft.rfft2(x) * k, s=shape)
+    assert conv.stages_input == (backend == "fftw")
+    wide = np.zeros((shape[0], 2 * shape[1]))
+    wide[:, ::2] = x
+    own = conv.input_buffer()
+    own[...] = x
+    inputs = {"own buffer": own, "contiguous": x.copy(), "strided": wide[:, ::2],
+              "float32": x.astype(np.float32)}
+    for name, arr in inputs.items():
+        before = np.array(arr, copy=True)
+        for out in (np.empty(shape), np.zeros((shape[0], 2 * shape[1]))[:, 1::2], None):
+            y, _ = conv.apply(arr, out=out)
+            tol = 1e-5 if name == "float32" else 1e-12
+            assert np.allclose(y, ref, rtol=0, atol=tol * np.abs(ref).max()), (name, backend)
+            if out is not None:
+                assert y is out
+            if name != "own buffer":  # the plan's own buffer is the transforms' workspace
+                assert np.array_equal(arr, before), (name, backend)
+            if name == "own buffer":
+                own[...] = x
+
+
 @needs_mkl
 def test_contact_solve_same_with_mkl_and_fftw() -> None:
     """A rough contact solved with either backend: the same contact set, load and mean gap."""

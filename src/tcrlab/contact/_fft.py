@@ -152,11 +152,16 @@ def default_backend(shape: tuple[int, int]) -> str:
 
 
 class _Plan:
-    """Buffers of one (shape, precision) and the two unnormalised transforms between them."""
+    """Buffers of one (shape, precision) and the two unnormalised transforms between them.
+
+    ``forward(src)`` transforms ``src`` (default: ``real``) into ``spec``; ``backward(dst)`` transforms
+    ``spec`` (destroyed) into ``dst`` (default: ``real``). MKL reads and writes the given arrays
+    directly; FFTW's plans are bound to ``real``, so there other arrays are copied in or out.
+    """
 
     def __init__(self, forward: Any, backward: Any, real: np.ndarray, spec: np.ndarray) -> None:
-        self.forward = forward  # real → spec
-        self.backward = backward  # spec → real (spec destroyed)
+        self.forward = forward
+        self.backward = backward
         self.real = real
         self.spec = spec
 
@@ -197,13 +202,13 @@ def _mkl_transforms(real: np.ndarray, spec: np.ndarray) -> tuple[Any, Any]:
     """
     ny = real.shape[1]
 
-    def forward() -> None:
-        mkl_fft.rfft(real, axis=1, out=spec)
+    def forward(src: np.ndarray | None = None) -> None:
+        mkl_fft.rfft(real if src is None else src, axis=1, out=spec)
         mkl_fft.fft(spec, axis=0, out=spec)
 
-    def backward() -> None:
+    def backward(dst: np.ndarray | None = None) -> None:
         mkl_fft.ifft(spec, axis=0, out=spec, norm="forward")
-        mkl_fft.irfft(spec, n=ny, axis=1, out=real, norm="forward")
+        mkl_fft.irfft(spec, n=ny, axis=1, out=real if dst is None else dst, norm="forward")
 
     return forward, backward
 
@@ -223,7 +228,18 @@ def _fftw_transforms(real: np.ndarray, spec: np.ndarray) -> tuple[Any, Any]:
     )
     if measure and pyfftw.export_wisdom() != known:  # new plans were measured: keep them
         _save_wisdom()
-    return fwd.execute, bwd.execute
+
+    def forward(src: np.ndarray | None = None) -> None:
+        if src is not None and src is not real:
+            real[...] = src
+        fwd.execute()
+
+    def backward(dst: np.ndarray | None = None) -> None:
+        bwd.execute()
+        if dst is not None and dst is not real:
+            dst[...] = real
+
+    return forward, backward
 
 
 class _SparseInput:
@@ -264,26 +280,45 @@ def _sparse_input(shape: tuple[int, int], dtype: np.dtype, backend: str) -> _Spa
     return sp
 
 
+# scatter / gather on an index list: the lists are split between the threads (each writes its own
+# points of the shared flat array); run_split passes the flat array to every part whole
+
+
 @numba.njit(cache=True, nogil=True)
-def _scatter(flat: Any, idx: Any, values: Any) -> None:
+def _scatter_part(idx: Any, values: Any, flat: Any) -> None:
     for k in range(idx.size):
         flat[idx[k]] = values[k]
 
 
 @numba.njit(cache=True, nogil=True)
-def _zero_at(flat: Any, idx: Any) -> None:
+def _zero_part(idx: Any, flat: Any) -> None:
     for k in range(idx.size):
         flat[idx[k]] = 0.0
 
 
 @numba.njit(cache=True, fastmath=True, nogil=True)
-def _gather_sum(out: Any, flat: Any, idx: Any) -> float:
+def _gather_part(out: Any, idx: Any, flat: Any) -> float:
     total = 0.0
     for k in range(idx.size):
         v = flat[idx[k]]
         out[k] = v
         total += v
     return total
+
+
+def _scatter(flat: NDArray, idx: NDArray, values: NDArray) -> None:
+    """flat[idx] = values."""
+    run_split(_scatter_part, (idx, values), (flat,))
+
+
+def _zero_at(flat: NDArray, idx: NDArray) -> None:
+    """flat[idx] = 0."""
+    run_split(_zero_part, (idx,), (flat,))
+
+
+def _gather_sum(out: NDArray, flat: NDArray, idx: NDArray) -> float:
+    """out ← flat[idx]; return Σ out."""
+    return float(sum(run_split(_gather_part, (out, idx), (flat,))))
 
 
 @numba.njit(cache=True, fastmath=True, nogil=True)
@@ -345,6 +380,16 @@ class Convolver:
             return self._real
         return np.zeros(self.shape, self.dtype)
 
+    @property
+    def stages_input(self) -> bool:
+        """True if :meth:`apply` copies an input other than :meth:`input_buffer` into it first
+        (FFTW's plans and zero-padded grids); MKL and scipy transform the caller's array as it is,
+        so a pass can leave its result where it is instead of writing a second copy."""
+        return self.padded or self.backend == "fftw"
+
+    def _direct(self, a: NDArray) -> bool:
+        return a.dtype == self.dtype and a.shape == self.shape and a.flags.c_contiguous
+
     def apply(
         self, x: NDArray[np.floating], out: NDArray[np.floating] | None = None
     ) -> tuple[NDArray[np.floating], float]:
@@ -359,10 +404,17 @@ class Convolver:
             if self.padded:
                 real[...] = 0.0
                 real[: self.shape[0], : self.shape[1]] = x
-            elif x is not real:
+                self._forward()
+            elif self._direct(x):
+                self._forward(x)
+            else:
                 real[...] = x
-            self._forward()
+                self._forward()
             dot = _multiply_parseval(self._spec, self.kernel, self.fft_shape[1])
+            if out is not None and not self.padded and self._direct(out):
+                self._backward(out)
+                self.seconds += time.perf_counter() - t0
+                return out, float(dot)
             self._backward()
             res = real[: self.shape[0], : self.shape[1]]
         else:

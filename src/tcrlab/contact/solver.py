@@ -477,10 +477,7 @@ def _solve_fast(
     thr = tol  # heights are in units of h_rms
 
     def refresh() -> tuple:
-        buf = conv.input_buffer()
-        buf[...] = p
-        r, _ = conv.apply(buf)
-        u[...] = r
+        conv.apply(p, out=u)
         return kern.stats_pass(p, u, h, sigma, c, thr)
 
     c = 0.0 if load_ctl else float(c_fixed)
@@ -529,7 +526,7 @@ def _solve_fast(
         if pconv is None:
             beta = _cg_beta(restart, gsum, g_old)
             g_old = gsum
-            buf = conv.input_buffer()
+            buf = conv.input_buffer() if conv.stages_input else t
             sgt = kern.direction_pass(u, h, p, t, buf, sigma, c, beta)
         else:
             # z = M⁻¹ g restricted to the contact set (M⁻¹ = E'|q|/2); β = Σgz / Σg₀z₀
@@ -539,7 +536,7 @@ def _solve_fast(
             z, sgz = pconv.apply(zin)  # Σ (mask g)·M⁻¹(mask g) by Parseval, in the spectral pass
             beta = _cg_beta(restart, sgz, g_old)
             g_old = sgz
-            buf = conv.input_buffer()
+            buf = conv.input_buffer() if conv.stages_input else t
             sgt = kern.direction_pass(u, h, p, t, buf, sigma, c, beta, z)
         r, trt = conv.apply(buf)
         if trt <= 0 or not np.isfinite(trt):
@@ -558,8 +555,8 @@ def _solve_fast(
         elif since_refresh >= 50:
             stats = refresh()
             since_refresh = 0
-    p = p * sigma
-    u = u * sigma
+    p *= sigma  # both are this call's own arrays: scaled in place (at 8192² each is 256 MB)
+    u *= sigma
     return p, u, c, history, converged
 
 
@@ -811,7 +808,7 @@ def _box_pk(
     t = np.zeros_like(p)
 
     def refresh() -> tuple:
-        u[...] = conv.apply(p)[0]
+        conv.apply(p, out=u)
         return pk.box_stats_pass(p, u, h, c, cap, tol)
 
     stats = refresh()
@@ -841,7 +838,7 @@ def _box_pk(
             continue
         beta = 0.0 if restart or g_old <= 0 else gsum / g_old
         g_old = gsum
-        buf = conv.input_buffer()
+        buf = conv.input_buffer() if conv.stages_input else t
         sgt = pk.box_direction_pass(u, h, p, t, buf, c, cap, beta)
         r, trt = conv.apply(buf)  # Σ t·Kt by Parseval: t is zero off the free set
         tau = sgt / trt if trt > 0 and np.isfinite(trt) else 0.0
@@ -849,5 +846,5 @@ def _box_pk(
         fresh = restart = False
         if stats[0]:  # a point joined, left or reached the cap: the recursive u is off there
             stats, fresh, restart = refresh(), True, True
-    u[...] = conv.apply(p)[0]
+    conv.apply(p, out=u)
     return p, u, c, history, False
