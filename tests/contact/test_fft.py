@@ -108,7 +108,9 @@ def test_apply_reads_and_writes_callers_arrays_without_changing_them(backend: st
     conv = solver._convolver(shape, size, True, np.float64, backend)
     k = conv.kernel * conv.n_points
     ref = np.fft.irfft2(np.fft.rfft2(x) * k, s=shape)
-    assert conv.stages_input == (backend == "fftw")
+    t = np.zeros(shape)
+    assert (conv.input_for(t) is t) == (backend != "fftw")
+    assert solver._convolver(shape, size, False, np.float64, backend).input_for(t) is t  # padded
     wide = np.zeros((shape[0], 2 * shape[1]))
     wide[:, ::2] = x
     own = conv.input_buffer()

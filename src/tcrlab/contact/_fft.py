@@ -380,12 +380,12 @@ class Convolver:
             return self._real
         return np.zeros(self.shape, self.dtype)
 
-    @property
-    def stages_input(self) -> bool:
-        """True if :meth:`apply` copies an input other than :meth:`input_buffer` into it first
-        (FFTW's plans and zero-padded grids); MKL and scipy transform the caller's array as it is,
-        so a pass can leave its result where it is instead of writing a second copy."""
-        return self.padded or self.backend == "fftw"
+    def input_for(self, a: NDArray[np.floating]) -> NDArray[np.floating]:
+        """Where a pass that fills ``a`` should also put the next input of :meth:`apply`: FFTW's
+        plans transform only their own buffer (:meth:`input_buffer`), so on an unpadded FFTW grid
+        a second copy written there saves apply's copy; MKL and scipy transform ``a`` as it is, and
+        a padded grid is copied into place either way, so there it is ``a`` itself."""
+        return self._real if (self.backend == "fftw" and not self.padded) else a
 
     def _direct(self, a: NDArray) -> bool:
         return a.dtype == self.dtype and a.shape == self.shape and a.flags.c_contiguous
@@ -413,10 +413,10 @@ class Convolver:
             dot = _multiply_parseval(self._spec, self.kernel, self.fft_shape[1])
             if out is not None and not self.padded and self._direct(out):
                 self._backward(out)
-                self.seconds += time.perf_counter() - t0
-                return out, float(dot)
-            self._backward()
-            res = real[: self.shape[0], : self.shape[1]]
+                res = out
+            else:
+                self._backward()
+                res = real[: self.shape[0], : self.shape[1]]
         else:
             import scipy.fft as sfft
 
@@ -427,7 +427,7 @@ class Convolver:
             )
             res = res[: self.shape[0], : self.shape[1]]
         self.seconds += time.perf_counter() - t0
-        if out is None:
+        if out is None or res is out:
             return res, float(dot)
         out[...] = res
         return out, float(dot)

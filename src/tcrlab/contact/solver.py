@@ -526,7 +526,7 @@ def _solve_fast(
         if pconv is None:
             beta = _cg_beta(restart, gsum, g_old)
             g_old = gsum
-            buf = conv.input_buffer() if conv.stages_input else t
+            buf = conv.input_for(t)
             sgt = kern.direction_pass(u, h, p, t, buf, sigma, c, beta)
         else:
             # z = M⁻¹ g restricted to the contact set (M⁻¹ = E'|q|/2); β = Σgz / Σg₀z₀
@@ -536,7 +536,7 @@ def _solve_fast(
             z, sgz = pconv.apply(zin)  # Σ (mask g)·M⁻¹(mask g) by Parseval, in the spectral pass
             beta = _cg_beta(restart, sgz, g_old)
             g_old = sgz
-            buf = conv.input_buffer() if conv.stages_input else t
+            buf = conv.input_for(t)
             sgt = kern.direction_pass(u, h, p, t, buf, sigma, c, beta, z)
         r, trt = conv.apply(buf)
         if trt <= 0 or not np.isfinite(trt):
@@ -838,7 +838,7 @@ def _box_pk(
             continue
         beta = 0.0 if restart or g_old <= 0 else gsum / g_old
         g_old = gsum
-        buf = conv.input_buffer() if conv.stages_input else t
+        buf = conv.input_for(t)
         sgt = pk.box_direction_pass(u, h, p, t, buf, c, cap, beta)
         r, trt = conv.apply(buf)  # Σ t·Kt by Parseval: t is zero off the free set
         tau = sgt / trt if trt > 0 and np.isfinite(trt) else 0.0
