@@ -454,12 +454,15 @@ def test_active_set_polish_without_preconditioner(monkeypatch) -> None:
     assert res.mean_gap == pytest.approx(ref.mean_gap, rel=1e-6)
 
 
-def test_active_set_kernel_matches_numpy() -> None:
+@pytest.mark.parametrize("shape", [(40, 30), (512, 300)])  # one slice; split over the threads
+def test_active_set_kernel_matches_numpy(shape: tuple[int, int]) -> None:
     """The contact set, rigid shift, RMS gap and overlap lists of the polish against plain NumPy."""
     from tcrlab.contact import _kernels as kern
+    from tcrlab.contact._threads import SPLIT_MIN, THREADS
 
+    assert (shape[0] * shape[1] >= SPLIT_MIN) == (shape[0] == 512) and THREADS > 1
     rng = np.random.default_rng(7)
-    p = np.where(rng.random((40, 30)) < 0.2, rng.random((40, 30)), 0.0)
+    p = np.where(rng.random(shape) < 0.2, rng.random(shape), 0.0)
     u, h = rng.standard_normal(p.shape), rng.standard_normal(p.shape)
     idx, w, c, err, njoin, nbig = kern.active_set(p, u, h, 0.5, 1.5)
     on = p > 0

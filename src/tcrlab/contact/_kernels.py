@@ -234,28 +234,26 @@ def residual_pass(u: Any, h: Any, p: Any, buf: Any, sigma: float, c: float) -> N
 
 
 @numba.njit(cache=True, nogil=True)
-def active_set(p: Any, u: Any, h: Any, join: float, big: float) -> tuple:
-    """The contact set of an exact state (σ = 1: p, u = K p as they are) and its gap.
-
-    With w = u − h and the rigid shift c = −mean(w) over {p > 0}: returns (idx, w[idx], c, err,
-    n_join, n_big), where idx lists (in order) the points with p > 0 and the points outside that
-    overlap, w + c < −join; err is the RMS of w + c over {p > 0}; n_big counts overlaps < −big.
-    """
-    pf, uf, hf = p.ravel(), u.ravel(), h.ravel()
+def _set_sums(pf: Any, uf: Any, hf: Any) -> tuple:
     na = 0
     sw = 0.0
     for i in range(pf.size):
         if pf[i] > 0.0:
             na += 1
             sw += uf[i] - hf[i]
-    c = -sw / max(na, 1)
-    njoin = 0
+    return na, sw
+
+
+@numba.njit(cache=True, nogil=True)
+def _set_collect(pf: Any, uf: Any, hf: Any, c: float, join: float, big: float, first: int) -> tuple:
+    count = 0
     for i in range(pf.size):
-        if pf[i] <= 0.0 and uf[i] - hf[i] + c < -join:
-            njoin += 1
-    idx = np.empty(na + njoin, np.int64)
-    w = np.empty(na + njoin, np.float64)
+        if pf[i] > 0.0 or uf[i] - hf[i] + c < -join:
+            count += 1
+    idx = np.empty(count, np.int64)
+    w = np.empty(count, np.float64)
     k = 0
+    njoin = 0
     nbig = 0
     s2 = 0.0
     for i in range(pf.size):
@@ -264,13 +262,35 @@ def active_set(p: Any, u: Any, h: Any, join: float, big: float) -> tuple:
         if pf[i] > 0.0:
             s2 += g * g
         elif g < -join:
+            njoin += 1
             nbig += g < -big
         else:
             continue
-        idx[k] = i
+        idx[k] = first + i
         w[k] = wi
         k += 1
-    return idx, w, c, np.sqrt(s2 / max(na, 1)), njoin, nbig
+    return idx, w, s2, njoin, nbig
+
+
+def active_set(p: Any, u: Any, h: Any, join: float, big: float) -> tuple:
+    """The contact set of an exact state (σ = 1: p, u = K p as they are) and its gap.
+
+    With w = u − h and the rigid shift c = −mean(w) over {p > 0}: returns (idx, w[idx], c, err,
+    n_join, n_big), where idx lists (in order) the points with p > 0 and the points outside that
+    overlap, w + c < −join; err is the RMS of w + c over {p > 0}; n_big counts overlaps < −big.
+    Two passes, each split over the threads (every slice lists its own points; joined in order).
+    """
+    arrays = (p, u, h)
+    na, sw = add_parts(run_split(_set_sums, arrays))
+    c = -sw / max(na, 1)
+    parts = run_split(_set_collect, arrays, (c, join, big), start=True)
+    if len(parts) == 1:
+        idx, w = parts[0][0], parts[0][1]
+    else:
+        idx = np.concatenate([q[0] for q in parts])
+        w = np.concatenate([q[1] for q in parts])
+    s2 = sum(q[2] for q in parts)
+    return idx, w, c, float(np.sqrt(s2 / max(na, 1))), sum(q[3] for q in parts), sum(q[4] for q in parts)
 
 
 @numba.njit(cache=True, nogil=True)

@@ -57,12 +57,15 @@ def _pool() -> ThreadPoolExecutor:
         return _POOL
 
 
-def run_split(kernel: Any, arrays: tuple, scalars: tuple = (), rows: bool = False) -> list:
+def run_split(
+    kernel: Any, arrays: tuple, scalars: tuple = (), rows: bool = False, start: bool = False
+) -> list:
     """Return [kernel(*slices_k, *scalars) for each slice k].
 
     ``arrays`` are cut into THREADS contiguous slices: of the flattened arrays (``rows`` False; the
     kernel then sees 1-D arrays) or along the first axis (``rows`` True). Arrays the kernel writes
-    must be C-contiguous (a flattened view, not a copy); read-only ones may be any layout.
+    must be C-contiguous (a flattened view, not a copy); read-only ones may be any layout. With
+    ``start`` the kernel gets one more argument after the scalars: its slice's first index.
     """
     if rows:
         views = list(arrays)
@@ -73,12 +76,14 @@ def run_split(kernel: Any, arrays: tuple, scalars: tuple = (), rows: bool = Fals
         n = size = views[0].size
     parts = THREADS if size >= SPLIT_MIN and THREADS > 1 else 1
     if parts == 1:
-        return [kernel(*views, *scalars)]
+        return [kernel(*views, *scalars, *((0,) if start else ()))]
     cut = [k * n // parts for k in range(parts + 1)]
     futures = [
-        _pool().submit(kernel, *(v[cut[k]: cut[k + 1]] for v in views), *scalars) for k in range(1, parts)
+        _pool().submit(kernel, *(v[cut[k]: cut[k + 1]] for v in views), *scalars,
+                       *((cut[k],) if start else ()))
+        for k in range(1, parts)
     ]
-    first = kernel(*(v[: cut[1]] for v in views), *scalars)
+    first = kernel(*(v[: cut[1]] for v in views), *scalars, *((0,) if start else ()))
     return [first] + [f.result() for f in futures]
 
 
