@@ -75,15 +75,15 @@ def run_split(
         views = [np.ravel(a) for a in arrays]
         n = size = views[0].size
     parts = THREADS if size >= SPLIT_MIN and THREADS > 1 else 1
-    if parts == 1:
-        return [kernel(*views, *scalars, *((0,) if start else ()))]
     cut = [k * n // parts for k in range(parts + 1)]
-    futures = [
-        _pool().submit(kernel, *(v[cut[k]: cut[k + 1]] for v in views), *scalars,
-                       *((cut[k],) if start else ()))
-        for k in range(1, parts)
-    ]
-    first = kernel(*(v[: cut[1]] for v in views), *scalars, *((0,) if start else ()))
+
+    def args(k: int) -> tuple:
+        return (*(v[cut[k]: cut[k + 1]] for v in views), *scalars, *((cut[k],) if start else ()))
+
+    if parts == 1:
+        return [kernel(*args(0))]
+    futures = [_pool().submit(kernel, *args(k)) for k in range(1, parts)]
+    first = kernel(*args(0))
     return [first] + [f.result() for f in futures]
 
 
