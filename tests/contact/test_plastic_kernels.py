@@ -80,3 +80,45 @@ def test_update_pass_matches_numpy(state) -> None:
         assert abs(got - int(want)) <= slack
     assert stats[2] == pytest.approx((g_new[free_n] ** 2).sum(), rel=1e-4)
     assert stats[0] > 0 and stats[3] >= 0  # the state has joins, releases and clips: all counted
+
+
+def test_box_active_set_matches_numpy(state) -> None:
+    """The polish's list: free points, overlapping points at 0 and opening points at the cap, in
+    order, with the rigid shift and RMS gap over the free set."""
+    h, p, u, *_ = state
+    p, u, h = (a.astype(np.float64) for a in (p, u, h))  # the polish works on float64 fields
+    move, big = 0.3, 1.2
+    out, plastic, free = _classes(p)
+    w = u - h
+    c = -w[free].mean()
+    g = w + c
+    moving = (out & (g < -move)) | (plastic & (g > move))
+    idx, wl, c_k, err, nmove, nbig = pk.box_active_set(p, u, h, CAP, move, big)
+    expect = np.flatnonzero(free | moving)
+    assert np.array_equal(idx, expect)
+    np.testing.assert_allclose(wl, w.reshape(-1)[expect], rtol=1e-12)
+    assert c_k == pytest.approx(c, rel=1e-10)
+    assert err == pytest.approx(np.sqrt(np.mean(g[free] ** 2)), rel=1e-10)
+    assert nmove == moving.sum() > 0
+    assert nbig == (moving & (np.abs(g) > big)).sum() > 0
+
+
+def test_shift_free_and_add_on_set_with_cap_match_numpy(state) -> None:
+    from tcrlab.contact import _kernels as kern
+
+    p = state[1].astype(np.float64)
+    out, _, free = _classes(p)
+    for shift in (0.05, -0.3):
+        q = p.copy()
+        total, nfree = pk.shift_free(q, CAP, shift)
+        ref = np.where(free, np.clip(p + shift, 0.0, CAP), p)
+        np.testing.assert_allclose(q, ref, rtol=1e-12, atol=0)
+        assert total == pytest.approx(ref.sum(), rel=1e-12)
+        assert nfree == np.count_nonzero((ref > 0) & (ref < CAP))
+    idx = np.flatnonzero(~out)
+    d = np.random.default_rng(1).normal(scale=0.5, size=idx.size)
+    q = p.copy()
+    bound = kern.add_on_set(q, idx, d, CAP)
+    new = p.reshape(-1)[idx] + d
+    np.testing.assert_allclose(q.reshape(-1)[idx], np.clip(new, 0.0, CAP), rtol=1e-12)
+    assert bound == np.count_nonzero((new <= 0) | (new >= CAP))

@@ -194,15 +194,33 @@ def test_plastic_mixed_precision_matches_float64(monkeypatch, H: float) -> None:
     """The plastic load search in float32 (as on grids ≥ 256², here forced at 128²) followed by
     the float64 solves gives the float64-only answer, and the box complementarity holds."""
     monkeypatch.setattr(solver, "MIXED_MIN_POINTS", 128 * 128)
+    polished = []
+    polish = solver._polish_box
+
+    def spy(*args, **kwargs):
+        out = polish(*args, **kwargs)
+        polished.append(out[4])
+        return out
+
+    monkeypatch.setattr(solver, "_polish_box", spy)
     topo = self_affine(128, rms_slope=1.0, size=1.0, seed=7)
     mixed = solve(topo, E, pressure=0.02, hardness=H)
+    assert polished == [True]  # the float64 stage was the active-set polish, not the root search
     f64 = solve(topo, E, pressure=0.02, hardness=H, mixed_precision=False)
     assert mixed.area_fraction == f64.area_fraction and mixed.plastic_fraction == f64.plastic_fraction
     assert mixed.mean_gap == pytest.approx(f64.mean_gap, rel=1e-6)
     assert mixed.load == pytest.approx(0.02, rel=2e-8)
     g, p = _plastic_gap(mixed, topo), mixed.pressure
+    slack = 10 * 1e-8 * np.std(topo.heights)
     free = (p > 0) & (p < H)
-    assert np.sqrt(np.mean(g[free] ** 2)) < 10 * 1e-8 * np.std(topo.heights)
+    assert np.sqrt(np.mean(g[free] ** 2)) < slack
+    assert g[p >= H].max() < slack and g[p == 0].min() > -slack
+    # a polish that cannot finish hands back to the root search: the same answer
+    monkeypatch.setattr(solver, "ACTIVE_SET_ROUNDS", 1)
+    fallback = solve(topo, E, pressure=0.02, hardness=H)
+    assert polished[-1] is False
+    assert fallback.area_fraction == f64.area_fraction and fallback.plastic_fraction == f64.plastic_fraction
+    assert fallback.mean_gap == pytest.approx(f64.mean_gap, rel=1e-6)
 
 
 def test_plastic_low_load_on_sharp_asperities_converges() -> None:

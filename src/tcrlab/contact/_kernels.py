@@ -294,17 +294,21 @@ def active_set(p: Any, u: Any, h: Any, join: float, big: float) -> tuple:
 
 
 @numba.njit(cache=True, nogil=True)
-def add_on_set(p: Any, idx: Any, d: Any) -> int:
-    """p ← max(p + d, 0) on the set ``idx``; return how many points left it (p + d ≤ 0)."""
+def add_on_set(p: Any, idx: Any, d: Any, cap: float = np.inf) -> int:
+    """p ← clip(p + d, 0, cap) on the set ``idx``; return how many points left the open interval
+    (p + d ≤ 0, or ≥ cap: the elastic–plastic polish passes the hardness)."""
     pf = p.ravel()
-    dropped = 0
+    bound = 0
     for k in range(idx.size):
         v = pf[idx[k]] + d[k]
         if v <= 0.0:
             v = 0.0
-            dropped += 1
+            bound += 1
+        elif v >= cap:
+            v = cap
+            bound += 1
         pf[idx[k]] = v
-    return dropped
+    return bound
 
 
 @numba.njit(cache=True, fastmath=True, nogil=True)
