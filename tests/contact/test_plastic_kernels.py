@@ -40,6 +40,7 @@ def test_stats_pass_matches_numpy(state) -> None:
     assert stats[1:] == (
         int(free.sum()), pytest.approx((g[free] ** 2).sum(), rel=1e-5),
         int((out & (g < -THR)).sum()), int((plastic & (g > THR)).sum()),
+        pytest.approx(g[free].sum(), rel=1e-4), pytest.approx(p.astype(float).sum(), rel=1e-6),
     )
 
 
@@ -79,6 +80,8 @@ def test_update_pass_matches_numpy(state) -> None:
     for got, want in zip((stats[0], stats[1], stats[3], stats[4]), expected, strict=True):
         assert abs(got - int(want)) <= slack
     assert stats[2] == pytest.approx((g_new[free_n] ** 2).sum(), rel=1e-4)
+    assert stats[5] == pytest.approx(g_new[free_n].sum(), rel=1e-3)
+    assert stats[6] == pytest.approx(p_new.sum(), rel=1e-5)
     assert stats[0] > 0 and stats[3] >= 0  # the state has joins, releases and clips: all counted
 
 
@@ -122,3 +125,17 @@ def test_shift_free_and_add_on_set_with_cap_match_numpy(state) -> None:
     new = p.reshape(-1)[idx] + d
     np.testing.assert_allclose(q.reshape(-1)[idx], np.clip(new, 0.0, CAP), rtol=1e-12)
     assert bound == np.count_nonzero((new <= 0) | (new >= CAP))
+
+
+def test_projected_step_matches_numpy(state) -> None:
+    """clip(p − τg, 0, cap) on every point, its sum and the range of g, without and with writing."""
+    h, p, u, *_ = state
+    g = u.astype(float) - h + C
+    ref = np.clip(p - TAU * g, 0.0, CAP)
+    q = p.copy()
+    total, lo, hi = pk.projected_step(q, u, h, C, CAP, TAU, False)
+    np.testing.assert_array_equal(q, p)
+    assert total == pytest.approx(ref.sum(), rel=1e-5)
+    assert (lo, hi) == (pytest.approx(g.min(), rel=1e-5), pytest.approx(g.max(), rel=1e-5))
+    pk.projected_step(q, u, h, C, CAP, TAU, True)
+    np.testing.assert_allclose(q, ref, rtol=_rtol(u), atol=_rtol(u))

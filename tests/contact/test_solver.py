@@ -223,6 +223,33 @@ def test_plastic_mixed_precision_matches_float64(monkeypatch, H: float) -> None:
     assert fallback.mean_gap == pytest.approx(f64.mean_gap, rel=1e-6)
 
 
+@pytest.mark.parametrize("H", [0.05, 0.3])
+def test_plastic_load_control_in_one_solve_and_its_fallback(monkeypatch, H: float) -> None:
+    """The load-controlled box solve (the search stage) and, when it gives up — here as soon as
+    its free set empties, which both cases reach once (at H = 0.05 the capped elastic start itself
+    has every contact point at the cap) — the root search over displacement-controlled solves
+    find the same contact."""
+    topo = self_affine(128, rms_slope=1.0, size=1.0, seed=7)
+    direct = []
+    box_load = solver._box_pk_load
+
+    def spy(*args, **kwargs):
+        out = box_load(*args, **kwargs)
+        direct.append(out[4])
+        return out
+
+    monkeypatch.setattr(solver, "_box_pk_load", spy)
+    res = solve(topo, E, pressure=0.02, hardness=H)
+    assert direct == [True] and res.converged
+    monkeypatch.setattr(solver, "MAX_PROJECTIONS", 0)
+    fallback = solve(topo, E, pressure=0.02, hardness=H)
+    assert direct[-1] is False
+    assert fallback.area_fraction == res.area_fraction
+    assert fallback.plastic_fraction == res.plastic_fraction
+    assert fallback.mean_gap == pytest.approx(res.mean_gap, rel=1e-6)
+    assert fallback.load == pytest.approx(0.02, rel=1e-8)
+
+
 def test_plastic_low_load_on_sharp_asperities_converges() -> None:
     """Light load, many pixel-sharp tips at the cap (p̄/H = 0.01): the Fourier-preconditioned box
     iteration cycled here with thousands of points crossing both bounds every step (not converged

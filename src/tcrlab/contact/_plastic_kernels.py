@@ -16,7 +16,9 @@ import numpy as np
 
 from tcrlab.contact._threads import add_parts, run_split
 
-__all__ = ["box_active_set", "box_direction_pass", "box_stats_pass", "box_update_pass", "shift_free"]
+__all__ = [
+    "box_active_set", "box_direction_pass", "box_stats_pass", "box_update_pass", "projected_step", "shift_free",
+]
 
 
 def _cap(cap: float, p: Any) -> float:
@@ -26,20 +28,21 @@ def _cap(cap: float, p: Any) -> float:
 
 
 def _sum_parts(parts: list[tuple]) -> tuple:
-    """The slices' partial sums (n_changed, n_free, Σg² over the free set, n_over, n_release)."""
+    """The slices' partial sums (n_changed, n_free, Σg² over the free set, n_over, n_release,
+    Σg over the free set, Σp)."""
     s = add_parts(parts)
-    return int(s[0]), int(s[1]), float(s[2]), int(s[3]), int(s[4])
+    return int(s[0]), int(s[1]), float(s[2]), int(s[3]), int(s[4]), float(s[5]), float(s[6])
 
 
 @numba.njit(cache=True, fastmath=True, nogil=True, inline="always")
 def _tally(pv: float, g: float, cap: float, thr: float) -> tuple:
     """One point's share of the sums: (free, g² if free, overlapping out of contact beyond thr,
-    at the cap with a gap opening beyond thr)."""
+    at the cap with a gap opening beyond thr, g if free)."""
     if pv <= 0.0:
-        return 0, 0.0, int(g < -thr), 0
+        return 0, 0.0, int(g < -thr), 0, 0.0
     if pv >= cap:
-        return 0, 0.0, 0, int(g > thr)
-    return 1, g * g, 0, 0
+        return 0, 0.0, 0, int(g > thr), 0.0
+    return 1, g * g, 0, 0, g
 
 
 @numba.njit(cache=True, fastmath=True, nogil=True)
@@ -48,18 +51,24 @@ def _box_stats_flat(pf: Any, uf: Any, hf: Any, c: float, cap: float, thr: float)
     sg2 = 0.0
     nover = 0
     nrel = 0
+    sg = 0.0
+    sp = 0.0
     for i in range(pf.size):
-        free, g2, over, rel = _tally(pf[i], uf[i] - hf[i] + c, cap, thr)
+        pv = pf[i]
+        free, g2, over, rel, gf = _tally(pv, uf[i] - hf[i] + c, cap, thr)
         nfree += free
         sg2 += g2
         nover += over
         nrel += rel
-    return 0.0, float(nfree), sg2, float(nover), float(nrel)
+        sg += gf
+        sp += pv
+    return 0.0, float(nfree), sg2, float(nover), float(nrel), sg, sp
 
 
 def box_stats_pass(p: Any, u: Any, h: Any, c: float, cap: float, thr: float) -> tuple:
-    """(0, n_free, Σg² over the free set, n_over, n_release) of the current state: n_over counts
-    points at p = 0 with g < −thr, n_release points at the cap with g > thr."""
+    """(0, n_free, Σg² over the free set, n_over, n_release, Σg over the free set, Σp) of the
+    current state: n_over counts points at p = 0 with g < −thr, n_release points at the cap with
+    g > thr."""
     return _sum_parts(run_split(_box_stats_flat, (p, u, h), (c, _cap(cap, p), thr)))
 
 
@@ -94,6 +103,8 @@ def _box_update_flat(pf: Any, uf: Any, rf: Any, tf: Any, hf: Any, c: float, cap:
     sg2 = 0.0
     nover = 0
     nrel = 0
+    sg = 0.0
+    sp = 0.0
     for i in range(pf.size):
         g = uf[i] - hf[i] + c  # gap before the step decides joins and releases
         pv = pf[i]
@@ -110,12 +121,14 @@ def _box_update_flat(pf: Any, uf: Any, rf: Any, tf: Any, hf: Any, c: float, cap:
         pf[i] = pn
         un = uf[i] - tau * rf[i]
         uf[i] = un
-        free, g2, over, rel = _tally(pn, un - hf[i] + c, cap, thr)
+        free, g2, over, rel, gf = _tally(pn, un - hf[i] + c, cap, thr)
         nfree += free
         sg2 += g2
         nover += over
         nrel += rel
-    return float(nchanged), float(nfree), sg2, float(nover), float(nrel)
+        sg += gf
+        sp += pn
+    return float(nchanged), float(nfree), sg2, float(nover), float(nrel), sg, sp
 
 
 def box_update_pass(p: Any, u: Any, r: Any, t: Any, h: Any, c: float, cap: float, tau: float,
@@ -133,10 +146,10 @@ def _shift_free_flat(pf: Any, cap: float, shift: float) -> tuple:
     nfree = 0
     for i in range(pf.size):
         pv = pf[i]
-        if pv > 0.0 and pv < cap:
+        if pv > 0.0 and pv < cap and shift != 0.0:
             pv = min(max(pv + shift, 0.0), cap)
             pf[i] = pv
-            nfree += pv > 0.0 and pv < cap
+        nfree += pv > 0.0 and pv < cap
         sp += pv
     return sp, float(nfree)
 
@@ -208,3 +221,27 @@ def box_active_set(p: Any, u: Any, h: Any, cap: float, move: float, big: float) 
     s2 = sum(q[2] for q in parts)
     return (idx, w, c, float(np.sqrt(s2 / max(nfree, 1))), sum(q[3] for q in parts),
             sum(q[4] for q in parts))
+
+
+@numba.njit(cache=True, fastmath=True, nogil=True)
+def _projected_step_flat(pf: Any, uf: Any, hf: Any, c: float, cap: float, tau: float, write: bool) -> tuple:
+    sp = 0.0
+    lo = 1e300
+    hi = -1e300
+    for i in range(pf.size):
+        g = uf[i] - hf[i] + c
+        pn = min(max(pf[i] - tau * g, 0.0), cap)
+        if write:
+            pf[i] = pn
+        sp += pn
+        lo = min(lo, g)
+        hi = max(hi, g)
+    return sp, lo, hi
+
+
+def projected_step(p: Any, u: Any, h: Any, c: float, cap: float, tau: float, write: bool) -> tuple:
+    """Σ clip(p − τg, 0, cap) over the grid (g = u − h + c) and the range of g; with ``write`` p takes
+    those values (a projected gradient step on every point: joins, releases and the free set)."""
+    parts = run_split(_projected_step_flat, (p, u, h), (c, _cap(cap, p), tau, write))
+    return (float(sum(q[0] for q in parts)), float(min(q[1] for q in parts)),
+            float(max(q[2] for q in parts)))
