@@ -261,8 +261,9 @@ def solve(
         (same answer, 30–50 % less time measured; ``iterations`` counts every stage's iterations).
         With ``hardness`` under load control: one load-controlled box solve in float32 to 1e-5,
         then on periodic grids a float64 active-set polish with the cap (else float64 solves in a
-        root search for the approach); 30–60 % fewer float32 and 98 % fewer float64 convolutions
-        than the root search in both stages at 2048², measured.
+        root search for the approach). At 2048², H = 0.5 E' this took 2.4× less time than the root
+        search in both stages: 31 % fewer float32 convolutions, 4 float64 ones instead of 256
+        (measured).
     precondition : elastic path, load control, periodic grids: precondition the conjugate-gradient
         search direction on the contact set with the Fourier-space inverse compliance E'|q|/2 (one
         extra FFT pair per iteration, 2–2.5× fewer iterations; same complementarity solution).
