@@ -592,23 +592,49 @@ def _polish_active_set(
     does not fall ends it. With ``precondition`` False the linear CG is not preconditioned either.
     Returns the constrained solver's tuple; ``converged`` False hands over (u is then None).
     """
+    load = target_p * h.size
+    p = np.maximum(p, 0.0, out=p)  # the caller's own float64 copy
+
+    def rescale(p: NDArray) -> bool:
+        total = float(p.sum(dtype=np.float64))
+        if not total > 0:
+            return False
+        p *= load / total
+        return True
+
+    return _active_set_rounds(h, size, p, tol, max_iter, backend, precondition, rescale,
+                              lambda p, u: kern.active_set(p, u, h, 0.1 * tol, tol))
+
+
+def _active_set_rounds(
+    h: NDArray,
+    size: tuple,
+    p: NDArray,
+    tol: float,
+    max_iter: int,
+    backend: str | None,
+    precondition: bool,
+    restore: Any,
+    find_set: Any,
+    cap: float = np.inf,
+) -> tuple[NDArray, NDArray | None, float, list[float], bool]:
+    """The rounds of both active-set polishes: ``restore(p)`` puts the load back (False: it cannot),
+    ``find_set(p, u)`` lists the set and its gap (:func:`kern.active_set` or
+    :func:`pk.box_active_set`), the float32 correction on the set keeps the load, and p is clipped to
+    [0, ``cap``]. Returns the constrained solver's tuple; ``converged`` False hands over (u None)."""
     shape = h.shape
-    n = h.size
     conv = _convolver(shape, size, True, np.float64, backend)
     k32 = _convolver(shape, size, True, np.float32, backend)
     m32 = _preconditioner(shape, size, np.float32, backend) if precondition else None
-    p = np.maximum(p, 0.0, out=p)  # the caller's own float64 copy
     history: list[float] = []
     c = 0.0
     changed = -1  # points that joined or left the set in the previous round (−1: first round)
     best = np.inf  # exact residual of the previous round: it must fall every round
     for _ in range(ACTIVE_SET_ROUNDS):
-        total = float(p.sum(dtype=np.float64))
-        if not total > 0 or len(history) >= max_iter:
+        if len(history) >= max_iter or not restore(p):
             break
-        p *= target_p * n / total
         u = conv.apply(p)[0]  # a view of the float64 plan's buffer (float32 transforms follow)
-        idx, w, c, err, njoin, nbig = kern.active_set(p, u, h, 0.1 * tol, tol)
+        idx, w, c, err, nmove, nbig = find_set(p, u)
         history.append(err)
         if err < tol and nbig == 0:
             return p, u.copy(), c, history, True
@@ -621,7 +647,7 @@ def _polish_active_set(
         rtol = INNER_RTOL_LOOSE if loose else INNER_RTOL
         d = _set_pcg(k32, m32, k32.support_index(idx), b, max(0.3 * tol, rtol * rms_b),
                      max_iter - len(history), history)
-        changed = kern.add_on_set(p, idx, d) + njoin
+        changed = kern.add_on_set(p, idx, d, cap) + nmove
     return p, None, c, history, False  # the caller restarts from p; its u is not needed
 
 
@@ -782,37 +808,16 @@ def _polish_box(
     A primal active-set iteration for the box (cf. Hintermüller, Ito & Kunisch, SIAM J. Optim. 13
     (2003) 865) with the float32 linear solves of iterative refinement.
     """
-    shape = h.shape
-    conv = _convolver(shape, size, True, np.float64, backend)
-    k32 = _convolver(shape, size, True, np.float32, backend)
-    m32 = _preconditioner(shape, size, np.float32, backend) if precondition else None
     load = target_p * h.size
     # points at the float32 cap carry the float64 cap (float32 rounds it either way)
     p[p >= min(cap, float(np.float32(cap)))] = cap
     np.clip(p, 0.0, cap, out=p)
-    history: list[float] = []
-    c = 0.0
-    changed = -1
-    best = np.inf
-    for _ in range(ACTIVE_SET_ROUNDS):
-        if len(history) >= max_iter or abs(_restore_load(p, cap, load, 0.1 * tol * load) - load) > tol * load:
-            break  # out of iterations, or the free points can no longer carry the load
-        u = conv.apply(p)[0]
-        idx, w, c, err, nmove, nbig = pk.box_active_set(p, u, h, cap, 0.1 * tol, tol)
-        history.append(err)
-        if err < tol and nbig == 0:
-            return p, u.copy(), c, history, True
-        if err >= best:
-            break
-        best = err
-        b = (w.mean() - w).astype(np.float32)
-        rms_b = float(w.std())
-        loose = changed < 0 or changed > SET_CHANGE * idx.size
-        rtol = INNER_RTOL_LOOSE if loose else INNER_RTOL
-        d = _set_pcg(k32, m32, k32.support_index(idx), b, max(0.3 * tol, rtol * rms_b),
-                     max_iter - len(history), history)
-        changed = kern.add_on_set(p, idx, d, cap) + nmove
-    return p, None, c, history, False
+
+    def restore(p: NDArray) -> bool:  # False once the free points can no longer carry the load
+        return abs(_restore_load(p, cap, load, 0.1 * tol * load) - load) <= tol * load
+
+    return _active_set_rounds(h, size, p, tol, max_iter, backend, precondition, restore,
+                              lambda p, u: pk.box_active_set(p, u, h, cap, 0.1 * tol, tol), cap)
 
 
 def _restore_load(p: NDArray, cap: float, load: float, close: float, state: tuple | None = None) -> float:
