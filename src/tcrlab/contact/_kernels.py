@@ -234,63 +234,70 @@ def residual_pass(u: Any, h: Any, p: Any, buf: Any, sigma: float, c: float) -> N
 
 
 @numba.njit(cache=True, nogil=True)
-def _set_sums(pf: Any, uf: Any, hf: Any) -> tuple:
-    na = 0
+def _set_sums(pf: Any, uf: Any, hf: Any, cap: float) -> tuple:
+    nfree = 0
     sw = 0.0
     for i in range(pf.size):
-        if pf[i] > 0.0:
-            na += 1
+        if pf[i] > 0.0 and pf[i] < cap:
+            nfree += 1
             sw += uf[i] - hf[i]
-    return na, sw
+    return nfree, sw
 
 
 @numba.njit(cache=True, nogil=True)
-def _set_collect(pf: Any, uf: Any, hf: Any, c: float, join: float, big: float, first: int) -> tuple:
+def _set_collect(pf: Any, uf: Any, hf: Any, c: float, cap: float, move: float, big: float,
+                 first: int) -> tuple:
     count = 0
     for i in range(pf.size):
-        if pf[i] > 0.0 or uf[i] - hf[i] + c < -join:
-            count += 1
+        pv = pf[i]
+        g = uf[i] - hf[i] + c
+        count += (pv > 0.0 and pv < cap) or (pv <= 0.0 and g < -move) or (pv >= cap and g > move)
     idx = np.empty(count, np.int64)
     w = np.empty(count, np.float64)
     k = 0
-    njoin = 0
+    nmove = 0
     nbig = 0
     s2 = 0.0
     for i in range(pf.size):
+        pv = pf[i]
         wi = uf[i] - hf[i]
         g = wi + c
-        if pf[i] > 0.0:
+        if pv > 0.0 and pv < cap:
             s2 += g * g
-        elif g < -join:
-            njoin += 1
-            nbig += g < -big
+        elif (pv <= 0.0 and g < -move) or (pv >= cap and g > move):
+            nmove += 1
+            nbig += abs(g) > big
         else:
             continue
         idx[k] = first + i
         w[k] = wi
         k += 1
-    return idx, w, s2, njoin, nbig
+    return idx, w, s2, nmove, nbig
 
 
-def active_set(p: Any, u: Any, h: Any, join: float, big: float) -> tuple:
-    """The contact set of an exact state (σ = 1: p, u = K p as they are) and its gap.
+def active_set(p: Any, u: Any, h: Any, move: float, big: float, cap: float = np.inf) -> tuple:
+    """The set of an exact state (σ = 1: p, u = K p as they are) and its gap, for the polishes.
 
-    With w = u − h and the rigid shift c = −mean(w) over {p > 0}: returns (idx, w[idx], c, err,
-    n_join, n_big), where idx lists (in order) the points with p > 0 and the points outside that
-    overlap, w + c < −join; err is the RMS of w + c over {p > 0}; n_big counts overlaps < −big.
-    Two passes, each split over the threads (every slice lists its own points; joined in order).
+    With w = u − h and the rigid shift c = −mean(w) over the free points {0 < p < cap}: returns
+    (idx, w[idx], c, err, n_move, n_big). idx lists, in order, the free points, the points at p = 0
+    that overlap (w + c < −move) and — with a pressure cap (elastic–plastic) — the points at the cap
+    whose gap opens (w + c > move); err is the RMS of w + c over the free points; n_move counts the
+    points joining or leaving the cap, n_big those beyond ``big``. Two passes, each split over the
+    threads (every slice lists its own points; joined in order).
     """
     arrays = (p, u, h)
-    na, sw = add_parts(run_split(_set_sums, arrays))
-    c = -sw / max(na, 1)
-    parts = run_split(_set_collect, arrays, (c, join, big), start=True)
+    capv = float(p.dtype.type(cap))  # as the array holds it: points at the cap compare equal
+    nfree, sw = add_parts(run_split(_set_sums, arrays, (capv,)))
+    c = -sw / max(nfree, 1)
+    parts = run_split(_set_collect, arrays, (c, capv, move, big), start=True)
     if len(parts) == 1:
         idx, w = parts[0][0], parts[0][1]
     else:
         idx = np.concatenate([q[0] for q in parts])
         w = np.concatenate([q[1] for q in parts])
     s2 = sum(q[2] for q in parts)
-    return idx, w, c, float(np.sqrt(s2 / max(na, 1))), sum(q[3] for q in parts), sum(q[4] for q in parts)
+    return (idx, w, c, float(np.sqrt(s2 / max(nfree, 1))), sum(q[3] for q in parts),
+            sum(q[4] for q in parts))
 
 
 @numba.njit(cache=True, nogil=True)

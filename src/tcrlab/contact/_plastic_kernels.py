@@ -12,13 +12,10 @@ from __future__ import annotations
 from typing import Any
 
 import numba
-import numpy as np
 
 from tcrlab.contact._threads import add_parts, run_split
 
-__all__ = [
-    "box_active_set", "box_direction_pass", "box_stats_pass", "box_update_pass", "projected_step", "shift_free",
-]
+__all__ = ["box_direction_pass", "box_stats_pass", "box_update_pass", "projected_step", "shift_free"]
 
 
 def _cap(cap: float, p: Any) -> float:
@@ -158,69 +155,6 @@ def shift_free(p: Any, cap: float, shift: float) -> tuple[float, int]:
     """p ← clip(p + shift, 0, cap) on the free set (0 < p < cap); return (Σp, n_free) after it."""
     sp, nfree = add_parts(run_split(_shift_free_flat, (p,), (_cap(cap, p), shift)))
     return float(sp), int(nfree)
-
-
-@numba.njit(cache=True, nogil=True)
-def _box_set_sums(pf: Any, uf: Any, hf: Any, cap: float) -> tuple:
-    nfree = 0
-    sw = 0.0
-    for i in range(pf.size):
-        if pf[i] > 0.0 and pf[i] < cap:
-            nfree += 1
-            sw += uf[i] - hf[i]
-    return nfree, sw
-
-
-@numba.njit(cache=True, nogil=True)
-def _box_set_collect(pf: Any, uf: Any, hf: Any, c: float, cap: float, move: float, big: float,
-                     first: int) -> tuple:
-    count = 0
-    for i in range(pf.size):
-        pv = pf[i]
-        g = uf[i] - hf[i] + c
-        count += (pv > 0.0 and pv < cap) or (pv <= 0.0 and g < -move) or (pv >= cap and g > move)
-    idx = np.empty(count, np.int64)
-    w = np.empty(count, np.float64)
-    k = 0
-    nmove = 0
-    nbig = 0
-    s2 = 0.0
-    for i in range(pf.size):
-        pv = pf[i]
-        wi = uf[i] - hf[i]
-        g = wi + c
-        if pv > 0.0 and pv < cap:
-            s2 += g * g
-        elif (pv <= 0.0 and g < -move) or (pv >= cap and g > move):
-            nmove += 1
-            nbig += abs(g) > big
-        else:
-            continue
-        idx[k] = first + i
-        w[k] = wi
-        k += 1
-    return idx, w, s2, nmove, nbig
-
-
-def box_active_set(p: Any, u: Any, h: Any, cap: float, move: float, big: float) -> tuple:
-    """The free set of an exact elastic–plastic state (p, u = K p) and its gap, for the polish.
-
-    With w = u − h and c = −mean(w) over the free set {0 < p < cap}: returns (idx, w[idx], c, err,
-    n_move, n_big). idx lists, in order, the free points, the points at p = 0 that overlap
-    (w + c < −move) and the points at the cap whose gap opens (w + c > move); err is the RMS of
-    w + c over the free set; n_move counts the joining and releasing points, n_big those beyond
-    ``big``. Both passes are split over the threads.
-    """
-    arrays = (p, u, h)
-    capv = _cap(cap, p)
-    nfree, sw = add_parts(run_split(_box_set_sums, arrays, (capv,)))
-    c = -sw / max(nfree, 1)
-    parts = run_split(_box_set_collect, arrays, (c, capv, move, big), start=True)
-    idx = np.concatenate([q[0] for q in parts]) if len(parts) > 1 else parts[0][0]
-    w = np.concatenate([q[1] for q in parts]) if len(parts) > 1 else parts[0][1]
-    s2 = sum(q[2] for q in parts)
-    return (idx, w, c, float(np.sqrt(s2 / max(nfree, 1))), sum(q[3] for q in parts),
-            sum(q[4] for q in parts))
 
 
 @numba.njit(cache=True, fastmath=True, nogil=True)

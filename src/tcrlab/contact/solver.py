@@ -619,8 +619,8 @@ def _active_set_rounds(
     cap: float = np.inf,
 ) -> tuple[NDArray, NDArray | None, float, list[float], bool]:
     """The rounds of both active-set polishes: ``restore(p)`` puts the load back (False: it cannot),
-    ``find_set(p, u)`` lists the set and its gap (:func:`kern.active_set` or
-    :func:`pk.box_active_set`), the float32 correction on the set keeps the load, and p is clipped to
+    ``find_set(p, u)`` lists the set and its gap (:func:`kern.active_set`, with or without the
+    cap), the float32 correction on the set keeps the load, and p is clipped to
     [0, ``cap``]. Returns the constrained solver's tuple; ``converged`` False hands over (u None)."""
     shape = h.shape
     conv = _convolver(shape, size, True, np.float64, backend)
@@ -817,7 +817,7 @@ def _polish_box(
         return abs(_restore_load(p, cap, load, 0.1 * tol * load) - load) <= tol * load
 
     return _active_set_rounds(h, size, p, tol, max_iter, backend, precondition, restore,
-                              lambda p, u: pk.box_active_set(p, u, h, cap, 0.1 * tol, tol), cap)
+                              lambda p, u: kern.active_set(p, u, h, 0.1 * tol, tol, cap), cap)
 
 
 def _restore_load(p: NDArray, cap: float, load: float, close: float, state: tuple | None = None) -> float:
