@@ -189,20 +189,27 @@ def test_plastic_float32_and_float64_agree(periodic: bool) -> None:
     assert r32.load == pytest.approx(0.02, rel=1e-4)
 
 
+def _converged_flags(monkeypatch, name: str) -> list[bool]:
+    """Wrap the solver stage ``name`` (it returns the solver's tuple) and record each call's
+    ``converged`` flag in the returned list."""
+    flags: list[bool] = []
+    stage = getattr(solver, name)
+
+    def spy(*args, **kwargs):
+        out = stage(*args, **kwargs)
+        flags.append(out[4])
+        return out
+
+    monkeypatch.setattr(solver, name, spy)
+    return flags
+
+
 @pytest.mark.parametrize("H", [0.05, 0.3])
 def test_plastic_mixed_precision_matches_float64(monkeypatch, H: float) -> None:
     """The plastic load search in float32 (as on grids ≥ 256², here forced at 128²) followed by
     the float64 solves gives the float64-only answer, and the box complementarity holds."""
     monkeypatch.setattr(solver, "MIXED_MIN_POINTS", 128 * 128)
-    polished = []
-    polish = solver._polish_box
-
-    def spy(*args, **kwargs):
-        out = polish(*args, **kwargs)
-        polished.append(out[4])
-        return out
-
-    monkeypatch.setattr(solver, "_polish_box", spy)
+    polished = _converged_flags(monkeypatch, "_polish_box")
     topo = self_affine(128, rms_slope=1.0, size=1.0, seed=7)
     mixed = solve(topo, E, pressure=0.02, hardness=H)
     assert polished == [True]  # the float64 stage was the active-set polish, not the root search
@@ -230,15 +237,7 @@ def test_plastic_load_control_in_one_solve_and_its_fallback(monkeypatch, H: floa
     has every contact point at the cap) — the root search over displacement-controlled solves
     find the same contact."""
     topo = self_affine(128, rms_slope=1.0, size=1.0, seed=7)
-    direct = []
-    box_load = solver._box_pk_load
-
-    def spy(*args, **kwargs):
-        out = box_load(*args, **kwargs)
-        direct.append(out[4])
-        return out
-
-    monkeypatch.setattr(solver, "_box_pk_load", spy)
+    direct = _converged_flags(monkeypatch, "_box_pk_load")
     res = solve(topo, E, pressure=0.02, hardness=H)
     assert direct == [True] and res.converged
     monkeypatch.setattr(solver, "MAX_PROJECTIONS", 0)
@@ -484,15 +483,7 @@ def test_active_set_polish_without_preconditioner(monkeypatch) -> None:
     iteration) and must still finish itself and give the float64-only answer."""
     topo = self_affine(1024, hurst=0.8, rms_slope=1.0, size=1.0, seed=3)
     ref = solve(topo, E, pressure=0.033, tol=1e-8, mixed_precision=False, precondition=False)
-    seen: list[bool] = []
-    polish = solver._polish_active_set
-
-    def spy(*args):
-        out = polish(*args)
-        seen.append(out[4])
-        return out
-
-    monkeypatch.setattr(solver, "_polish_active_set", spy)
+    seen = _converged_flags(monkeypatch, "_polish_active_set")
     res = solve(topo, E, pressure=0.033, tol=1e-8, precondition=False)
     assert seen == [True] and res.converged
     assert np.array_equal(res.contact, ref.contact)
