@@ -233,6 +233,12 @@ def residual_pass(u: Any, h: Any, p: Any, buf: Any, sigma: float, c: float) -> N
 # ----------------------------------------------------------------------------------------------
 
 
+def cap_as_held(cap: float, p: Any) -> float:
+    """The cap as the value a p array of its dtype holds (float32 rounds it): points at the cap
+    then compare equal to it."""
+    return float(p.dtype.type(cap))
+
+
 @numba.njit(cache=True, nogil=True)
 def _set_sums(pf: Any, uf: Any, hf: Any, cap: float) -> tuple:
     nfree = 0
@@ -286,7 +292,7 @@ def active_set(p: Any, u: Any, h: Any, move: float, big: float, cap: float = np.
     threads (every slice lists its own points; joined in order).
     """
     arrays = (p, u, h)
-    capv = float(p.dtype.type(cap))  # as the array holds it: points at the cap compare equal
+    capv = cap_as_held(cap, p)
     nfree, sw = add_parts(run_split(_set_sums, arrays, (capv,)))
     c = -sw / max(nfree, 1)
     parts = run_split(_set_collect, arrays, (c, capv, move, big), start=True)

@@ -13,15 +13,10 @@ from typing import Any
 
 import numba
 
+from tcrlab.contact._kernels import cap_as_held as _cap
 from tcrlab.contact._threads import add_parts, run_split
 
 __all__ = ["box_direction_pass", "box_stats_pass", "box_update_pass", "projected_step", "shift_free"]
-
-
-def _cap(cap: float, p: Any) -> float:
-    """The cap as the value a p array of its dtype holds (float32 rounds it): points at the cap
-    then compare equal to it."""
-    return float(p.dtype.type(cap))
 
 
 def _sum_parts(parts: list[tuple]) -> tuple:
