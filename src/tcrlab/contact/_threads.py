@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["THREADS", "add_parts", "env_threads", "run_split"]
+__all__ = ["THREADS", "add_parts", "env_threads", "run_rows", "run_split"]
 
 
 def env_threads(name: str, default: str) -> int:
@@ -90,3 +90,18 @@ def run_split(
 def add_parts(parts: list[tuple]) -> tuple:
     """The element-wise sum of the slices' tuples of partial sums that :func:`run_split` returned."""
     return parts[0] if len(parts) == 1 else tuple(map(sum, zip(*parts, strict=True)))
+
+
+def run_rows(kernel: Any, n_rows: int, work: int, args: tuple) -> list:
+    """Return [kernel(*args, r0, r1) for each block of rows [r0, r1)] over the threads.
+
+    For kernels that read neighbouring rows (a stencil): every part gets the whole arrays and its
+    own rows to write. ``work`` (elements touched) decides whether splitting pays (SPLIT_MIN).
+    """
+    parts = THREADS if work >= SPLIT_MIN and THREADS > 1 and n_rows >= THREADS else 1
+    cut = [k * n_rows // parts for k in range(parts + 1)]
+    if parts == 1:
+        return [kernel(*args, 0, n_rows)]
+    futures = [_pool().submit(kernel, *args, cut[k], cut[k + 1]) for k in range(1, parts)]
+    first = kernel(*args, cut[0], cut[1])
+    return [first] + [f.result() for f in futures]
