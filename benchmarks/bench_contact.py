@@ -61,7 +61,7 @@ def gap_stats(h: np.ndarray, p: np.ndarray) -> tuple[float, float]:
 
 
 def run_tcrlab(h: np.ndarray, repeat: int, dtype: str = "float64", tol: float = TOL,
-               mixed: bool = True, precondition: bool = True, backend: str | None = None) -> dict:
+               mixed: bool = True, precondition: bool | str = True, backend: str | None = None) -> dict:
     from tcrlab.contact import solver
     from tcrlab.contact._fft import default_backend, fft_pair_time
     from tcrlab.surfaces import Topography
@@ -195,8 +195,9 @@ def main() -> None:
             tc64 = run_tcrlab(h, args.repeat, mixed=False)
             tc32 = run_tcrlab(h, args.repeat, "float32", 1e-6)
             tcnp = run_tcrlab(h, args.repeat, precondition=False)
+            tcfo = run_tcrlab(h, args.repeat, precondition="fourier")
             solvers = {f"tcrlab ({tc['backend']})": tc, "tcrlab-f64-only": tc64,
-                       "tcrlab-f32(tol1e-6)": tc32, "tcrlab-no-precond": tcnp}
+                       "tcrlab-f32(tol1e-6)": tc32, "tcrlab-no-precond": tcnp, "tcrlab-fourier-precond": tcfo}
             for b in backends:  # the default solve with each backend forced, beside the default
                 if b != tc["backend"]:
                     solvers[f"tcrlab ({b})"] = run_tcrlab(h, args.repeat, backend=b)
@@ -209,7 +210,7 @@ def main() -> None:
                     a, g = gap_stats(h, s.pop("pressure"))
                     s["area_fraction"], s["mean_gap"] = a, g
                     s["same_answer"] = abs(a / a0 - 1) < 1e-3 and abs(g / g0 - 1) < 1e-3
-            for t_ in (tc, tc64, tcnp):
+            for t_ in (tc, tc64, tcnp, tcfo):
                 adj = t_["fft_pair_adjacent"]
                 t_["per_iteration_in_fft_pairs"] = t_["time"] / max(t_["iterations"], 1) / adj
                 t_["per_convolution_in_fft_pairs"] = t_["time"] / t_["fine_equiv_convolutions"] / adj
@@ -223,7 +224,8 @@ def main() -> None:
                     continue
                 print(f"{name:26s} {s['time']:9.3f} {s['iterations']:6d} {s['area_fraction']:9.5f} "
                       f"{s['mean_gap']:11.6g} {s['same_answer']!s:5s} {s['time'] / tc['time']:8.1f}")
-            for lab, t_ in (("tcrlab", tc), ("tcrlab-f64-only", tc64), ("tcrlab-no-precond", tcnp)):
+            for lab, t_ in (("tcrlab", tc), ("tcrlab-f64-only", tc64), ("tcrlab-no-precond", tcnp),
+                            ("tcrlab-fourier-precond", tcfo)):
                 print(f"{lab}: {t_['convolutions']} convolutions; per fine iteration "
                       f"{t_['per_iteration_in_fft_pairs']:.2f} FFT pairs ({t_['backend']} f64, timed beside it: "
                       f"{t_['fft_pair_adjacent'] * 1e3:.2f} ms), per convolution "
