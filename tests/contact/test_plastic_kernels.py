@@ -56,6 +56,20 @@ def test_direction_pass_matches_numpy(state) -> None:
     assert sgt == pytest.approx((g * ref).sum(), rel=1e-5)
 
 
+def test_preconditioned_direction_pass_matches_numpy(state) -> None:
+    """With a preconditioned residual z: t = (z − z̄) + β t on the free set (z̄ its mean there)."""
+    h, p, u, t, r = state
+    g = u.astype(float) - h + C
+    free = _classes(p)[2]
+    z_mean = float(r[free].astype(float).mean())
+    t1, buf = t.copy(), np.full_like(u, 7.0)
+    sgt = pk.box_direction_pass(u, h, p, t1, buf, C, CAP, BETA, r, z_mean)
+    ref = np.where(free, r.astype(float) - z_mean + BETA * t.astype(float), 0.0)
+    np.testing.assert_allclose(t1, ref, rtol=_rtol(u), atol=_rtol(u))
+    np.testing.assert_array_equal(buf, t1)
+    assert sgt == pytest.approx((g * ref).sum(), rel=1e-5)
+
+
 def test_update_pass_matches_numpy(state) -> None:
     h, p, u, t, r = state
     g = u.astype(float) - h + C

@@ -71,6 +71,26 @@ def test_stencil_residual_matches_numpy(shape, dtype) -> None:
     assert sgz == pytest.approx(float((g * ref).sum()), rel=1e-4 if dtype == np.float32 else 1e-10)
 
 
+@pytest.mark.parametrize(("n", "dtype"), [(24, np.float64), (512, np.float32)])
+def test_stencil_on_the_free_set_of_the_box_iteration_matches_numpy(n, dtype) -> None:
+    """box_residual: the mask is the free set 0 < p < cap; also returns Σ z over it (the direction is
+    made zero-sum there)."""
+    rng = np.random.default_rng(n + 1)
+    u, h = (rng.standard_normal((n, n)).astype(dtype) for _ in range(2))
+    kind = rng.random((n, n))
+    cap = dtype(0.8)
+    p = np.where(kind < 0.4, 0.0, np.where(kind < 0.6, cap, cap * rng.random((n, n)))).astype(dtype)
+    pre = StencilPreconditioner((n, n), (1.0, 1.0), dtype)
+    z, sgz, sz = pre.box_residual(u, h, p, 1.0, C, float(cap))
+    free = (p > 0) & (p < cap)
+    g = np.where(free, u.astype(float) - h + C, 0.0)
+    ref = _apply(pre.coefficients, g)
+    rtol = 1e-5 if dtype == np.float32 else 1e-12
+    assert np.allclose(z[free], ref[free], rtol=rtol, atol=rtol * np.abs(ref).max())
+    assert sgz == pytest.approx(float((g * ref).sum()), rel=1e-4 if dtype == np.float32 else 1e-10)
+    assert sz == pytest.approx(float(ref[free].sum()), rel=1e-3, abs=1e-4 * np.abs(ref[free]).sum())
+
+
 @pytest.mark.parametrize("n", [24, 512])
 def test_stencil_on_the_set_matches_numpy_and_forgets_an_old_support(n) -> None:
     """apply_sparse: out = (S x) at idx for x zero off idx; (Σ x·Sx, Σ out). A new support must not

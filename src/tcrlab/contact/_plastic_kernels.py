@@ -65,14 +65,14 @@ def box_stats_pass(p: Any, u: Any, h: Any, c: float, cap: float, thr: float) -> 
 
 
 @numba.njit(cache=True, fastmath=True, nogil=True)
-def _box_direction_flat(uf: Any, hf: Any, pf: Any, tf: Any, bf: Any, c: float, cap: float,
-                        beta: float) -> float:
+def _box_direction_flat(uf: Any, hf: Any, pf: Any, tf: Any, zf: Any, bf: Any, c: float, cap: float,
+                        beta: float, precond: bool, z_mean: float) -> float:
     sgt = 0.0
     for i in range(uf.size):
         pv = pf[i]
         if pv > 0.0 and pv < cap:
             g = uf[i] - hf[i] + c
-            tv = g + beta * tf[i]
+            tv = ((zf[i] - z_mean) if precond else g) + beta * tf[i]
             sgt += g * tv
         else:
             tv = 0.0
@@ -81,9 +81,14 @@ def _box_direction_flat(uf: Any, hf: Any, pf: Any, tf: Any, bf: Any, c: float, c
     return sgt
 
 
-def box_direction_pass(u: Any, h: Any, p: Any, t: Any, buf: Any, c: float, cap: float, beta: float) -> float:
-    """t ← g + β t on the free set (0 < p < cap), 0 elsewhere; buf ← t; return Σ g t."""
-    return float(sum(run_split(_box_direction_flat, (u, h, p, t, buf), (c, _cap(cap, p), beta))))
+def box_direction_pass(u: Any, h: Any, p: Any, t: Any, buf: Any, c: float, cap: float, beta: float,
+                       z: Any = None, z_mean: float = 0.0) -> float:
+    """t ← g + β t on the free set (0 < p < cap), 0 elsewhere — or (z − ``z_mean``) + β t with the
+    preconditioned residual ``z`` (zero sum on the free set: the load is kept); buf ← t; return Σ g t.
+    ``z`` and ``buf`` may be the same array (each element is read before it is written)."""
+    precond = z is not None
+    arrays = (u, h, p, t, z if precond else t, buf)
+    return float(sum(run_split(_box_direction_flat, arrays, (c, _cap(cap, p), beta, precond, z_mean))))
 
 
 @numba.njit(cache=True, fastmath=True, nogil=True)
