@@ -7,9 +7,9 @@ Dureisseix, Gauthier & Lubrecht, Tribol. Lett. 66 (2018) 29):
 * :class:`FourierPreconditioner` applies E'|q|/2 exactly, one FFT pair per application;
 * :class:`StencilPreconditioner` applies only the 3 × 3 core of its real-space kernel (the kernel
   of E'|q|/2 falls off as 1/r³, so the core carries most of it). No transform: at 2048² (H = 0.8,
-  p̄ = 0.033 E') the float32 stage took 34 iterations against the exact operator's 35, the float64
-  constrained CG 88 against 79, the active-set polish 42 against 35 — each iteration one FFT pair
-  cheaper (measured, benchmarks/README.md).
+  p̄ = 0.033 E') the float32 stage took 34 iterations against the exact operator's 35, the
+  active-set polish 42 against 35, a float64-only constrained CG 76 against 79 — each iteration one
+  FFT pair cheaper (measured, benchmarks/README.md).
 
 The stencil also preconditions the load-controlled elastic–plastic iteration on its free set
 (0 < p < H; :meth:`StencilPreconditioner.box_residual`): at 2048² its float32 stage took 143

@@ -279,7 +279,7 @@ def solve(
         direction on the contact set (elastic–plastic: the free set, stencil only) with the
         inverse compliance E'|q|/2 — True or
         ``"stencil"`` (default): its 3 × 3 real-space core, no transform; ``"fourier"``: exactly,
-        one extra FFT pair per iteration; False: none. Both take 2–2.5× fewer iterations than
+        one extra FFT pair per iteration; False or None: none. Both take 2–2.5× fewer iterations than
         none; the stencil a few more than the exact operator, each one FFT pair cheaper (measured
         at 2048²: 1.4× faster). The answer is the same with any choice.
 
@@ -305,8 +305,8 @@ def solve(
             raise InputError("pressure", pressure, f"< hardness {hardness:g} Pa (p̄ ≥ H: full plastic contact)")
     if not (np.isfinite(tol) and 0 < tol < 1):
         raise InputError("tol", tol, "0 < tol < 1")
-    if precondition not in (True, False, "stencil", "fourier"):
-        raise InputError("precondition", precondition, 'True, False, "stencil" or "fourier"')
+    if precondition not in (True, False, None, "stencil", "fourier"):
+        raise InputError("precondition", precondition, 'True, False, None, "stencil" or "fourier"')
     precondition = "stencil" if precondition is True else (precondition or None)
     dtype = np.dtype(dtype)
     if dtype not in (np.dtype(np.float64), np.dtype(np.float32)):
@@ -921,9 +921,9 @@ def _box_pk_load(
     conv = _convolver(h.shape, size, periodic, dtype, backend)
     pre = (StencilPreconditioner(h.shape, size, dtype)
            if precondition == "stencil" and periodic else None)
-    held_cap = kern.cap_as_held(cap, np.empty(0, dtype))
     load = target_p * h.size
     p = np.empty(h.shape, dtype)
+    held_cap = kern.cap_as_held(cap, p)
     np.clip(p_init, 0.0, cap, out=p, casting="unsafe")
     u = np.empty_like(p)
     t = np.zeros_like(p)
