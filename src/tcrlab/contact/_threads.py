@@ -57,6 +57,17 @@ def _pool() -> ThreadPoolExecutor:
         return _POOL
 
 
+def _in_parts(call: Any, n: int, parts: int) -> list:
+    """[call(a, b) for each of ``parts`` contiguous ranges [a, b) of range(n)]: the first in this
+    thread, the others in the pool's."""
+    cut = [k * n // parts for k in range(parts + 1)]
+    if parts == 1:
+        return [call(0, n)]
+    futures = [_pool().submit(call, cut[k], cut[k + 1]) for k in range(1, parts)]
+    first = call(cut[0], cut[1])
+    return [first] + [f.result() for f in futures]
+
+
 def run_split(
     kernel: Any, arrays: tuple, scalars: tuple = (), rows: bool = False, start: bool = False
 ) -> list:
@@ -75,16 +86,11 @@ def run_split(
         views = [np.ravel(a) for a in arrays]
         n = size = views[0].size
     parts = THREADS if size >= SPLIT_MIN and THREADS > 1 else 1
-    cut = [k * n // parts for k in range(parts + 1)]
 
-    def args(k: int) -> tuple:
-        return (*(v[cut[k]: cut[k + 1]] for v in views), *scalars, *((cut[k],) if start else ()))
+    def call(a: int, b: int) -> Any:
+        return kernel(*(v[a:b] for v in views), *scalars, *((a,) if start else ()))
 
-    if parts == 1:
-        return [kernel(*args(0))]
-    futures = [_pool().submit(kernel, *args(k)) for k in range(1, parts)]
-    first = kernel(*args(0))
-    return [first] + [f.result() for f in futures]
+    return _in_parts(call, n, parts)
 
 
 def add_parts(parts: list[tuple]) -> tuple:
@@ -99,9 +105,4 @@ def run_rows(kernel: Any, n_rows: int, work: int, args: tuple) -> list:
     own rows to write. ``work`` (elements touched) decides whether splitting pays (SPLIT_MIN).
     """
     parts = THREADS if work >= SPLIT_MIN and THREADS > 1 and n_rows >= THREADS else 1
-    cut = [k * n_rows // parts for k in range(parts + 1)]
-    if parts == 1:
-        return [kernel(*args, 0, n_rows)]
-    futures = [_pool().submit(kernel, *args, cut[k], cut[k + 1]) for k in range(1, parts)]
-    first = kernel(*args, cut[0], cut[1])
-    return [first] + [f.result() for f in futures]
+    return _in_parts(lambda r0, r1: kernel(*args, r0, r1), n_rows, parts)
