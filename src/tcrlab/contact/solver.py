@@ -473,9 +473,10 @@ def _solve_fast(
         history_pre = []  # coarse iterations are cheap (¼ of the points); not counted
     conv = _convolver((nx, ny), size, periodic, dtype, backend)
     load_ctl = target_p is not None
-    # used under load control on periodic grids: there M⁻¹ is the exact inverse compliance and the
-    # σ normalisation keeps the load; under displacement control a cold start at a tiny approach
-    # could lose the whole contact set, and on a zero-padded patch M⁻¹ is only approximate
+    # used under load control on periodic grids: there E'|q|/2 is the exact inverse compliance (the
+    # stencil its core) and the σ normalisation keeps the load; under displacement control a cold
+    # start at a tiny approach could lose the whole contact set, and on a zero-padded patch the
+    # periodic operator is only approximate
     use_pre = precondition and periodic and load_ctl
     pconv = _preconditioner((nx, ny), size, dtype, backend, precondition) if use_pre else None
     # clipped/joined points make the recursive u ← u − τKt inexact until the next refresh; the
@@ -553,7 +554,7 @@ def _solve_fast(
             buf = conv.input_for(t)
             sgt = kern.direction_pass(u, h, p, t, buf, sigma, c, beta)
         else:
-            # z = M⁻¹ g restricted to the contact set (M⁻¹ = E'|q|/2); β = Σgz / Σg₀z₀
+            # z = M⁻¹ g restricted to the contact set (M⁻¹ ≈ E'|q|/2); β = Σgz / Σg₀z₀
             # (preconditioned Fletcher–Reeves). The load is kept by the lazy σ normalisation.
             z, sgz = pconv.residual(u, h, p, sigma, c)  # and Σ (mask g)·M⁻¹(mask g)
             beta = _cg_beta(restart, sgz, g_old)
@@ -677,7 +678,7 @@ def _set_pcg(
     history: list[float],
 ) -> NDArray[np.float32]:
     """Solve P K_II d = b (P: zero mean on the set, so Σd = 0 keeps the load) by CG preconditioned
-    with P M⁻¹ (M⁻¹ = E'|q|/2), vectors on the set; stop at RMS residual ``target``."""
+    with P M⁻¹ (M⁻¹ ≈ E'|q|/2), vectors on the set; stop at RMS residual ``target``."""
     na = idx.size
     r = b.copy()
     d = np.zeros(na, np.float32)
