@@ -43,6 +43,11 @@ DIMENSIONS: dict[str, str] = {
     "mass": "kg",
     "force": "N",
     "energy": "J",
+    "time": "s",
+    "electrical_resistivity": "ohm*m",
+    "electrical_resistance": "ohm",
+    "area_electrical_resistance": "ohm*m^2",
+    "heat_capacity": "J/K",
 }
 
 _EXAMPLES: dict[str, str] = {
@@ -59,6 +64,11 @@ _EXAMPLES: dict[str, str] = {
     "resistance": "'0.3 K/W'",
     "density": "'8933 kg/m^3'",
     "speed": "'5000 m/s'",
+    "time": "'10 ms'",
+    "electrical_resistivity": "'1.7e-8 ohm m'",
+    "electrical_resistance": "'1 mohm'",
+    "area_electrical_resistance": "'1e-9 ohm m^2'",
+    "heat_capacity": "'0.5 J/K'",
 }
 
 

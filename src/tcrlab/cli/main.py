@@ -25,6 +25,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "fit": ("tcrlab.cli.fit", "fit", "Fit a contact model to measured h_c(P) data."),
     "mc": ("tcrlab.cli.mc", "mc", "Monte Carlo uncertainty propagation through a case."),
     "sweep": ("tcrlab.cli.sweep", "sweep", "Parameter sweep of a case to a tidy table and a plot."),
+    "spread": ("tcrlab.cli.spread", "spread", "Spreading resistance of a source on a plate (closed forms)."),
+    "transient": ("tcrlab.cli.transient", "transient", "Thermal transient of a heat path: Zth(t), structure function."),
+    "zth": ("tcrlab.cli.zth", "zth", "Evaluate a measured Zth curve: spectrum, structure function, JESD51-14."),
+    "export": ("tcrlab.cli.export", "export", "Joint conductance tables for FE programs (Abaqus, ANSYS, CalculiX, COMSOL)."),
+    "serve": ("tcrlab.cli.serve", "serve", "Start the local calculator web app and JSON API."),
 }
 
 

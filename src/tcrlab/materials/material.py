@@ -35,6 +35,7 @@ PROPERTY_DIMENSIONS: dict[str, str] = {
     "sound_speed_transverse": "speed",
     "debye_temperature": "temperature",
     "molar_mass": "molar_mass",
+    "electrical_resistivity": "electrical_resistivity",  # Ω·m at the reference temperature
 }
 
 
@@ -103,6 +104,7 @@ class Material:
     sound_speed_transverse: float | None = None
     debye_temperature: float | None = None
     molar_mass: float | None = None
+    electrical_resistivity: float | None = None
     reference_temperature: float = 300.0
     sources: Mapping[str, str] = field(default_factory=dict)
     notes: str = ""
