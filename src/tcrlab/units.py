@@ -7,6 +7,7 @@ Everything inside tcrlab works in SI floats / NumPy arrays. Case files and the c
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 from typing import Any
 
@@ -15,7 +16,12 @@ import pint
 
 from tcrlab.errors import InputError
 
-__all__ = ["DIMENSIONS", "format_si", "parse_quantity", "parse_range", "ureg"]
+__all__ = ["DIMENSIONS", "MAX_TEXT_LENGTH", "check_text", "format_si", "parse_number", "parse_quantity",
+           "parse_range", "quantity_from_text", "unit_from_text", "ureg"]
+
+# Longest quantity text accepted. Real inputs ("1.2e-4 K m^2/W", "5000 W/(m^2 K)") are < 40 characters;
+# the bound keeps parsing time small whatever a file or a web form sends.
+MAX_TEXT_LENGTH = 200
 
 ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
 ureg.formatter.default_format = "~P"
@@ -127,6 +133,7 @@ def parse_quantity(
         text = value.strip()
         if not text:
             raise InputError(field, value, expected, problem="empty", source=source)
+        check_text(text, field, expected, source=source)
         try:
             number = float(text)
         except ValueError:
@@ -134,8 +141,8 @@ def parse_quantity(
         else:
             return _bare_number(number, value, dimension, field, expected, source, bare_numbers_are_si)
         try:
-            quantity = ureg.Quantity(_offset_units_as_differences(text, dimension))
-        except Exception as exc:  # pint's parser raises many types (TokenError, AssertionError, ...)
+            quantity = ureg.Quantity(_offset_units_as_differences(_floats_only(text), dimension))
+        except Exception as exc:  # pint's parser raises many types (TokenError, AssertionError, OverflowError...)
             raise InputError(
                 field, value, expected, problem=f"not a quantity ({type(exc).__name__})", source=source
             ) from None
@@ -155,6 +162,97 @@ def parse_quantity(
     if not np.isfinite(result):
         raise InputError(field, value, expected, problem="not finite", source=source)
     return result
+
+
+_BAD_CATEGORIES = {"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"}  # control, format (bidi overrides), unassigned
+
+
+def check_text(text: str, field: str, expected: str, *, source: str | None = None) -> None:
+    """Refuse text no number or unit contains: over-long text, control and bidirectional-format
+    characters (a right-to-left override can make "21" display as "12"), and digits other than 0-9
+    (Python's ``float`` reads Arabic-Indic "١٢" as 12, which a reader of the file would not expect).
+
+    Raises
+    ------
+    InputError
+        Naming ``field`` and what is wrong.
+    """
+    if len(text) > MAX_TEXT_LENGTH:
+        raise InputError(field, text, expected, problem=f"longer than {MAX_TEXT_LENGTH} characters",
+                         source=source)
+    for ch in text:
+        if ch.isascii():
+            if ch.isprintable():
+                continue
+            raise InputError(field, text, expected, problem=f"contains the control character {ch!r}",
+                             source=source)
+        category = unicodedata.category(ch)
+        if category in _BAD_CATEGORIES:
+            raise InputError(field, text, expected,
+                             problem=f"contains the control or format character U+{ord(ch):04X}", source=source)
+        if category == "Nd":
+            raise InputError(field, text, expected,
+                             problem=f"contains the non-ASCII digit {ch!r} (U+{ord(ch):04X}); write digits 0-9",
+                             source=source)
+
+
+def parse_number(text: str, field: str, *, source: str | None = None) -> float:
+    """A plain finite number from a table cell (ASCII digits only; no units, no expressions).
+
+    Raises
+    ------
+    InputError
+        Empty, non-ASCII digits, control characters, not a number, or not finite.
+    """
+    expected = "a finite number written with digits 0-9, e.g. 21.5"
+    stripped = text.strip()
+    if not stripped:
+        raise InputError(field, text, expected, problem="empty", source=source)
+    check_text(stripped, field, expected, source=source)
+    try:
+        number = float(stripped)
+    except ValueError:
+        raise InputError(field, text, expected, problem="not a number", source=source) from None
+    if not np.isfinite(number):
+        raise InputError(field, text, expected, problem="not finite", source=source)
+    return number
+
+
+# An integer literal standing alone (not part of a name such as "m2", nor of a float such as "1.5" or
+# "1e5"). pint evaluates "9**9**9" with Python's unbounded integers, which takes practically forever;
+# written as floats the same expression overflows at once (OverflowError, reported as not a quantity).
+_INTEGER = re.compile(r"(?<![\w.])(?<![eE][-+])(\d+)(?![\w.])")
+
+
+def _floats_only(text: str) -> str:
+    return _INTEGER.sub(r"\1.0", text)
+
+
+def quantity_from_text(text: str, field: str = "value", *, source: str | None = None) -> Any:
+    """pint's reading of ``text`` (a Quantity, or a plain number), with the limits of
+    :func:`check_text` and integers evaluated as floats, so no input can make it run for long.
+
+    Raises
+    ------
+    InputError
+        Over-long text, control characters, non-ASCII digits, or text pint cannot read.
+    """
+    expected = "a quantity such as '2 MPa'"
+    text = str(text).strip()
+    check_text(text, field, expected, source=source)
+    try:
+        return ureg.parse_expression(_floats_only(text)) if text else ureg.Quantity(text)
+    except Exception as exc:  # pint raises many types (TokenError, DefinitionSyntaxError, OverflowError, ...)
+        raise InputError(field, text, expected, problem=f"not a quantity ({type(exc).__name__})",
+                         source=source) from None
+
+
+def unit_from_text(text: str, field: str = "unit", *, source: str | None = None) -> pint.Unit:
+    """A pint Unit from ``text`` with the limits of :func:`quantity_from_text`."""
+    quantity = quantity_from_text(text, field, source=source)
+    if not isinstance(quantity, pint.Quantity) or quantity.magnitude != 1:
+        raise InputError(field, text, "a unit such as 'MPa'", source=source)
+    return quantity.units
 
 
 # Offset temperature units: inside a compound unit ("W/(m degC)") or for a temperature difference

@@ -38,7 +38,7 @@ import numpy as np
 from scipy import stats
 
 from tcrlab.errors import CaseFileError, InputError, TcrlabError
-from tcrlab.units import parse_quantity, ureg
+from tcrlab.units import parse_number, parse_quantity, ureg
 
 __all__ = [
     "BarFit",
@@ -488,16 +488,21 @@ def _csv_document(path: Path) -> dict[str, Any]:
                 rec[name] = cell
                 continue
             if cell == "":
+                if name in ("position", "temperature"):
+                    raise CaseFileError(f"{source}: row {lineno}, column {name!r} is empty; every reading "
+                                        "needs a position and a temperature (delete the row if it has none)")
                 continue
             try:
-                number = float(cell)
-            except ValueError:
-                raise CaseFileError(f"{source}: row {lineno}, column {name!r}: {cell!r} is not a number") from None
+                number = parse_number(cell, f"row {lineno}, column {name!r}", source=source)
+            except InputError as exc:
+                raise CaseFileError(str(exc)) from None
             rec[name] = f"{number!r} {unit}" if unit else cell
             if name == "temperature" and not unit:
                 raise CaseFileError(f"{source}: column 'temperature' needs a unit, e.g. 'temperature [degC]'")
             if name == "position" and not unit:
                 raise CaseFileError(f"{source}: column 'position' needs a unit, e.g. 'position [mm]'")
+        if not rec.get("bar"):
+            raise CaseFileError(f"{source}: row {lineno}, column 'bar' is empty; valid: hot or cold")
         bar = rec["bar"].lower()
         bar = {"upper": "hot", "lower": "cold"}.get(bar, bar)
         if bar not in ("hot", "cold"):
@@ -534,8 +539,8 @@ def _csv_document(path: Path) -> dict[str, Any]:
 
 def _coerce(text: str) -> Any:
     try:
-        return float(text)
-    except ValueError:
+        return parse_number(text, "metadata")
+    except InputError:  # text (a quantity, a name): checked where it is used
         return text
 
 

@@ -26,6 +26,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from tcrlab.errors import CaseFileError, InputError
+from tcrlab.surfaces.integrity import check_file
 from tcrlab.surfaces.topography import Topography
 from tcrlab.units import parse_quantity
 
@@ -280,6 +281,7 @@ def read_topography(
     if missing not in ("error", "fill"):
         raise InputError("missing", missing, "'error' or 'fill'", source=source)
     user_size = _parse_size(physical_size, source)
+    check_file(p)
 
     if p.suffix.lower() == ".csv":
         heights = _read_csv(p)

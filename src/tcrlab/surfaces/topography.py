@@ -9,7 +9,11 @@ from numpy.typing import ArrayLike, NDArray
 
 from tcrlab.errors import InputError
 
-__all__ = ["Topography"]
+__all__ = ["MAX_HEIGHT", "Topography"]
+
+# Largest |height| accepted (m). Measured roughness and form maps stay far below a metre; a larger
+# value is a unit mistake or a corrupt cell, and squares of values near 1e154 overflow the statistics.
+MAX_HEIGHT = 1.0
 
 
 @dataclass(frozen=True, eq=False)
@@ -49,6 +53,12 @@ class Topography:
             bad = int((~np.isfinite(h)).sum())
             raise InputError(
                 "heights", f"{bad} non-finite values", "finite heights (fill or crop missing data)"
+            )
+        extent = max(abs(float(h.min())), abs(float(h.max())))
+        if extent > MAX_HEIGHT:
+            raise InputError(
+                "heights", f"|h| up to {extent:.3g} m", f"|h| ≤ {MAX_HEIGHT:g} m (heights in metres: check "
+                "the height unit, and the file for a corrupt value)", problem="implausible for a surface",
             )
         size = (physical_size, physical_size) if np.isscalar(physical_size) else tuple(physical_size)
         if len(size) != 2 or not all(np.isfinite(s) and s > 0 for s in size):

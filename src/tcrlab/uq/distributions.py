@@ -27,7 +27,7 @@ import pint
 from scipy import special, stats
 
 from tcrlab.errors import InputError
-from tcrlab.units import DIMENSIONS, parse_quantity, ureg
+from tcrlab.units import DIMENSIONS, parse_quantity, quantity_from_text, unit_from_text, ureg
 
 __all__ = ["DISTRIBUTIONS", "Distribution", "infer_dimension", "is_distribution_spec", "parse_distribution"]
 
@@ -60,7 +60,9 @@ def infer_dimension(value: Any, field: str = "value", *, source: str | None = No
     if isinstance(value, int | float | np.integer | np.floating):
         return "dimensionless"
     try:
-        quantity = value if isinstance(value, pint.Quantity) else ureg.Quantity(str(value).strip())
+        quantity = value if isinstance(value, pint.Quantity) else quantity_from_text(str(value), field, source=source)
+    except InputError:
+        raise
     except (pint.errors.PintError, ValueError, TypeError, SyntaxError, AttributeError) as exc:
         raise InputError(
             field, value, "a quantity such as '2 MPa'", problem=f"not a quantity ({exc})", source=source
@@ -162,7 +164,7 @@ def _parse_param(
 
 def _try_quantity(value: Any) -> Any:
     try:
-        return ureg.Quantity(str(value).strip())
+        return quantity_from_text(str(value))
     except (pint.errors.PintError, ValueError, TypeError, SyntaxError, AttributeError):
         return None
 
@@ -202,7 +204,9 @@ def parse_distribution(
     unit = spec.get("unit")
     if unit is not None:
         try:
-            ureg.Unit(str(unit))
+            unit_from_text(str(unit), f"{field}.unit", source=source)
+        except InputError:
+            raise
         except (pint.errors.PintError, ValueError, AttributeError, TypeError) as exc:
             raise InputError(f"{field}.unit", unit, "a unit such as 'MPa'", problem=str(exc), source=source) from None
     # the dimension comes from the location-type parameters

@@ -21,7 +21,7 @@ import pandas as pd
 
 from tcrlab.errors import InputError, TcrlabError
 from tcrlab.fileio import atomic_path
-from tcrlab.units import DIMENSIONS, parse_range, ureg
+from tcrlab.units import DIMENSIONS, parse_number, parse_range, quantity_from_text
 from tcrlab.uq.distributions import infer_dimension
 from tcrlab.uq.document import resolve_path
 from tcrlab.uq.evaluate import DEFAULT_BUILDER, Batch, evaluate_batch
@@ -82,7 +82,11 @@ def parse_vary(text: str) -> Vary:
 
 def _plain(text: str, name: str) -> float:
     try:
-        return float(ureg.Quantity(text.strip()).m_as("dimensionless")) if not _is_float(text) else float(text)
+        if _is_float(text):
+            return parse_number(text, name)
+        return float(quantity_from_text(text, name).m_as("dimensionless"))
+    except InputError:
+        raise
     except Exception:
         raise InputError(name, text, "a number") from None
 
