@@ -56,6 +56,12 @@ class CaseFileError(TcrlabError):
     """A case file cannot be read or is malformed (names the file and the field)."""
 
 
+class PartialFailureError(TcrlabError):
+    """Work finished and its results were written, but some of it failed (the CLI exits with 3)."""
+
+    exit_code = 3
+
+
 class ConvergenceError(TcrlabError):
     """An iterative solver did not reach its tolerance."""
 

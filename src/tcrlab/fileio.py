@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-__all__ = ["atomic_path", "atomic_write_bytes", "atomic_write_text", "save_figure"]
+__all__ = ["atomic_path", "atomic_write_bytes", "atomic_write_text", "remove_stale_temporaries", "save_figure"]
 
 
 @contextlib.contextmanager
@@ -21,7 +22,9 @@ def atomic_path(path: str | Path, suffix: str | None = None) -> Iterator[Path]:
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix or target.suffix, dir=folder)
+    remove_stale_temporaries(target)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.tmp{os.getpid()}.", suffix=suffix or target.suffix,
+                               dir=folder)
     os.close(fd)
     tmp_path = Path(tmp)
     try:
@@ -31,6 +34,34 @@ def atomic_path(path: str | Path, suffix: str | None = None) -> Iterator[Path]:
     finally:
         if tmp_path.exists():
             tmp_path.unlink()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's live process
+        return True
+    return True
+
+
+def remove_stale_temporaries(path: str | Path) -> list[Path]:
+    """Remove the temporary files that writers of ``path`` killed mid-write (SIGKILL, power loss) left.
+
+    Temporary names carry the writer's process id (``.out.csv.tmp<pid>.<random>.csv``); files of
+    processes that no longer run are removed, those of live writers are left alone.
+    """
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    removed = []
+    for candidate in folder.glob(f".{glob.escape(target.name)}.tmp*.*"):
+        pid = candidate.name[len(target.name) + 5:].split(".", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            with contextlib.suppress(OSError):
+                candidate.unlink()
+                removed.append(candidate)
+    return removed
 
 
 def _umask() -> int:

@@ -33,6 +33,8 @@ def as_float_array(name: str, value: ArrayLike) -> NDArray[np.float64]:
         arr = np.asarray(value, dtype=float)
     except (TypeError, ValueError) as exc:
         raise InputError(name, value, "a real number or an array of real numbers") from exc
+    if arr.size == 0:  # reductions (max, mean) over nothing fail deep inside the models
+        raise InputError(name, value, "a real number or a non-empty array", problem="empty")
     if np.isnan(arr).any():
         raise InputError(name, float("nan"), "a real number", problem="not a number (NaN)")
     return arr

@@ -82,16 +82,19 @@ def make_table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
     return table
 
 
-def run_batched(run: Any, *, scheduler: str | None, workers: int, serial: bool) -> Any:
+def run_batched(run: Any, *, scheduler: str | None, workers: int, serial: bool,
+                worker_timeout: float | None = None) -> Any:
     """Call ``run(executor)`` on one executor (in-process when ``serial``, else local processes or the
     Dask ``scheduler``), always closing it; print the run's warnings and failed tasks on stderr."""
     from tcrlab.uq.executors import SerialExecutor, make_executor
 
-    executor = SerialExecutor() if serial else make_executor(scheduler, workers)
+    executor = SerialExecutor() if serial else make_executor(scheduler, workers, worker_timeout=worker_timeout)
     try:
         result = run(executor)
-    finally:
-        executor.close()
+    except BaseException:  # interrupted or failed: stop the workers now, do not wait for their tasks
+        executor.close(cancel=True)
+        raise
+    executor.close()
     for message in [*result.warnings, *result.failures]:
         err_console.print(f"warning: {message}")
     return result

@@ -160,7 +160,9 @@ def contact(surface: str, pressure_text: str, solids: str, gas: str, gas_pressur
                               tac, (m1, m2))
     eps = None
     if emissivity:
-        vals = [float(x) for x in emissivity.split(",")]
+        vals = [float(parse_quantity(x, "dimensionless", "--emissivity")) for x in emissivity.split(",")]
+        if len(vals) > 2 or not all(0 < v <= 1 for v in vals):
+            raise InputError("--emissivity", emissivity, "one or two emissivities in (0, 1], e.g. 0.3,0.3")
         eps = (vals[0], vals[-1])
 
     results, conds = [], []

@@ -63,9 +63,23 @@ def cli() -> None:
     """
 
 
+def _terminate_like_interrupt() -> None:
+    """SIGTERM (kill, a batch system's time limit) ends the run as Ctrl-C does: temporary files are
+    removed, worker processes are stopped, finished sweep blocks are kept, exit code 130."""
+    import signal
+    import threading
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, interrupt)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: runs the group, turning tcrlab errors into a message and exit code 2."""
     warnings.showwarning = show_warning
+    _terminate_like_interrupt()
     try:
         cli.main(args=argv, prog_name="tcrlab", standalone_mode=False)
     except click.exceptions.Abort:
@@ -78,7 +92,7 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(exc.exit_code)
     except TcrlabError as exc:
         report_error(exc)
-        sys.exit(2)
+        sys.exit(getattr(exc, "exit_code", 2))
     except OSError as exc:  # a file that cannot be read or written: say which and why, no traceback
         where = exc.filename if exc.filename is not None else "file"
         report_error(f"{where}: {exc.strerror or exc}")

@@ -6,6 +6,7 @@ import click
 from rich.markup import escape
 
 from tcrlab.cli.common import console, make_table, run_batched
+from tcrlab.errors import InputError, PartialFailureError
 
 __all__ = ["sweep"]
 
@@ -18,18 +19,38 @@ __all__ = ["sweep"]
               help="Tidy table: .csv or .parquet (written atomically).")
 @click.option("--plot", type=click.Path(dir_okay=False), default=None, help="Figure of outputs vs the first name.")
 @click.option("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://127.0.0.1:8786.")
-@click.option("--workers", type=int, default=2, show_default=True, help="Local worker processes.")
+@click.option("--workers", type=int, default=2, show_default=True, help="Local worker processes (≥ 1).")
+@click.option("--resume", is_flag=True,
+              help="Continue an interrupted sweep with the same -o, case and --vary: reuse its finished blocks.")
+@click.option("--worker-timeout", type=float, default=None,
+              help="Dask: give up after this many seconds without any worker (default 120).")
 @click.option("--batch", type=int, default=4096, show_default=True, help="Grid points per task.")
 @click.option("--builder", default=None, hidden=True,
               help="module:function building a case from a document (default tcrlab.cases:build_case).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when on a terminal).")
 def sweep(case_file: str, varies: tuple[str, ...], output: str | None, plot: str | None, scheduler: str | None,
-          workers: int, batch: int, progress: bool | None, builder: str | None) -> None:
-    """Evaluate a case over a grid of values; write a tidy table (one row per point, SI units)."""
+          workers: int, resume: bool, worker_timeout: float | None, batch: int, progress: bool | None,
+          builder: str | None) -> None:
+    """Evaluate a case over a grid of values; write a tidy table (one row per point, SI units).
+
+    Exit codes: 0 every point evaluated; 2 bad input (nothing run); 3 the table was written but some
+    tasks failed (their rows are empty, the failures are listed on stderr); 130 interrupted (finished
+    blocks are kept beside the -o file for --resume).
+    """
     from tcrlab.cases import load_document
     from tcrlab.uq.evaluate import DEFAULT_BUILDER
-    from tcrlab.uq.sweep import parse_vary, run_sweep, write_table
+    from tcrlab.uq.sweep import blocks_folder, parse_vary, remove_blocks, run_sweep, write_table
 
+    if workers < 1:
+        raise InputError("--workers", workers, "an integer >= 1 (1 runs in this process)")
+    if batch < 1:
+        raise InputError("--batch", batch, "an integer >= 1")
+    if worker_timeout is not None and not worker_timeout > 0:
+        raise InputError("--worker-timeout", worker_timeout, "seconds > 0")
+    if resume and not output:
+        raise InputError("--resume", True, "an -o file: the blocks of an interrupted sweep are kept beside it")
+    if output:
+        write_table(None, output, check_only=True)
     doc = load_document(case_file)
     parsed = [parse_vary(v) for v in varies]
     points = 1
@@ -38,10 +59,12 @@ def sweep(case_file: str, varies: tuple[str, ...], output: str | None, plot: str
     small = scheduler is None and points <= batch and sum(v.dimension is None for v in parsed) <= 1
     result = run_batched(
         lambda executor: run_sweep(doc, parsed, executor=executor, batch_size=batch, source=case_file,
-                                   builder=builder or DEFAULT_BUILDER, progress=progress),
-        scheduler=scheduler, workers=workers, serial=small)
+                                   builder=builder or DEFAULT_BUILDER, progress=progress,
+                                   blocks=blocks_folder(output) if output else None, resume=resume),
+        scheduler=scheduler, workers=workers, serial=small and not resume, worker_timeout=worker_timeout)
     if output:
         write_table(result.table, output)
+        remove_blocks(blocks_folder(output))
     if plot:
         from tcrlab.plotting.uq import plot_sweep
 
@@ -62,3 +85,10 @@ def sweep(case_file: str, varies: tuple[str, ...], output: str | None, plot: str
         console.print(f"table: {output}")
     if plot:
         console.print(f"figure: {plot}")
+    if result.resumed_blocks:
+        console.print(f"resumed: {result.resumed_blocks} finished block(s) reused")
+    if result.failures:
+        raise PartialFailureError(
+            f"{len(result.failures)} task(s) failed; their rows are empty (NaN)"
+            + (f" in {output}" if output else "") + "; the failures are listed above"
+        )

@@ -29,13 +29,14 @@ import numba
 import numpy as np
 from numpy.typing import NDArray
 
-from tcrlab.contact._threads import env_threads, run_split
+from tcrlab.contact import _threads
+from tcrlab.contact._threads import run_split
 
 __all__ = [
     "SHARED_BUFFERS", "Convolver", "available_backends", "default_backend", "fft_pair_time", "wisdom_path",
 ]
 
-THREADS = env_threads("TCRLAB_FFT_THREADS", "2")
+THREADS = _threads.THREADS  # follows the solver's choice (_threads.choose_threads)
 MEASURE_MIN = 512 * 512
 # planning-time cap (s) per transform; measured at 8192² f32: an estimated plan 773 ms per pair, a
 # measured one 334 ms (planned in ~8 s), so measuring pays off at every large size
@@ -72,7 +73,17 @@ else:  # pragma: no cover
 
         mkl.domain_set_num_threads(THREADS, domain="fft")
     except (ImportError, AttributeError):
-        pass
+        mkl = None
+
+
+def _threads_changed(n: int) -> None:
+    global THREADS
+    THREADS = n
+    if _HAVE_MKL and mkl is not None:  # pragma: no cover - depends on the installation
+        mkl.domain_set_num_threads(n, domain="fft")
+
+
+_threads.on_threads_changed(_threads_changed)
 # grids below this many points go to FFTW. A bare transform pair of MKL's is 0.2–0.25× FFTW's speed at
 # 64², 0.6× at 128², 1.2–1.6× at 256²; inside a solve (passes between transforms, MKL's threads asleep
 # at once) 256² was no faster (median 0.062 vs 0.061 s) and 512² 1.5× faster (0.178 vs 0.268 s)

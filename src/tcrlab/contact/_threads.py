@@ -5,6 +5,11 @@ machine two threads make them 1.5–2× faster (measured at 2048² and 8192², f
 pool over ``nogil`` kernels is used instead of numba's ``parallel=True``: its OpenMP layer spins
 idle threads after each loop, which starved the FFTW threads that run next (a 32² test suite ran
 5× slower), and its workqueue layer aborts on concurrent calls from several threads.
+
+The number of threads follows the cores that are actually free when a solve starts (affinity mask,
+cgroup CPU quota, other runnable processes): on a machine that other work keeps busy, extra threads
+only wait for a core and make every pass slower. Inside a worker process of a parallel sweep it is
+one (the sweep's processes fill the cores).
 """
 
 from __future__ import annotations
@@ -16,7 +21,10 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["THREADS", "add_parts", "env_threads", "run_rows", "run_split"]
+from tcrlab.resources import available_cpus, runnable_others
+
+__all__ = ["THREADS", "add_parts", "choose_threads", "env_threads", "fix_threads", "on_threads_changed", "run_rows", "run_split",
+           "set_threads"]
 
 
 def env_threads(name: str, default: str) -> int:
@@ -31,7 +39,52 @@ def env_threads(name: str, default: str) -> int:
     return value
 
 
-THREADS = env_threads("TCRLAB_THREADS", str(env_threads("TCRLAB_FFT_THREADS", "2")))
+def _explicit() -> int | None:
+    for name in ("TCRLAB_THREADS", "TCRLAB_FFT_THREADS"):
+        if os.environ.get(name):
+            return env_threads(name, "1")
+    return None
+
+
+# The user's choice (TCRLAB_THREADS) is kept as given; otherwise every solve picks its count from the
+# cores that are free at its start (choose_threads). Two threads on a machine whose two cores other
+# processes keep busy made a 512² solve 2.5× slower than one thread (0.28 s against 0.112 s).
+EXPLICIT = _explicit()
+MAX_THREADS = EXPLICIT or available_cpus()
+THREADS = EXPLICIT or min(2, MAX_THREADS)
+_LISTENERS: list[Any] = []
+
+
+def set_threads(n: int) -> None:
+    """Use ``n`` threads from now on (the element-wise passes and, through a listener, the FFTs)."""
+    global THREADS
+    n = max(1, min(int(n), MAX_THREADS)) if EXPLICIT is None else max(1, int(n))
+    if n != THREADS:
+        THREADS = n
+        for listener in _LISTENERS:
+            listener(n)
+
+
+def fix_threads(n: int) -> None:
+    """Use exactly ``n`` threads from now on, whatever the load (as ``TCRLAB_THREADS=n`` does)."""
+    global EXPLICIT
+    EXPLICIT = max(1, int(n))
+    set_threads(EXPLICIT)
+
+
+def on_threads_changed(listener: Any) -> None:
+    """Call ``listener(n)`` whenever the thread count changes."""
+    _LISTENERS.append(listener)
+
+
+def choose_threads() -> int:
+    """The thread count for the next solve: ``TCRLAB_THREADS`` when set, else the free cores now
+    (:func:`tcrlab.resources.runnable_others`), between 1 and the cores this process may use."""
+    if EXPLICIT is None:
+        set_threads(max(1, MAX_THREADS - runnable_others()))
+    return THREADS
+
+
 SPLIT_MIN = 1 << 17  # below ~128 k elements a pass takes ≲ 0.1 ms: a thread hand-off costs more
 _POOL: ThreadPoolExecutor | None = None
 _POOL_LOCK = threading.Lock()
@@ -53,7 +106,8 @@ def _pool() -> ThreadPoolExecutor:
     global _POOL
     with _POOL_LOCK:
         if _POOL is None:
-            _POOL = ThreadPoolExecutor(max_workers=THREADS - 1, thread_name_prefix="tcrlab-pass")
+            # sized for the most threads a solve may choose; idle pool threads block, never spin
+            _POOL = ThreadPoolExecutor(max_workers=max(1, MAX_THREADS - 1), thread_name_prefix="tcrlab-pass")
         return _POOL
 
 

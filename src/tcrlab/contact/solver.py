@@ -38,9 +38,11 @@ from numpy.typing import NDArray
 
 from tcrlab.contact import _kernels as kern
 from tcrlab.contact import _plastic_kernels as pk
+from tcrlab.contact import _threads
 from tcrlab.contact._fft import SHARED_BUFFERS, Convolver
 from tcrlab.contact._preconditioners import FourierPreconditioner, StencilPreconditioner
 from tcrlab.errors import ConvergenceError, InputError
+from tcrlab.resources import require_memory
 
 __all__ = ["ContactResult", "solve", "solve_sweep"]
 
@@ -232,6 +234,25 @@ def _preconditioner(
 # ----------------------------------------------------------------------------------------------
 
 
+# Peak resident memory per grid point of a float64 solve, measured with /usr/bin/time at 512² and 1024²
+# (benchmarks/README.md): periodic 108 B, non-periodic (zero-padded to 2n × 2n) 215 B, over a fixed
+# ~250 MB of the interpreter and libraries. An 8192² periodic solve peaked at 6.9 GB (103 B/point).
+# float32 is not credited with less: the estimate stays on the safe side.
+_SOLVE_BYTES_PER_POINT = {True: 110, False: 220}
+_SOLVE_BYTES_FIXED = 250e6
+
+
+def require_solve_memory(shape: tuple[int, ...], periodic: bool) -> None:
+    """Refuse (InputError naming the grid and the memory) a solve that cannot fit in memory."""
+    n = int(np.prod(shape, dtype=np.int64))
+    kind = "periodic" if periodic else "non-periodic"
+    require_memory(
+        _SOLVE_BYTES_FIXED + n * _SOLVE_BYTES_PER_POINT[bool(periodic)],
+        f"a {kind} contact solve on {shape[0]} × {shape[1]} = {n:,} points", "topography",
+        f"{shape[0]} × {shape[1]} grid", hint="a coarser or smaller map (crop, or resample)",
+    )
+
+
 def solve(
     topography: Any,
     E_eff: float,
@@ -294,6 +315,11 @@ def solve(
         raise InputError(
             "pressure/displacement", (pressure, displacement), "exactly one of pressure or displacement"
         )
+    for name, value in (("pressure", pressure), ("displacement", displacement), ("hardness", hardness),
+                        ("E_eff", E_eff)):
+        if value is not None and (np.ndim(value) != 0 or not isinstance(value, int | float | np.number)):
+            raise InputError(name, value, "one number in SI units; solve each value separately "
+                             "(solve_sweep for a series of pressures)", problem="not a scalar")
     if pressure is not None and not (np.isfinite(pressure) and pressure > 0):
         raise InputError("pressure", pressure, "a finite mean pressure > 0 (Pa)")
     if displacement is not None and not (np.isfinite(displacement) and displacement > 0):
@@ -311,6 +337,8 @@ def solve(
     dtype = np.dtype(dtype)
     if dtype not in (np.dtype(np.float64), np.dtype(np.float32)):
         raise InputError("dtype", dtype, "float64 or float32")
+    require_solve_memory(h.shape, per)
+    _threads.choose_threads()  # from the cores free now: extra threads on a busy machine only wait
 
     t0 = time.perf_counter()
     hmax = float(h.max())

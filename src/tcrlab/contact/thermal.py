@@ -147,6 +147,9 @@ def conductance(
         raise InputError("M", M, "a rarefaction parameter ≥ 0 (m)")
     if k_gas > 0 and M == 0 and not (result.gap[~result.contact] > 0).all():
         raise InputError("M", M, "> 0 when some non-contact gap is zero")
+    if h_r is None and emissivity is not None and temperature is None:
+        raise InputError("temperature", None, "the joint temperature (K) for radiation",
+                         problem="emissivity given without a temperature")
     h_c, its = constriction_bvp(result, k_s)
     h_cs = None
     if check_stiffness and result.hardness is None:

@@ -150,8 +150,14 @@ def fit_power_law(pressure: ArrayLike, conductance: ArrayLike, *, sigma: ArrayLi
     """Fit h = a·P^n (a in W/(m²K)/Pa^n, P in Pa) with log residuals."""
     P = require_positive("pressure", pressure).ravel()
     h = require_positive("conductance", conductance).ravel()
+    if P.size != h.size:
+        raise InputError("pressure/conductance", f"{P.size} pressures, {h.size} conductances",
+                         "one conductance per pressure", problem="lengths differ")
     if P.size < 3:
         raise InputError("data points", P.size, ">= 3 for a two-parameter fit with an uncertainty")
+    if np.unique(P).size < 2:
+        raise InputError("pressure", pressure, "at least two different pressures (the exponent n is the "
+                         "slope of ln h against ln P)", problem="all pressures are equal")
     # linear start in log space
     n0, lna0 = np.polyfit(np.log(P), np.log(h), 1)
 

@@ -31,7 +31,7 @@ from numpy.typing import ArrayLike, NDArray
 from tcrlab.errors import InputError
 from tcrlab.kapitza.landauer import check_temperature, landauer_integral
 from tcrlab.kapitza.phonons import H_PLANCK, K_B
-from tcrlab.validation import require_positive
+from tcrlab.validation import as_float_array, require_positive
 
 Q_SMALL = 1e-6  # below this wavenumber τ is its ω → 0 limit to O(q²) ~ 1e-12
 
@@ -62,7 +62,7 @@ def _wavenumber(omega: NDArray[np.float64], m: float, k: float) -> tuple[NDArray
 
 
 def _omega(omega: ArrayLike) -> NDArray[np.float64]:
-    w = np.asarray(omega, dtype=float)
+    w = as_float_array("omega", omega)
     if np.any(~np.isfinite(w)) or np.any(w < 0):
         raise InputError("omega", omega, "angular frequencies >= 0 (rad/s)")
     return w

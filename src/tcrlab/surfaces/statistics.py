@@ -28,6 +28,7 @@ import scipy.fft
 from numpy.typing import NDArray
 
 from tcrlab.errors import InputError
+from tcrlab.resources import require_memory
 from tcrlab.surfaces.topography import Topography
 
 __all__ = [
@@ -376,6 +377,11 @@ def fit_hurst(
 # ---------------------------------------------------------------------------------------- summary
 
 
+# Working memory of surface_statistics beyond the map itself: peak RSS grew by ~30 B per point from
+# 2048² to 4096² (spectra, slopes, levelled copies); 16384² took 8.5 GB in all.
+_STATISTICS_BYTES_PER_POINT = 32
+
+
 def surface_statistics(topography: Topography) -> dict[str, object]:
     """All statistics of a map in one dict (SI units; keys are stable and used by ``tcrlab surface``).
 
@@ -385,6 +391,11 @@ def surface_statistics(topography: Topography) -> dict[str, object]:
     rms_curvature, hurst (None when the fit is impossible) with hurst_q_range.
     """
     topography = _check(topography)
+    nx, ny = topography.nb_grid_pts
+    require_memory(
+        _STATISTICS_BYTES_PER_POINT * nx * ny, f"the statistics of a {nx} × {ny} map ({nx * ny:,} points)",
+        "topography", f"{nx} × {ny} grid", hint="a smaller map (crop, or resample)",
+    )
     flat = float(np.ptp(topography.heights)) == 0.0
     stats: dict[str, object] = {
         "nb_grid_pts": tuple(int(n) for n in topography.nb_grid_pts),

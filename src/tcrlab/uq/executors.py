@@ -12,6 +12,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import os
 import sys
+import time
 import traceback
 import warnings
 from collections.abc import Callable, Sequence
@@ -21,9 +22,11 @@ from typing import Any, Protocol
 from tcrlab.errors import InputError, TcrlabError
 
 __all__ = [
+    "WORKER_TIMEOUT",
     "DaskExecutor",
     "Executor",
     "LocalExecutor",
+    "NoWorkerError",
     "SerialExecutor",
     "TaskFailedError",
     "TaskFailure",
@@ -45,6 +48,14 @@ class TaskFailure:
         return f"task {self.index} failed with inputs {self.inputs}: {self.error}"
 
 
+# Seconds a Dask run waits while the cluster has no worker at all before giving up with a message.
+WORKER_TIMEOUT = 120.0
+
+
+class NoWorkerError(TcrlabError):
+    """A Dask cluster has had no worker for longer than the stated time."""
+
+
 class TaskFailedError(TcrlabError):
     """Every task failed (or the failures make the result meaningless); lists the failures."""
 
@@ -53,6 +64,43 @@ class TaskFailedError(TcrlabError):
         shown = "; ".join(str(f) for f in self.failures[:3])
         more = f" (and {len(self.failures) - 3} more)" if len(self.failures) > 3 else ""
         super().__init__(f"{len(self.failures)} task(s) failed: {shown}{more}")
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to SIGKILL this process when its parent dies (``prctl(PR_SET_PDEATHSIG)``).
+
+    Without it a worker whose parent was killed (SIGKILL, an out-of-memory kill) lives on, holding
+    ~400 MB and the caller's pipes. Elsewhere this does nothing; there the pool's own shutdown is all.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    parent = os.getppid()
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - no libc prctl
+        return
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
+
+
+def _init_worker() -> None:
+    """Start of every local worker process: die with the parent, leave Ctrl-C to the parent (which
+    stops the pool), and run one thread per worker so the pool does not oversubscribe the cores."""
+    import signal
+
+    _die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    for name in ("TCRLAB_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS",
+                 "NUMBA_NUM_THREADS"):
+        os.environ[name] = "1"
+    threads = sys.modules.get("tcrlab.contact._threads")
+    if threads is not None:  # already imported by the parent (fork): change the running value too
+        threads.fix_threads(1)
 
 
 def _guarded(fn: Callable[[Any], Any], task: Any) -> tuple[str, Any, list[str]]:
@@ -91,7 +139,7 @@ class SerialExecutor:
         for i, task in enumerate(tasks):
             yield i, _guarded(fn, task)
 
-    def close(self) -> None:
+    def close(self, cancel: bool = False) -> None:
         pass
 
     def __enter__(self) -> SerialExecutor:
@@ -114,7 +162,7 @@ class LocalExecutor:
 
     def _ensure(self) -> cf.ProcessPoolExecutor:
         if self._pool is None:
-            self._pool = cf.ProcessPoolExecutor(max_workers=self.workers)
+            self._pool = cf.ProcessPoolExecutor(max_workers=self.workers, initializer=_init_worker)
         return self._pool
 
     def map_unordered(self, fn: Callable[[Any], Any], tasks: Sequence[Any]) -> Any:
@@ -127,10 +175,17 @@ class LocalExecutor:
             except Exception as exc:  # a worker died (BrokenProcessPool, unpicklable result, ...)
                 yield i, ("error", (f"{type(exc).__name__}: {exc}", ""), [])
 
-    def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+    def close(self, cancel: bool = False) -> None:
+        """Shut the pool down; with ``cancel`` (an interruption) stop running tasks at once."""
+        if self._pool is None:
+            return
+        pool, self._pool = self._pool, None
+        if cancel:
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.terminate()
+            pool.shutdown(wait=False, cancel_futures=True)
+        else:
+            pool.shutdown(wait=True, cancel_futures=True)
 
     def __enter__(self) -> LocalExecutor:
         return self
@@ -144,7 +199,7 @@ class DaskExecutor:
 
     name = "dask"
 
-    def __init__(self, scheduler: str, *, timeout: float = 20.0):
+    def __init__(self, scheduler: str, *, timeout: float = 20.0, worker_timeout: float | None = None):
         try:
             from distributed import Client
         except ImportError as exc:  # pragma: no cover - dask is a dependency
@@ -157,20 +212,58 @@ class DaskExecutor:
                 problem=f"cannot connect ({exc})",
             ) from None
         self.name = f"dask ({scheduler})"
+        self.scheduler = scheduler
+        self.worker_timeout = float(worker_timeout if worker_timeout is not None else WORKER_TIMEOUT)
+
+    def _workers(self) -> int:
+        try:
+            return len(self.client.scheduler_info(n_workers=-1).get("workers", {}))
+        except Exception:  # the scheduler itself is gone: no worker either
+            return 0
 
     def map_unordered(self, fn: Callable[[Any], Any], tasks: Sequence[Any]) -> Any:
-        from distributed import as_completed
+        """Yield results as they finish; raise :class:`NoWorkerError` when the cluster has had no
+        worker for ``worker_timeout`` seconds (checked every second or so)."""
+        from distributed.client import (
+            _wait,  # distributed.wait, with this client instead of the default
+        )
 
         futures = self.client.map(_guarded, [fn] * len(tasks), list(tasks), pure=False)
         index = {f.key: i for i, f in enumerate(futures)}
-        for future in as_completed(futures, loop=self.client.loop):
-            i = index[future.key]
-            try:
-                yield i, future.result()
-            except Exception as exc:  # worker lost, unpicklable, ...
-                yield i, ("error", (f"{type(exc).__name__}: {exc}", ""), [])
+        pending = set(futures)
+        finished = 0
+        seen = time.monotonic()
+        poll = min(1.0, self.worker_timeout / 4)
+        try:
+            while pending:
+                try:
+                    done, _ = self.client.sync(_wait, list(pending), timeout=poll, return_when="FIRST_COMPLETED")
+                except TimeoutError:
+                    done = set()
+                for future in done:
+                    pending.discard(future)
+                    finished += 1
+                    i = index[future.key]
+                    try:
+                        yield i, future.result()
+                    except Exception as exc:  # worker lost, unpicklable, ...
+                        yield i, ("error", (f"{type(exc).__name__}: {exc}", ""), [])
+                if not done:
+                    now = time.monotonic()
+                    if self._workers():
+                        seen = now
+                    elif now - seen > self.worker_timeout:
+                        raise NoWorkerError(
+                            f"no Dask worker has been available at {self.scheduler} for "
+                            f"{self.worker_timeout:g} s; {finished} of {len(tasks)} task(s) finished. Start "
+                            "workers (dask worker ADDRESS) and run again (sweep: --resume keeps the "
+                            "finished blocks)"
+                        )
+        finally:
+            if pending:
+                self.client.cancel(list(pending))
 
-    def close(self) -> None:
+    def close(self, cancel: bool = False) -> None:
         self.client.close()
 
     def __enter__(self) -> DaskExecutor:
@@ -180,10 +273,13 @@ class DaskExecutor:
         self.close()
 
 
-def make_executor(scheduler: str | None = None, workers: int = 2) -> SerialExecutor | LocalExecutor | DaskExecutor:
-    """Local processes (``workers``; 1 → in this process), or the Dask cluster at ``scheduler``."""
+def make_executor(
+    scheduler: str | None = None, workers: int = 2, *, worker_timeout: float | None = None
+) -> SerialExecutor | LocalExecutor | DaskExecutor:
+    """Local processes (``workers``; 1 → in this process), or the Dask cluster at ``scheduler`` (giving
+    up after ``worker_timeout`` seconds without any worker, default :data:`WORKER_TIMEOUT`)."""
     if scheduler:
-        return DaskExecutor(scheduler)
+        return DaskExecutor(scheduler, worker_timeout=worker_timeout)
     if workers == 1:
         return SerialExecutor()
     return LocalExecutor(workers)
@@ -208,10 +304,12 @@ def run_tasks(
     describe: Callable[[Any], Any] = repr,
     progress: bool | None = None,
     label: str = "running",
+    on_result: Callable[[int, Any], None] | None = None,
 ) -> TaskResults:
     """Run every task; results in task order (``None`` where a task failed, listed in ``failures``).
 
-    ``describe(task)`` gives the inputs reported for a failed task. The progress bar (rich, on stderr)
+    ``describe(task)`` gives the inputs reported for a failed task; ``on_result(i, result)`` is called
+    as each task finishes. The progress bar (rich, on stderr)
     shows when ``progress`` is True, or by default when stderr is a terminal.
     """
     results: list[Any] = [None] * len(tasks)
@@ -233,6 +331,8 @@ def run_tasks(
                 seen.setdefault(m, None)
             if status == "ok":
                 results[i] = value
+                if on_result is not None:  # e.g. save the finished block now, so an interruption keeps it
+                    on_result(i, value)
             else:
                 failures.append(TaskFailure(i, describe(tasks[i]), value[0], value[1]))
             if bar is not None:

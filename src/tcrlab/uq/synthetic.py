@@ -10,6 +10,7 @@ Document::
     x2 = { dist = "uniform", low = 0.0, high = 1.0 }
     mode = "single"            # or "double": y is doubled (a string-valued sweep target)
     scalar_only = false        # true: refuse arrays (exercises the per-sample fallback)
+    delay = 0.0                # seconds each build waits (long-running work for interruption tests)
 
 Outputs: ``y = mode_factor * (offset + Σ c_i x_i)`` and ``y_squared = y**2``. Its variance is
 ``Σ c_i² Var(x_i)`` (times mode_factor²) exactly, the analytic answer the Monte Carlo is checked against.
@@ -17,6 +18,7 @@ Outputs: ``y = mode_factor * (offset + Σ c_i x_i)`` and ``y_squared = y**2``. I
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -61,4 +63,9 @@ def build_linear_case(doc: Mapping[str, Any], *, source: str = "<case>", registr
     if mode not in factors:
         raise InputError("linear.mode", mode, "single or double", source=source)
     offset = float(parse_quantity(table.get("offset", 0.0), "dimensionless", "linear.offset", source=source))
+    delay = float(parse_quantity(table.get("delay", 0.0), "dimensionless", "linear.delay", source=source))
+    if not 0 <= delay <= 60:
+        raise InputError("linear.delay", delay, "0 to 60 seconds", source=source)
+    if delay:
+        time.sleep(delay)
     return LinearCase(offset, terms, factors[mode])
