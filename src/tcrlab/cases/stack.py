@@ -342,7 +342,7 @@ def from_document(doc: Mapping[str, Any], *, source: str = "<case>", registry: M
         ("power", "power"), ("heat_flux", "heat_flux"), ("hot_temperature", "temperature"),
         ("sink_temperature", "temperature")) if k in boundary}
     try:
-        bc = Boundary(**bvals)
+        bc = Boundary(**bvals, unit_checks=False)
         stack = Stack(items, area, bc, name=str(case.get("name", source)))
     except InputError as exc:
         raise _sourced(exc, source) from None
