@@ -70,6 +70,11 @@ class ValidityWarning(UserWarning):
     """An input lies outside the range over which a correlation was validated."""
 
 
+class UnitWarning(ValidityWarning):
+    """A number passed to the SI Python API lies far outside any physical range for its quantity — most
+    likely a unit slip (µm given as m, °C as K, MPa as Pa). The message names the SI unit expected."""
+
+
 def _short_repr(value: Any, limit: int = 80) -> str:
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -50,7 +50,7 @@ from tcrlab.surfaces.parameters import (
     rq_from_ra,
     slope_from_roughness,
 )
-from tcrlab.validation import require_in_range, require_positive
+from tcrlab.validation import require_in_range, require_positive, warn_unit_slip
 
 __all__ = ["VACUUM_NAMES", "Joint", "JointResult"]
 
@@ -126,6 +126,13 @@ class Joint:
     conductivity : override k₁, k₂ (one value or a pair, W/(m K)); default k(T) of the materials.
     youngs_modulus, poisson_ratio : overrides (one value or a pair) for the elastic models.
     flow_stress : S_f of the softer solid for "elastoplastic" (Pa); default H_c/2.76 (warned).
+    unit_checks : warn (:class:`~tcrlab.errors.UnitWarning`, naming the SI unit) when a bare number lies
+        far outside any physical range — σ > 1 mm or < 0.1 nm (µm given as m), P < 100 Pa or > 100 GPa
+        (MPa given as Pa), T < 200 K (°C given as K; cryogenic joints: pass ``unit_checks=False``).
+        Case files, whose values carry units, switch it off.
+
+    All numbers are SI: metres, pascals, kelvin, W/(m K). Convert text with units once with
+    :func:`tcrlab.units.parse_quantity`, e.g. ``parse_quantity("1.5 um", "length")``.
     """
 
     solid1: str | Material
@@ -159,6 +166,7 @@ class Joint:
     poisson_ratio: Any = None
     flow_stress: ArrayLike | None = None
     registry: Any = field(default=None, compare=False, repr=False)
+    unit_checks: bool = field(default=True, compare=False, repr=False)
 
     # ------------------------------------------------------------------ inputs
     def materials(self) -> tuple[Material, Material]:
@@ -268,10 +276,11 @@ class Joint:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", ValidityWarning)
             result = self._evaluate()
-        messages = tuple(dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, ValidityWarning)))
+        kinds = {str(w.message): w.category for w in caught if issubclass(w.category, ValidityWarning)}
+        messages = tuple(kinds)
         if emit_warnings:
-            for msg in messages:
-                warnings.warn(msg, ValidityWarning, stacklevel=2)
+            for msg, kind in kinds.items():  # the category kept: a UnitWarning stays one
+                warnings.warn(msg, kind, stacklevel=2)
         return JointResult(**{**{f.name: getattr(result, f.name) for f in fields(result)},
                               "warnings": messages + result.warnings})
 
@@ -284,6 +293,8 @@ class Joint:
         p = require_positive("pressure", self.pressure)
         t = require_positive("temperature", self.temperature)
         sigma, m = self.surface()
+        if self.unit_checks:
+            _unit_checks(p, t, sigma)
         k1, k2 = self._conductivities(m1, m2, t)
         k_s = np.asarray(effective_conductivity(k1, k2))
         model = self.contact_model.strip().lower().replace("_", "-")
@@ -435,3 +446,11 @@ def _erfcinv(x: Any) -> Any:
     from scipy.special import erfcinv
 
     return erfcinv(x)
+
+
+def _unit_checks(p: Any, t: Any, sigma: Any) -> None:
+    """Unit slips in bare SI numbers (see ``Joint.unit_checks``)."""
+    warn_unit_slip("sigma", sigma, 1e-10, 1e-3, unit="m", hint="1.5 µm is 1.5e-6 m", stacklevel=5)
+    warn_unit_slip("pressure", p, 100.0, 1e11, unit="Pa", hint="1 MPa is 1e6 Pa", stacklevel=5)
+    warn_unit_slip("temperature", t, 200.0, 5000.0, unit="K",
+                   hint="25 °C is 298.15 K (a cryogenic joint: pass unit_checks=False)", stacklevel=5)

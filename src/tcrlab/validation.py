@@ -11,7 +11,7 @@ import warnings
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from tcrlab.errors import InputError, ValidityWarning
+from tcrlab.errors import InputError, UnitWarning, ValidityWarning
 
 __all__ = [
     "as_float_array",
@@ -20,6 +20,7 @@ __all__ = [
     "require_nonnegative",
     "require_positive",
     "warn_outside",
+    "warn_unit_slip",
 ]
 
 
@@ -116,3 +117,41 @@ def warn_outside(
         )
         return True
     return False
+
+
+def warn_unit_slip(
+    name: str,
+    value: ArrayLike,
+    low: float,
+    high: float,
+    *,
+    unit: str,
+    hint: str,
+    stacklevel: int = 3,
+) -> bool:
+    """Warn (:class:`~tcrlab.errors.UnitWarning`) when any value lies outside [low, high], the range a
+    physical value of this quantity can take in SI — the sign of a unit slip in the Python API.
+
+    ``unit`` is the SI unit expected; ``hint`` says what the number probably meant. Returns True when a
+    warning was issued. Non-finite values are left to the model's own checks.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as w:
+    ...     warnings.simplefilter("always")
+    ...     warn_unit_slip("sigma", 1.5, 0.0, 1e-3, unit="m", hint="1.5 µm is 1.5e-6")
+    True
+    """
+    arr = np.asarray(value, dtype=float)
+    outside = np.isfinite(arr) & ((arr < low) | (arr > high))
+    if not outside.any():
+        return False
+    v = _first_bad(arr, outside)
+    warnings.warn(
+        f"{name} = {v:.4g} {unit} is far outside any physical range ({low:g}–{high:g} {unit}); the Python "
+        f"API takes SI units ({unit}) — {hint}",
+        UnitWarning,
+        stacklevel=stacklevel,
+    )
+    return True

@@ -95,3 +95,50 @@ def test_textbook_chip_example(capsys):
     data = json.loads(_run(["run", str(EXAMPLES / "chip_on_substrate.toml"), "--json"], capsys))
     assert data["T_hot_K"] - 273.15 == pytest.approx(75.3, abs=0.05)
     assert data["heat_input_W"] == pytest.approx(1.0)
+
+
+JOINT_STACK = """
+[case]
+name = "plate on a joint"
+area = "1 cm^2"
+[boundary]
+power = "10 W"
+sink_temperature = "300 K"
+[[layer]]
+name = "plate"
+material = "Al6061-T6"
+thickness = "5 mm"
+[[layer]]
+name = "bolted joint"
+kind = "joint"
+solids = ["Al6061-T6", "Al6061-T6"]
+sigma = "1 um"
+pressure = "1 MPa"
+gas = "vacuum"
+"""
+
+
+def test_run_reports_the_joint_layers_warnings(tmp_path, capsys) -> None:
+    """The joint's estimated slope must reach the user: on stderr and in the JSON's top-level warnings."""
+    path = tmp_path / "joint_stack.toml"
+    path.write_text(JOINT_STACK, encoding="utf-8")
+    with pytest.raises(SystemExit) as exc:
+        main(["run", str(path), "--json"])
+    assert exc.value.code == 0
+    captured = capsys.readouterr()
+    doc = json.loads(captured.out)
+    slope = [w for w in doc["warnings"] if "slope m estimated" in w]
+    assert slope and slope[0].startswith("bolted joint: ")
+    assert "bolted joint: slope m estimated" in captured.err
+    with pytest.raises(SystemExit):
+        main(["run", str(path)])
+    assert "warning: bolted joint: slope m estimated" in capsys.readouterr().err
+
+
+def test_run_states_a_negative_heat_input(tmp_path, capsys) -> None:
+    path = tmp_path / "neg.toml"
+    path.write_text(CASE.replace('power = "120 W"', 'power = "-120 W"'), encoding="utf-8")
+    with pytest.raises(SystemExit) as exc:
+        main(["run", str(path)])
+    assert exc.value.code == 0
+    assert "boundary.power < 0: heat flows from the sink into the hot end" in capsys.readouterr().err

@@ -89,3 +89,20 @@ def test_conductance_bad_inputs() -> None:
         conductance(res, 1.0, emissivity=(0.0, 1.0), temperature=300.0)
     with pytest.raises(InputError):
         conductance("not a result", 1.0)
+
+
+def test_complete_contact_has_no_constriction() -> None:
+    """Every point of a periodic cell in contact: no constriction, h_c = ∞ (R_c = 0) — the exact limit
+    of the periodic BVP, whose kernel has no uniform mode — instead of a division by zero."""
+    from tcrlab.surfaces import load_surface
+
+    topo = load_surface("self-affine:n=32,H=0.8,slope=0.1,size=100um,seed=1")
+    res = solve(topo, 1.054e11, pressure=2e10)
+    assert res.contact.all()
+    c = conductance(res, 14.9)
+    assert c.h_c == np.inf and c.h_j == np.inf and c.h_g == 0.0
+    assert c.routes_agree == 0.0
+    # just below complete contact h_c is finite and rises with load towards the limit
+    hs = [conductance(solve(topo, 1.054e11, pressure=p), 14.9, check_stiffness=False).h_c
+          for p in (1e9, 1e10)]
+    assert np.isfinite(hs).all() and 0 < hs[0] < hs[1]

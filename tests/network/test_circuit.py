@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tcrlab.errors import ConvergenceError, InputError
+from tcrlab.errors import ConvergenceError, InputError, ValidityWarning
 from tcrlab.materials import Material
 from tcrlab.network import (
     Boundary,
@@ -225,7 +225,8 @@ def test_parallel_branches_conserve_heat_at_every_node(rs, power):
 def test_negative_heat_input_keeps_the_bottleneck():
     # regression: with power < 0 every ΔT is negative and argmax(ΔT) picked the SMALLEST drop (Si)
     items = cpu_stack().items
-    r = Stack(items, 0.02 * 0.02, Boundary(power=-120.0, sink_temperature=313.15)).solve()
+    with pytest.warns(ValidityWarning, match="power < 0"):
+        r = Stack(items, 0.02 * 0.02, Boundary(power=-120.0, sink_temperature=313.15)).solve()
     assert r.element("interface").dT == pytest.approx(-36.0, rel=1e-9)
     assert r.bottleneck == "interface"
 

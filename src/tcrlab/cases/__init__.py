@@ -8,6 +8,7 @@ kind (``[case] kind = "..."``, else from the top-level tables present) and hands
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import tomllib
 from collections.abc import Mapping
@@ -17,7 +18,7 @@ from typing import Any, Protocol
 from tcrlab.errors import CaseFileError
 from tcrlab.materials.registry import MaterialRegistry, default_registry, registry_from_toml
 
-__all__ = ["CASE_KINDS", "Case", "build_case", "detect_kind", "load_case", "load_document"]
+__all__ = ["CASE_KINDS", "CASE_TABLES", "Case", "build_case", "check_tables", "detect_kind", "load_case", "load_document"]
 
 # kind -> module providing from_document(); the marker tables that identify the kind
 CASE_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -25,6 +26,32 @@ CASE_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "joint": ("tcrlab.cases.joint", ("joint",)),
     "kapitza": ("tcrlab.cases.kapitza", ("kapitza",)),
 }
+
+
+# Top-level tables each kind reads besides its markers; every other top-level name is an error (a typo
+# such as [solvr] would otherwise drop its settings without a word). A kind missing here is not checked.
+COMMON_TABLES: tuple[str, ...] = ("case", "materials", "sources")
+CASE_TABLES: dict[str, tuple[str, ...]] = {
+    "stack": ("boundary", "solver", "variant"),
+    "joint": (),
+    "kapitza": (),
+}
+
+
+def check_tables(doc: Mapping[str, Any], kind: str, *, source: str = "<case>") -> None:
+    """CaseFileError naming an unknown top-level table of a ``kind`` case and the closest valid name."""
+    if kind not in CASE_TABLES:
+        return
+    valid = (*COMMON_TABLES, *CASE_KINDS[kind][1], *CASE_TABLES[kind])
+    for key in doc:
+        if key in valid:
+            continue
+        close = difflib.get_close_matches(key, valid, n=1, cutoff=0.5)
+        hint = f"did you mean [{close[0]}]? " if close else ""
+        raise CaseFileError(
+            f"{source}: unknown table [{key}] in a {kind} case; {hint}valid: "
+            + ", ".join(f"[{v}]" for v in valid)
+        )
 
 
 class Case(Protocol):
@@ -77,6 +104,7 @@ def case_registry(doc: Mapping[str, Any], *, source: str, base: MaterialRegistry
 
 def build_case(doc: Mapping[str, Any], *, source: str = "<case>", registry: MaterialRegistry | None = None) -> Case:
     kind = detect_kind(doc, source=source)
+    check_tables(doc, kind, source=source)
     module = importlib.import_module(CASE_KINDS[kind][0])
     return module.from_document(doc, source=source, registry=case_registry(doc, source=source, base=registry))
 

@@ -116,7 +116,7 @@ def joint_from_table(table: Mapping[str, Any], *, field: str, source: str,
         raise InputError(f"{field}.pressure", None, "a contact pressure, e.g. '1 MPa'", problem="missing",
                          source=source)
     try:
-        joint = Joint(registry=registry or default_registry(), **kw)
+        joint = Joint(registry=registry or default_registry(), unit_checks=False, **kw)
         joint.materials()
     except InputError as exc:
         raise _with_source(exc, field, source) from None

@@ -22,6 +22,7 @@ Layers are numbered from 1 in messages (``layer[2].resistance``), as they appear
 from __future__ import annotations
 
 import copy
+import difflib
 import importlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -64,9 +65,11 @@ BRANCH_FIELDS = ("name", "area", "area_fraction", "sink_temperature", "layer")
 def _check_keys(table: Mapping[str, Any], allowed: tuple[str, ...], where: str, source: str) -> None:
     for key in table:
         if key not in allowed:
+            close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.5)
             raise InputError(
                 f"{where}.{key}", table[key], "one of: " + ", ".join(allowed),
-                problem="unknown field", source=source,
+                problem="unknown field" + (f" (did you mean {where}.{close[0]}?)" if close else ""),
+                source=source,
             )
 
 
@@ -339,7 +342,7 @@ def from_document(doc: Mapping[str, Any], *, source: str = "<case>", registry: M
         ("power", "power"), ("heat_flux", "heat_flux"), ("hot_temperature", "temperature"),
         ("sink_temperature", "temperature")) if k in boundary}
     try:
-        bc = Boundary(**bvals)
+        bc = Boundary(**bvals, unit_checks=False)
         stack = Stack(items, area, bc, name=str(case.get("name", source)))
     except InputError as exc:
         raise _sourced(exc, source) from None

@@ -12,7 +12,14 @@ k_s = 2 k1 k2/(k1 + k2):
     h_c = mean flux / temperature jump.
 
 Single circular spot of radius a (non-periodic): h_c·A0 = 2 k_s a, i.e. 1/(4 k a) per side (Holm 1967;
-Carslaw & Jaeger 1959). Gap conductance integrates a local gas-gap model over the solved gap,
+Carslaw & Jaeger 1959).
+
+Complete contact of a periodic cell (every point touching): the heat flows straight through, there is
+no constriction and the interface adds no resistance, so h_c = ∞ (R_c = 1/h_c = 0). This is the exact
+limit of the periodic BVP: its kernel 2/|q| has no uniform (q = 0) mode, so a uniform temperature jump
+over the whole cell would need an unbounded flux. What remains in a real joint is the bulk conduction
+of the two solids, which belongs to the heat path (their layers), not to the interface. A non-periodic window in full contact is
+a flat punch on an otherwise free plane and keeps a finite h_c. Gap conductance integrates a local gas-gap model over the solved gap,
 h_g = ⟨k_gas/(g + M)⟩ over the non-contact points (Yovanovich's local model; M = αβΛ the rarefaction
 parameter), radiation h_r = 4σT³/(1/ε1 + 1/ε2 − 1) for parallel grey plates; h_j = h_c + h_g + h_r.
 """
@@ -50,16 +57,23 @@ class ConductanceResult:
         """Relative difference |h_c(stiffness)/h_c(BVP) − 1| (None if not computed)."""
         if self.h_c_stiffness is None or self.h_c == 0:
             return None
+        if np.isinf(self.h_c) and np.isinf(self.h_c_stiffness):
+            return 0.0  # complete contact: both routes unbounded
         return abs(self.h_c_stiffness / self.h_c - 1)
 
 
 def constriction_bvp(
     result: ContactResult, k_s: float, *, rtol: float = 1e-10, max_iter: int = 10000
 ) -> tuple[float, int]:
-    """h_c by the thermal BVP on the fixed contact set (route b). Returns (h_c, CG iterations)."""
+    """h_c by the thermal BVP on the fixed contact set (route b). Returns (h_c, CG iterations).
+
+    Complete contact of a periodic cell returns ``inf`` (no constriction; see the module docstring).
+    """
     mask = result.contact
     if not mask.any():
         return 0.0, 0
+    if result.periodic and mask.all():
+        return float("inf"), 0
     shape = mask.shape
     conv = _convolver(shape, result.physical_size, result.periodic, np.float64, None)
     # K1 x = 1 on A (unit modulus kernel 2/|q|); flux q = k_s x for a unit temperature jump
@@ -70,9 +84,11 @@ def constriction_bvp(
     rr0 = rr
     it = 0
     with SHARED_BUFFERS:  # the convolver's FFT buffers are shared with any solve on this grid
-        for it in range(1, max_iter + 1):  # noqa: B007
+        for it in range(1, max_iter + 1):
             ad, dad = conv.apply(d, out=np.empty(shape))
             ad *= mask
+            if not dad > 0:  # the search direction is uniform: no constriction left to resolve
+                return float("inf"), it
             alpha = rr / dad
             x += alpha * d
             r -= alpha * ad
@@ -153,7 +169,8 @@ def conductance(
     h_c, its = constriction_bvp(result, k_s)
     h_cs = None
     if check_stiffness and result.hardness is None:
-        h_cs = constriction_stiffness(result, k_s)
+        # complete contact: the stiffness is unbounded too (no displacement-controlled solve to difference)
+        h_cs = constriction_stiffness(result, k_s) if np.isfinite(h_c) else h_c
     h_g = gap_conductance_field(result.gap, result.contact, k_gas, M) if k_gas > 0 else 0.0
     if h_r is None:
         h_r = 0.0

@@ -29,7 +29,7 @@ from numpy.typing import NDArray
 from tcrlab._arrays import scalar_or_array as _out
 from tcrlab.errors import ConvergenceError, InputError, ValidityWarning
 from tcrlab.network.elements import ConductionLayer, Element, KirchhoffTransform
-from tcrlab.validation import require_in_range, require_positive
+from tcrlab.validation import require_in_range, require_positive, warn_unit_slip
 
 BALANCE_LIMIT = 1e-3  # relative energy-balance error above which a solution is rejected (round-off)
 
@@ -104,13 +104,20 @@ class Boundary:
 
     Give the heat input as ``power`` (W, over the stack's area) or ``heat_flux`` (W/m²), or fix the hot
     end at ``hot_temperature`` (K). ``sink_temperature`` (K) fixes the cold end of the main path (ambient,
-    coolant); branches may add their own fixed temperatures.
+    coolant); branches may add their own fixed temperatures. All values are SI: temperatures in kelvin
+    (25 °C is 298.15 K; ``tcrlab.units.parse_quantity("25 degC", "temperature")`` converts).
+
+    A negative heat input, or a hot end colder than the sink, is solved as given (heat then flows from
+    the sink towards the hot end) with a ValidityWarning. With ``unit_checks`` (default) a temperature
+    below 200 K or above 5000 K warns as a likely unit slip (°C given as K); cryogenic paths built in
+    Python pass ``unit_checks=False``; case files, whose values carry units, do so.
     """
 
     power: Number | None = None
     heat_flux: Number | None = None
     hot_temperature: Number | None = None
     sink_temperature: Number | None = None
+    unit_checks: bool = field(default=True, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         given = [n for n in ("power", "heat_flux", "hot_temperature") if getattr(self, n) is not None]
@@ -132,6 +139,19 @@ class Boundary:
             value = getattr(self, name)
             if value is not None:
                 object.__setattr__(self, name, _out(require_positive(f"boundary.{name}", value)))
+                if self.unit_checks:
+                    warn_unit_slip(f"boundary.{name}", value, 200.0, 5000.0, unit="K",
+                                   hint="25 °C is 298.15 K (a cryogenic path: pass unit_checks=False)",
+                                   stacklevel=4)
+        for name in ("power", "heat_flux"):
+            value = getattr(self, name)
+            if value is not None and np.any(np.asarray(value) < 0):
+                warnings.warn(f"boundary.{name} < 0: heat flows from the sink into the hot end (a heat load "
+                              "is positive)", ValidityWarning, stacklevel=4)
+        if self.hot_temperature is not None and self.sink_temperature is not None and np.any(
+                np.asarray(self.hot_temperature) < np.asarray(self.sink_temperature)):
+            warnings.warn("boundary.hot_temperature is below boundary.sink_temperature: heat flows from the "
+                          "sink into the hot end", ValidityWarning, stacklevel=4)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -658,7 +678,7 @@ def _results(
 
     with np.errstate(divide="ignore", invalid="ignore"):
         r_total = np.where(heat_input != 0, total_dt / np.where(heat_input != 0, heat_input, 1.0), np.inf)
-    notes = _range_warnings(net, temps)
+    notes = _range_warnings(net, temps) + _element_warnings(elements)
     profile = _profile(main_edges, main_results, temps, profile_points) if not shape else None
     return StackResult(
         name=stack.name, area=stack.area, node_names=tuple(net.node_names), node_temperatures=temps,
@@ -718,6 +738,19 @@ def _main_path(stack: Stack, net: _Net, heats: list[Any]) -> list[int]:
         else:
             main += [i for i, e in enumerate(net.edges) if e.group == top and e.path == ""]
     return main
+
+
+def _element_warnings(elements: Sequence[ElementResult]) -> list[str]:
+    """The elements' own warnings (a joint's estimated slope, skipped radiation, ...), named by element,
+    re-issued as ValidityWarnings so that a heat path never hides what its parts warned about."""
+    notes: list[str] = []
+    for e in elements:
+        for w in e.describe.get("warnings", ()) or ():
+            msg = f"{e.name}: {w}"
+            if msg not in notes:
+                notes.append(msg)
+                warnings.warn(msg, ValidityWarning, stacklevel=5)
+    return notes
 
 
 def _range_warnings(net: _Net, temps: Any) -> list[str]:
