@@ -403,3 +403,9 @@ def test_extended_rejects_non_materials() -> None:
     # regression: AttributeError: 'int' object has no attribute 'name'
     with pytest.raises(InputError, match="Material"):
         default_registry().extended({"x": 3})  # type: ignore[dict-item]
+
+
+def test_silicon_conductivity_800k_incropera() -> None:
+    # Bergman et al., Fundamentals of Heat and Mass Transfer, 7th ed. (2011), Table A.1: Si, k(800 K) = 42.2
+    si = default_registry().get_material("Si")
+    assert si.thermal_conductivity(800.0) == pytest.approx(42.2, rel=1e-9)
