@@ -14,7 +14,11 @@ import warnings
 import numpy as np
 import pytest
 
-from tcrlab.contact.microhardness import hardness_of, microhardness, vickers_coefficients_from_brinell
+from tcrlab.contact.microhardness import (
+    hardness_of,
+    microhardness,
+    vickers_coefficients_from_brinell,
+)
 from tcrlab.errors import InputError, ValidityWarning
 from tcrlab.joint import Joint
 from tcrlab.materials import default_registry
