@@ -10,7 +10,8 @@ Models (each cited in its module):
   :mod:`tcrlab.contact.microhardness`; c₁, c₂ from Brinell hardness (Sridhar & Yovanovich 1996) or a plain
   hardness when that is all there is;
 * constriction h_c: "cmy" (exact CMY, default), "cmy-correlation", "mikic" (elastic), "elastoplastic"
-  (Sridhar & Yovanovich), "asperity" (the background article's model) — :mod:`tcrlab.conductance.constriction`;
+  (after Sridhar & Yovanovich: Mikic ↔ CMY blend), "asperity" (the self-consistent plastic-spot sum),
+  "asperity-article" (the background article's formula, half the spot sum) — :mod:`tcrlab.conductance.constriction`;
 * mean-plane separation Y: plastic √2σ erfc⁻¹(2P/H_c), elastic √2σ erfc⁻¹(4P/H_e), elastoplastic with H_ep;
 * gap h_g: Yovanovich integral (default) or k_g/(Y+M), M = αβΛ with CoolProp gas properties and the
   Song–Yovanovich accommodation coefficients — :mod:`tcrlab.conductance.gap`; vacuum gives h_g = 0; a liquid
@@ -118,7 +119,7 @@ class Joint:
     gas : "air", "N2", "He", "Ar", "H2", "CO2" or "vacuum"; ``gas_pressure`` (Pa).
     liquid_conductivity : k of a liquid/grease filler (W/(m K)); replaces the gas (no rarefaction).
     tac : accommodation coefficient(s) (one value or a pair); default Song–Yovanovich correlation.
-    contact_model : "cmy" | "cmy-correlation" | "mikic" | "elastoplastic" | "asperity".
+    contact_model : "cmy" | "cmy-correlation" | "mikic" | "elastoplastic" | "asperity" | "asperity-article".
     gap_model : "integral" | "simple".
     radiation : True (always add h_r), False (never), None (add where > 1 % of h_c + h_g).
     emissivity : one value or a pair; default the mean of each material's emissivity range.
@@ -317,12 +318,14 @@ class Joint:
             "solid1": m1.key, "solid2": m2.key, "sigma": _out(sigma), "slope": _out(m), "k_s": _out(k_s),
             "contact_model": model, "hardness": kind, **hardness_details,
         }
-        if model in ("cmy", "cmy-correlation", "asperity"):
+        if model in ("cmy", "cmy-correlation", "asperity", "asperity-article"):
             ratio = p_over_hc
             if model == "cmy":
                 h_c = _con.cmy_conductance(k_s, sigma, m, ratio)
             elif model == "cmy-correlation":
                 h_c = _con.cmy_correlation_conductance(k_s, sigma, m, ratio)
+            elif model == "asperity":
+                h_c = _con.asperity_spots_conductance(k1, k2, sigma, m, p, p / ratio)
             else:
                 h_c = _con.asperity_conductance(k1, k2, sigma, m, p, p / ratio)
             y = sigma * _SQRT2 * _erfcinv(2.0 * ratio)
@@ -341,9 +344,13 @@ class Joint:
                 warnings.warn("flow stress not given: S_f = H_c/2.76 assumed (elastoplastic model)",
                               ValidityWarning, stacklevel=3)
             hep = np.asarray(_con.elastoplastic_hardness(m, e_eff, sf))
+            w = np.asarray(_con.elastoplastic_weight(m, e_eff, sf))
             ratio = p / hep
             h_c = _con.elastoplastic_conductance(k_s, sigma, m, p, e_eff, sf)
-            y = sigma * _SQRT2 * _erfcinv(2.0 * ratio)
+            # the same blend as h_c: elastic separation at 4P/H_e, plastic at 2P/H_ep
+            y_el = sigma * _SQRT2 * _erfcinv(4.0 * p / np.asarray(elastic_hardness(m, e_eff)))
+            y = (1.0 - w) * y_el + w * sigma * _SQRT2 * _erfcinv(2.0 * ratio)
+            details["plastic_weight"] = _out(w)
             details["E_eff"] = _out(e_eff)
         h_c = np.asarray(h_c)
 

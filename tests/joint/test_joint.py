@@ -77,7 +77,7 @@ def test_outputs_and_consistency() -> None:
 
 def test_all_contact_models_run_and_are_close() -> None:
     values = {}
-    for model in ("cmy", "cmy-correlation", "mikic", "elastoplastic", "asperity"):
+    for model in ("cmy", "cmy-correlation", "mikic", "elastoplastic", "asperity", "asperity-article"):
         values[model] = _r(dataclasses.replace(BASE, contact_model=model, poisson_ratio=0.29)).h_c
     assert values["cmy-correlation"] == pytest.approx(values["cmy"], rel=0.016)
     for v in values.values():
