@@ -74,9 +74,7 @@ MATERIALS = {
     "MgO": ("cij", cubic(296.6, 95.9, 156.2), 3584.0, M["Mg"] + M["O"], 2),
     "GaN": ("cij", hexagonal(390, 145, 106, 398, 105), 6150.0, M["Ga"] + M["N"], 2),
     "graphite": ("cij", hexagonal(1109, 139, 0.0, 38.7, 4.95), 2260.0, M["C"], 1),
-    # measured isotropic speeds of a dense polycrystal, m/s
-    "Y2O3": ("speeds", (6931.0, 3712.0), 5020.0, 2 * M["Y"] + 3 * M["O"], 5),
-    "Pt": ("speeds", (3260.0, 1730.0), 21090.0, M["Pt"], 1),
+    "Pt": ("speeds", (3260.0, 1730.0), 21090.0, M["Pt"], 1),  # CRC Table 1 speeds, m/s
     # polycrystal K, G in GPa (WebElements)
     "Bi": ("kg", (31.0, 12.0), 9780.0, M["Bi"], 1),
     "Pd": ("kg", (180.0, 44.0), 12023.0, M["Pd"], 1),

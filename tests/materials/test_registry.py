@@ -32,7 +32,7 @@ MICROHARDNESS = ["SS304", "Ni200", "Zircaloy-4", "Zr-2.5Nb"]
 # property -> (low, high) physically plausible bounds in SI for the solids of this registry
 PLAUSIBLE = {
     "conductivity": (0.1, 3000.0),
-    "density": (900.0, 22_600.0),
+    "density": (900.0, 22_700.0),  # iridium 22 650 kg/m³ (WebElements)
     "specific_heat": (100.0, 2500.0),
     "youngs_modulus": (1e9, 1.3e12),
     "poisson_ratio": (0.0, 0.5),
