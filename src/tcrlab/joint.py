@@ -10,7 +10,8 @@ Models (each cited in its module):
   :mod:`tcrlab.contact.microhardness`; c₁, c₂ from Brinell hardness (Sridhar & Yovanovich 1996) or a plain
   hardness when that is all there is;
 * constriction h_c: "cmy" (exact CMY, default), "cmy-correlation", "mikic" (elastic), "elastoplastic"
-  (Sridhar & Yovanovich), "asperity" (the background article's model) — :mod:`tcrlab.conductance.constriction`;
+  (after Sridhar & Yovanovich: Mikic ↔ CMY blend), "asperity" (the self-consistent plastic-spot sum),
+  "asperity-article" (the background article's formula, half the spot sum) — :mod:`tcrlab.conductance.constriction`;
 * mean-plane separation Y: plastic √2σ erfc⁻¹(2P/H_c), elastic √2σ erfc⁻¹(4P/H_e), elastoplastic with H_ep;
 * gap h_g: Yovanovich integral (default) or k_g/(Y+M), M = αβΛ with CoolProp gas properties and the
   Song–Yovanovich accommodation coefficients — :mod:`tcrlab.conductance.gap`; vacuum gives h_g = 0; a liquid
@@ -34,9 +35,9 @@ from tcrlab.conductance import constriction as _con
 from tcrlab.conductance.gap import gap_conductance, rarefaction_parameter
 from tcrlab.conductance.radiation import radiation_conductance
 from tcrlab.contact.microhardness import (
+    hardness_of,
     relative_pressure,
     relative_pressure_from_hardness,
-    vickers_coefficients_from_brinell,
 )
 from tcrlab.contact.separation import elastic_hardness
 from tcrlab.errors import InputError, ValidityWarning
@@ -113,16 +114,20 @@ class Joint:
         ``slope1``/``slope2``; or ``ra`` (combined) / ``ra1``/``ra2`` (Rq = 1.2533 Ra, Gaussian assumption,
         warned). Without any slope, m is estimated by ``slope_correlation`` (warned).
     temperature : mean joint temperature (K), for k(T), the gas and radiation; ``temperature2`` is the
-        second surface's temperature for radiation (default equal).
+        second surface's temperature for radiation (default equal); the first surface is then at
+        2·temperature − temperature2, and h_r uses the two surface temperatures.
     gas : "air", "N2", "He", "Ar", "H2", "CO2" or "vacuum"; ``gas_pressure`` (Pa).
     liquid_conductivity : k of a liquid/grease filler (W/(m K)); replaces the gas (no rarefaction).
     tac : accommodation coefficient(s) (one value or a pair); default Song–Yovanovich correlation.
-    contact_model : "cmy" | "cmy-correlation" | "mikic" | "elastoplastic" | "asperity".
+    contact_model : "cmy" | "cmy-correlation" | "mikic" | "elastoplastic" | "asperity" | "asperity-article".
     gap_model : "integral" | "simple".
     radiation : True (always add h_r), False (never), None (add where > 1 % of h_c + h_g).
     emissivity : one value or a pair; default the mean of each material's emissivity range.
-    c1, c2 : Vickers coefficients (Pa, -) of the softer solid; default from the registry (the solid with
-        the lower c₁), else from Brinell hardness, else ``microhardness`` (a plain H in Pa).
+    c1, c2 : Vickers coefficients (Pa, -) of the softer solid. Default: each solid's hardness from the
+        registry (:func:`tcrlab.contact.microhardness.hardness_of`: measured c₁, c₂; else the Brinell
+        correlation inside 1300–7600 MPa; else a bulk Vickers or Brinell value as a size-independent H,
+        warned) and the softer solid is the one with the lower H_c at this P, σ/m (recorded in
+        ``details["softer_solid"]`` and ``details["hardness_source"]``). ``microhardness``: a plain H in Pa.
     conductivity : override k₁, k₂ (one value or a pair, W/(m K)); default k(T) of the materials.
     youngs_modulus, poisson_ratio : overrides (one value or a pair) for the elastic models.
     flow_stress : S_f of the softer solid for "elastoplastic" (Pa); default H_c/2.76 (warned).
@@ -221,33 +226,51 @@ class Joint:
             return require_positive("conductivity[1]", k1), require_positive("conductivity[2]", k2)
         return (np.asarray(m1.thermal_conductivity(t)), np.asarray(m2.thermal_conductivity(t)))
 
-    def _hardness(self, m1: Material, m2: Material) -> tuple[str, Any, Any]:
-        """('vickers', c1, c2) or ('plain', H, None) for the softer solid."""
+    def _relative_pressure(self, m1: Material, m2: Material, p: Any, sigma: Any, m: Any
+                           ) -> tuple[Any, str, dict[str, Any]]:
+        """(P/H_c, kind, details) of the softer solid: the one with the LOWER contact microhardness H_c at
+        this joint's P, σ and m (not the lower c₁ — c₂ differs between solids, so at σ/m = 15 µm Ni200
+        (c₁ = 6.304 GPa) is softer than SS304 (c₁ = 6.271 GPa)). The choice is made element by element."""
         _one_form("hardness", microhardness=(self.microhardness,), c1_c2=(self.c1, self.c2))
         if self.microhardness is not None:
-            return "plain", require_positive("microhardness", self.microhardness), None
+            h = require_positive("microhardness", self.microhardness)
+            return np.asarray(relative_pressure_from_hardness(p, h)), "plain", {"hardness_source": "given"}
         if self.c1 is not None or self.c2 is not None:
             if self.c1 is None or self.c2 is None:
                 raise InputError("c1/c2", (self.c1, self.c2), "both Vickers coefficients c1 and c2")
-            return "vickers", require_positive("c1", self.c1), _out(np.asarray(self.c2, dtype=float))
-        cands = [(m.microhardness_c1, m.microhardness_c2) for m in (m1, m2)
-                 if m.microhardness_c1 is not None and m.microhardness_c2 is not None]
-        if cands:
-            c1, c2 = min(cands, key=lambda c: c[0])
-            return "vickers", c1, c2
-        brinell = [m.hardness_brinell for m in (m1, m2) if m.hardness_brinell is not None]
-        if brinell:
-            warnings.warn("Vickers c1, c2 estimated from Brinell hardness (Sridhar & Yovanovich 1996 "
-                          "correlation)", ValidityWarning, stacklevel=3)
-            c1, c2 = vickers_coefficients_from_brinell(min(brinell))
-            return "vickers", c1, c2
-        vickers = [m.hardness_vickers for m in (m1, m2) if m.hardness_vickers is not None]
-        if vickers:
-            warnings.warn("using the bulk Vickers hardness as a size-independent microhardness",
-                          ValidityWarning, stacklevel=3)
-            return "plain", min(vickers), None
-        raise InputError("c1", None, f"Vickers c1, c2, a Brinell hardness or a microhardness for {m1.key}"
-                         f"/{m2.key} (give c1/c2 or microhardness)", problem="no hardness data")
+            c2 = _out(np.asarray(self.c2, dtype=float))
+            return (np.asarray(relative_pressure(p, sigma, m, require_positive("c1", self.c1), c2)), "vickers",
+                    {"hardness_source": "given c1, c2"})
+        mats = (m1,) if m1 is m2 or m1.key == m2.key else (m1, m2)
+        cands = [(mat, h) for mat in mats if (h := hardness_of(mat)) is not None]
+        if not cands:
+            raise InputError("c1", None, f"Vickers c1, c2, a Brinell hardness or a microhardness for {m1.key}"
+                             f"/{m2.key} (give c1/c2 or microhardness)", problem="no hardness data")
+        ratios = []
+        for _mat, h in cands:
+            if h.kind == "vickers":
+                ratios.append(np.asarray(relative_pressure(p, sigma, m, h.c1, h.c2, warn=False)))
+            else:
+                ratios.append(np.asarray(p / h.c1, dtype=float) * np.ones(np.shape(sigma)))
+        stacked = np.broadcast_arrays(*ratios)
+        softer = np.argmax(np.stack(stacked), axis=0)  # the higher P/H_c is the lower H_c
+        ratio = np.choose(softer, stacked)
+        used = sorted({int(i) for i in np.atleast_1d(softer)})
+        for i in used:
+            mat, h = cands[i]
+            if h.note:
+                warnings.warn(f"{mat.key}: {h.note}", ValidityWarning, stacklevel=4)
+        if len(used) == 1:
+            mat, h = cands[used[0]]
+            if h.kind == "vickers":
+                ratio = np.asarray(relative_pressure(p, sigma, m, h.c1, h.c2))  # with its range warning
+            else:
+                ratio = np.asarray(relative_pressure_from_hardness(p, h.c1))
+        kinds = {cands[i][1].kind for i in used}
+        keys = np.asarray([mat.key for mat, _h in cands])
+        details = {"softer_solid": keys[softer] if np.ndim(softer) else str(keys[int(softer)]),
+                   "hardness_source": "; ".join(f"{cands[i][0].key}: {cands[i][1].source}" for i in used)}
+        return ratio, "vickers" if kinds == {"vickers"} else "plain", details
 
     def _modulus(self, m1: Material, m2: Material) -> Any:
         if self.youngs_modulus is not None:
@@ -301,21 +324,19 @@ class Joint:
         if model not in _con.CONTACT_MODELS:
             raise InputError("contact_model", self.contact_model, ", ".join(_con.CONTACT_MODELS))
 
-        kind, a, b = self._hardness(m1, m2)
-        if kind == "vickers":
-            p_over_hc = np.asarray(relative_pressure(p, sigma, m, a, b))
-        else:
-            p_over_hc = np.asarray(relative_pressure_from_hardness(p, a))
+        p_over_hc, kind, hardness_details = self._relative_pressure(m1, m2, p, sigma, m)
         details: dict[str, Any] = {
             "solid1": m1.key, "solid2": m2.key, "sigma": _out(sigma), "slope": _out(m), "k_s": _out(k_s),
-            "contact_model": model, "hardness": kind,
+            "contact_model": model, "hardness": kind, **hardness_details,
         }
-        if model in ("cmy", "cmy-correlation", "asperity"):
+        if model in ("cmy", "cmy-correlation", "asperity", "asperity-article"):
             ratio = p_over_hc
             if model == "cmy":
                 h_c = _con.cmy_conductance(k_s, sigma, m, ratio)
             elif model == "cmy-correlation":
                 h_c = _con.cmy_correlation_conductance(k_s, sigma, m, ratio)
+            elif model == "asperity":
+                h_c = _con.asperity_spots_conductance(k1, k2, sigma, m, p, p / ratio)
             else:
                 h_c = _con.asperity_conductance(k1, k2, sigma, m, p, p / ratio)
             y = sigma * _SQRT2 * _erfcinv(2.0 * ratio)
@@ -334,9 +355,13 @@ class Joint:
                 warnings.warn("flow stress not given: S_f = H_c/2.76 assumed (elastoplastic model)",
                               ValidityWarning, stacklevel=3)
             hep = np.asarray(_con.elastoplastic_hardness(m, e_eff, sf))
+            w = np.asarray(_con.elastoplastic_weight(m, e_eff, sf))
             ratio = p / hep
             h_c = _con.elastoplastic_conductance(k_s, sigma, m, p, e_eff, sf)
-            y = sigma * _SQRT2 * _erfcinv(2.0 * ratio)
+            # the same blend as h_c: elastic separation at 4P/H_e, plastic at 2P/H_ep
+            y_el = sigma * _SQRT2 * _erfcinv(4.0 * p / np.asarray(elastic_hardness(m, e_eff)))
+            y = (1.0 - w) * y_el + w * sigma * _SQRT2 * _erfcinv(2.0 * ratio)
+            details["plastic_weight"] = _out(w)
             details["E_eff"] = _out(e_eff)
         h_c = np.asarray(h_c)
 
@@ -432,8 +457,16 @@ class Joint:
             e1, e2 = mean_eps(m1), mean_eps(m2)
             if e1 is None or e2 is None:
                 return np.zeros(()), "radiation not evaluated: no emissivity for the solids (give emissivity)"
-        t2 = t if self.temperature2 is None else require_positive("temperature2", self.temperature2)
-        return radiation_conductance(e1, e2, t, t2), None
+        if self.temperature2 is None:
+            return radiation_conductance(e1, e2, t, t), None
+        # ``temperature`` is the joint's mean: surface 1 is then 2T − T₂ (not T itself), so that
+        # h_r(T₁, T₂) uses the two surface temperatures of Incropera & DeWitt eq. 13.24.
+        t2 = require_positive("temperature2", self.temperature2)
+        t1 = 2.0 * np.asarray(t, dtype=float) - t2
+        if np.any(t1 <= 0.0):
+            raise InputError("temperature2", _out(t2), f"below 2 × temperature ({_out(2.0 * np.asarray(t))} K): "
+                             "temperature is the mean of the two surfaces, so surface 1 = 2T − T₂ must be > 0")
+        return radiation_conductance(e1, e2, t1, t2), None
 
     def evaluate_pressures(self, pressures: ArrayLike, **kw: Any) -> JointResult:
         """The same joint over an array of contact pressures (Pa)."""

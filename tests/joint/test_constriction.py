@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -93,3 +95,53 @@ def test_hc_rises_with_load(r1: float, f: float) -> None:
     p1 = r1 * 0.1 * e / np.sqrt(2.0)
     assert tcrlab.mikic_elastic_conductance(15.0, 1e-6, 0.1, p1 * f, e) > tcrlab.mikic_elastic_conductance(
         15.0, 1e-6, 0.1, p1, e)
+
+
+@pytest.mark.parametrize("flow_stress", [1e11, 3e11, 1e12])
+def test_elastoplastic_reaches_mikic_at_the_elastic_end(flow_stress: float) -> None:
+    # Sridhar & Yovanovich (1996): the elastoplastic model must tend to Mikic (1974) as ε* → 0. The simplified
+    # form (CMY correlation at H_ep) was 19-26 % below Mikic there; the blend is within 0.1 %.
+    k, s, m, p, e = 20.0, 1e-6, 0.1, 1e6, 100e9
+    ratio = con.elastoplastic_conductance(k, s, m, p, e, flow_stress) / con.mikic_elastic_conductance(k, s, m, p, e)
+    assert ratio == pytest.approx(1.0, abs=1e-3)
+
+
+def test_elastoplastic_reaches_cmy_with_2_76_sf_at_the_plastic_end() -> None:
+    k, s, m, p, e = 20.0, 1e-6, 0.1, 1e5, 100e9
+    for sf in (1e7, 1e6):  # ε* = 167, 1670
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ValidityWarning)
+            got = con.elastoplastic_conductance(k, s, m, p, e, sf)
+            ref = con.cmy_correlation_conductance(k, s, m, p / (2.76 * sf))
+        assert got == pytest.approx(ref, rel=5e-3)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.floats(-1.0, 3.0), st.floats(5.0, 6.5))
+def test_elastoplastic_lies_between_its_limits_and_rises_with_load(log_eps: float, log_p: float) -> None:
+    k, s, m, e = 20.0, 1e-6, 0.1, 100e9
+    sf = 1.67 * m * e / 10.0**log_eps
+    p = 10.0**log_p
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ValidityWarning)
+        try:
+            h = con.elastoplastic_conductance(k, s, m, np.array([p, 1.1 * p]), e, sf)
+            lo_hi = sorted([float(con.mikic_elastic_conductance(k, s, m, p, e)),
+                            float(con.cmy_correlation_conductance(k, s, m, p / con.elastoplastic_hardness(m, e, sf)))])
+        except InputError:
+            return  # full contact in one of the limits
+    assert lo_hi[0] * (1 - 1e-9) <= h[0] <= lo_hi[1] * (1 + 1e-9)
+    assert h[1] > h[0]
+
+
+def test_asperity_is_the_spot_sum_and_asperity_article_half_of_it() -> None:
+    # Holm's spot 1/(4k₁a) + 1/(4k₂a) summed over η spots: R_c = ¼√(πH/(pη))(1/k₁ + 1/k₂)
+    p, h, s, m, k1, k2 = 1e6, 3e9, 1e-6, 0.1, 50.0, 200.0
+    eta = con.spot_density(s, m, p / h)
+    a = np.sqrt(p / h / (np.pi * eta))
+    spot_sum = eta / (1 / (4 * k1 * a) + 1 / (4 * k2 * a))
+    assert con.asperity_spots_conductance(k1, k2, s, m, p, h) == pytest.approx(spot_sum, rel=1e-12)
+    assert con.constriction_conductance("asperity", k_s=1.0, sigma=s, m=m, pressure=p, p_over_h=p / h, k1=k1,
+                                        k2=k2) == pytest.approx(spot_sum, rel=1e-12)
+    assert con.constriction_conductance("asperity-article", k_s=1.0, sigma=s, m=m, pressure=p, p_over_h=p / h,
+                                        k1=k1, k2=k2) == pytest.approx(spot_sum / 2, rel=1e-12)

@@ -32,7 +32,7 @@ MICROHARDNESS = ["SS304", "Ni200", "Zircaloy-4", "Zr-2.5Nb"]
 # property -> (low, high) physically plausible bounds in SI for the solids of this registry
 PLAUSIBLE = {
     "conductivity": (0.1, 3000.0),
-    "density": (900.0, 22_600.0),
+    "density": (900.0, 22_700.0),  # iridium 22 650 kg/m³ (WebElements)
     "specific_heat": (100.0, 2500.0),
     "youngs_modulus": (1e9, 1.3e12),
     "poisson_ratio": (0.0, 0.5),
@@ -403,3 +403,9 @@ def test_extended_rejects_non_materials() -> None:
     # regression: AttributeError: 'int' object has no attribute 'name'
     with pytest.raises(InputError, match="Material"):
         default_registry().extended({"x": 3})  # type: ignore[dict-item]
+
+
+def test_silicon_conductivity_800k_incropera() -> None:
+    # Bergman et al., Fundamentals of Heat and Mass Transfer, 7th ed. (2011), Table A.1: Si, k(800 K) = 42.2
+    si = default_registry().get_material("Si")
+    assert si.thermal_conductivity(800.0) == pytest.approx(42.2, rel=1e-9)

@@ -12,7 +12,7 @@
     gas_pressure = "1 atm"
     # liquid_conductivity = "0.2 W/(m K)"   (a liquid / grease filler instead of the gas)
     # tac = 0.8 or [0.8, 0.9];  emissivity = [0.3, 0.3];  c1 = "6.27 GPa";  c2 = -0.229
-    contact_model = "cmy"            # cmy | cmy-correlation | mikic | elastoplastic | asperity
+    contact_model = "cmy"            # cmy | cmy-correlation | mikic | elastoplastic | asperity | asperity-article
     gap_model = "integral"           # integral | simple
     radiation = "auto"               # auto | true | false
 

@@ -13,6 +13,7 @@
     [[layer]]
     name = "silicon die"
     kind = "conduction"             # conduction | contact | tim | convection | resistor | parallel | joint | kapitza
+                                    # | cryogenic_joint (measured grease / Pb-Sn solder joints, Ekin 2006)
     material = "Si"
     thickness = "0.5 mm"
 
@@ -54,7 +55,8 @@ LAYER_FIELDS: dict[str, tuple[str, ...]] = {
     "resistor": ("name", "kind", "resistance"),
     "parallel": ("name", "kind", "branch"),
 }
-DELEGATED = {"joint": "tcrlab.cases.joint", "kapitza": "tcrlab.cases.kapitza"}
+DELEGATED = {"joint": "tcrlab.cases.joint", "kapitza": "tcrlab.cases.kapitza",
+             "cryogenic_joint": "tcrlab.cases.cryojoint"}
 KINDS = (*LAYER_FIELDS, *DELEGATED)
 CASE_FIELDS = ("name", "kind", "area", "width", "length", "diameter", "description")
 BOUNDARY_FIELDS = ("power", "heat_flux", "hot_temperature", "sink_temperature")

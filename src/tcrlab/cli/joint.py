@@ -142,7 +142,7 @@ def _csv(name: str, values: np.ndarray, result: Any) -> str:
 @click.option("--liquid-k", help="Conductivity of a liquid/grease filler, e.g. '0.2 W/(m K)'.")
 @click.option("--tac", help="Accommodation coefficient(s), e.g. 0.8 or 0.8,0.9 (default: correlation).")
 @click.option("--emissivity", help="Emissivity, one value or two (e.g. 0.3,0.5).")
-@click.option("--contact-model", help="cmy | cmy-correlation | mikic | elastoplastic | asperity.")
+@click.option("--contact-model", help="cmy | cmy-correlation | mikic | elastoplastic | asperity (spot sum) | asperity-article (half the spot sum).")
 @click.option("--gap-model", help="integral | simple.")
 @click.option("--radiation", type=click.Choice(["auto", "on", "off"]), help="Add h_r to h_j (auto: where > 1 %).")
 @click.option("--c1", help="Vickers c1 of the softer solid, e.g. 6.27GPa.")

@@ -22,14 +22,14 @@ def meterbar(data_file: str, as_json: bool, plot: str | None, mc_samples: int, s
     import numpy as np
 
     from tcrlab.experiment.meterbar import load_meterbar, reduce_meterbar
-    from tcrlab.experiment.thickness_series import impedance_vs_thickness
+    from tcrlab.experiment.thickness_series import thickness_series_from_runs
 
     data = load_meterbar(data_file)
     results = reduce_meterbar(data, mc_samples=mc_samples, seed=seed)
     series = None
     thick = [r.thickness for r in results]
     if all(t is not None for t in thick) and len(set(thick)) >= 2:
-        series = impedance_vs_thickness(thick, [r.impedance for r in results], [r.u_impedance for r in results])
+        series = thickness_series_from_runs(results)
     if plot:
         from tcrlab.plotting.meterbar import plot_meterbar
 

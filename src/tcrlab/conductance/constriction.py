@@ -14,16 +14,23 @@ roughness σ, combined slope m and harmonic-mean conductivity k_s (see :mod:`tcr
   asperities: h_c σ/(k_s m) = 1.54 (√2 P/(m E'))^0.94, i.e. (P/H_e)^0.94 with H_e = m E'/√2 (the √2 is
   part of the model; dropping it changes h_c by ≈ 39 %). Coefficient 1.54 as quoted by Sridhar &
   Yovanovich (J. Heat Transfer 118 (1996) 3–9); Mikic printed 1.55.
-* :func:`elastoplastic_conductance` — Sridhar & Yovanovich (J. Heat Transfer 118 (1996) 3–9): the
+* :func:`elastoplastic_conductance` — after Sridhar & Yovanovich (J. Heat Transfer 118 (1996) 3–9): the
   elastoplastic contact hardness from the Johnson cavity model,
   H_ep/S_f = 2.76 / √(1 + (6.5/ε*_c)²), ε*_c = 1.67 m E'/S_f  (S_f: flow stress of the softer solid),
-  used in the plastic CMY correlation h_c σ/(k_s m) = 1.25 (P/H_ep)^0.95. Limits: ε*_c → 0 gives
-  H_ep → 0.709 m E' ≈ H_e (elastic), ε*_c → ∞ gives H_ep → 2.76 S_f (fully plastic). SIMPLIFICATION: the
-  paper's additional load-dependent blending factor is not implemented (its coefficients could not be
-  checked against the paper's text here); treat this model's h_c as ±20 % in the elastoplastic range.
-* :func:`asperity_conductance` — the background article's simple model (conductance/spot.py):
-  identical plastic spots at the hardness, spot density from the CMY statistics
-  n = (1/16)(m/σ)² exp(−2λ²)/erfc(λ) (Yovanovich 1982), no flux-tube correction.
+  and a blend of the elastic (Mikic 1974) and plastic (CMY) real-area relations weighted by the same
+  transition, w = (H_ep/(2.76 S_f))² = ε*²/(ε*² + 6.5²):
+  ln C = (1 − w) ln[1.54 (P/H_e)^0.94] + w ln[1.25 (P/H_ep)^0.95],  C = h_c σ/(k_s m).
+  Limits: ε*_c → 0 gives Mikic exactly, ε*_c → ∞ gives CMY with H_ep = 2.76 S_f. The paper's own
+  load-dependent blending function could not be obtained (only its abstract was reachable), so THIS
+  BLEND IS tcrlab's, not the paper's: it has the paper's limits and transition strain (6.5), and its
+  h_c in the transition range 1 ≲ ε*_c ≲ 40 is not validated against the paper's Fig./data.
+* :func:`asperity_spots_conductance` ("asperity") — identical plastic spots at the hardness, spot density
+  from the CMY statistics n = (1/16)(m/σ)² exp(−2λ²)/erfc(λ) (Yovanovich 1982), each an isolated Holm spot
+  1/(4k₁a) + 1/(4k₂a), in parallel (the self-consistent spot sum), no flux-tube correction.
+* :func:`asperity_conductance` ("asperity-article") — the background article's formula for the same
+  spots, R_c = ½√(πH/(pη))(1/k₁ + 1/k₂): exactly half of the spot sum's h_c (its ½ factor double-counts
+  the two sides, see :func:`tcrlab.conductance.spot.asperity_contact_resistance`). Kept to reproduce the
+  article; not a model to design with.
 """
 
 from __future__ import annotations
@@ -34,7 +41,7 @@ from scipy.special import erfc, erfcinv
 
 from tcrlab._arrays import require_broadcastable
 from tcrlab._arrays import scalar_or_array as _out
-from tcrlab.conductance.spot import asperity_contact_resistance
+from tcrlab.conductance.spot import asperity_contact_resistance, asperity_spots_resistance
 from tcrlab.contact.separation import elastic_hardness
 from tcrlab.errors import InputError
 from tcrlab.validation import require_positive, warn_outside
@@ -42,16 +49,18 @@ from tcrlab.validation import require_positive, warn_outside
 __all__ = [
     "CONTACT_MODELS",
     "asperity_conductance",
+    "asperity_spots_conductance",
     "cmy_conductance",
     "cmy_correlation_conductance",
     "constriction_conductance",
     "elastoplastic_conductance",
     "elastoplastic_hardness",
+    "elastoplastic_weight",
     "mikic_elastic_conductance",
     "spot_density",
 ]
 
-CONTACT_MODELS = ("cmy", "cmy-correlation", "mikic", "elastoplastic", "asperity")
+CONTACT_MODELS = ("cmy", "cmy-correlation", "mikic", "elastoplastic", "asperity", "asperity-article")
 _SQRT_2PI = np.sqrt(2.0 * np.pi)
 P_OVER_H_RANGE = (1e-5, 2e-2)
 
@@ -140,19 +149,58 @@ def elastoplastic_hardness(m: ArrayLike, E_eff: ArrayLike, flow_stress: ArrayLik
     return _out(2.76 * sf / np.sqrt(1.0 + (6.5 / eps) ** 2))
 
 
+def elastoplastic_weight(m: ArrayLike, E_eff: ArrayLike, flow_stress: ArrayLike) -> float | np.ndarray:
+    """Plastic weight w = (H_ep/(2.76 S_f))² = ε*²/(ε*² + 6.5²) of the elastoplastic blend, in [0, 1).
+
+    ε* = 1.67 m E'/S_f and the transition strain 6.5 are those of the Sridhar & Yovanovich (1996) H_ep fit;
+    using the square of its normalised hardness as the weight is tcrlab's choice (see the module docstring).
+    """
+    require_broadcastable(m=m, E_eff=E_eff, flow_stress=flow_stress)
+    eps = 1.67 * require_positive("m", m) * require_positive("E_eff", E_eff) / require_positive(
+        "flow_stress", flow_stress)
+    return _out(eps * eps / (eps * eps + 6.5 * 6.5))
+
+
 def elastoplastic_conductance(k_s: ArrayLike, sigma: ArrayLike, m: ArrayLike, pressure: ArrayLike,
                               E_eff: ArrayLike, flow_stress: ArrayLike) -> float | np.ndarray:
-    """Elastoplastic h_c = 1.25 (k_s m/σ)(P/H_ep)^0.95 with the Sridhar–Yovanovich H_ep, W/(m² K).
+    """Elastoplastic contact conductance blending the Mikic elastic and CMY plastic limits, W/(m² K).
 
-    Source: Sridhar & Yovanovich, J. Heat Transfer 118 (1996) 3–9 (simplified: the load-dependent
-    blending factor is omitted, see the module docstring; ±20 % in the elastoplastic range). Validity:
-    ε* ≤ 400 (see :func:`elastoplastic_hardness`) and 1e-5 ≤ P/H_ep ≤ 2e-2 (ValidityWarnings outside);
-    InputError when P ≥ H_ep.
+    C = h_c σ/(k_s m):  ln C = (1 − w) ln[1.54 (P/H_e)^0.94] + w ln[1.25 (P/H_ep)^0.95],
+    H_e = m E'/√2, H_ep = 2.76 S_f/√(1 + (6.5/ε*)²), w = ε*²/(ε*² + 6.5²), ε* = 1.67 m E'/S_f.
+
+    Parameters
+    ----------
+    k_s : harmonic-mean conductivity [W/(m K)]
+    sigma, m : combined RMS roughness [m] and slope [-]
+    pressure : contact pressure P [Pa]
+    E_eff : effective modulus E' [Pa]
+    flow_stress : flow stress S_f of the softer solid [Pa]
+
+    Returns
+    -------
+    h_c [W/(m² K)]; → Mikic (1974) as ε* → 0, → CMY 1.25 (P/(2.76 S_f))^0.95 as ε* → ∞.
+
+    References
+    ----------
+    M. R. Sridhar and M. M. Yovanovich, J. Heat Transfer 118 (1996) 3–9 (H_ep, ε*, the two limits); B. B.
+    Mikic, Int. J. Heat Mass Transfer 17 (1974) 205–214; Yovanovich (1982). The blending function is NOT the
+    paper's (its text could not be obtained): a log-linear blend with the paper's limits, see the module
+    docstring. Validity: ε* ≤ 400 and 1e-5 ≤ P/H ≤ 2e-2 (ValidityWarnings outside); InputError when P ≥ H_ep
+    or 4P ≥ H_e.
+
+    Examples
+    --------
+    >>> h = elastoplastic_conductance(20.0, 1e-6, 0.1, 1e6, 100e9, 1e12)   # ε* ≈ 0.017: elastic
+    >>> round(float(h / mikic_elastic_conductance(20.0, 1e-6, 0.1, 1e6, 100e9)), 4)
+    1.0
     """
     require_broadcastable(k_s=k_s, sigma=sigma, m=m, pressure=pressure, E_eff=E_eff, flow_stress=flow_stress)
     hep = np.asarray(elastoplastic_hardness(m, E_eff, flow_stress))
     p = require_positive("pressure", pressure)
-    return cmy_correlation_conductance(k_s, sigma, m, _p_over_h(p / hep, "P/H_ep"))
+    w = np.asarray(elastoplastic_weight(m, E_eff, flow_stress))
+    plastic = np.asarray(cmy_correlation_conductance(k_s, sigma, m, _p_over_h(p / hep, "P/H_ep")))
+    elastic = np.asarray(mikic_elastic_conductance(k_s, sigma, m, p, E_eff))
+    return _out(np.exp((1.0 - w) * np.log(elastic) + w * np.log(plastic)))
 
 
 def spot_density(sigma: ArrayLike, m: ArrayLike, p_over_h: ArrayLike) -> float | np.ndarray:
@@ -172,7 +220,8 @@ def spot_density(sigma: ArrayLike, m: ArrayLike, p_over_h: ArrayLike) -> float |
 
 def asperity_conductance(k1: ArrayLike, k2: ArrayLike, sigma: ArrayLike, m: ArrayLike,
                          pressure: ArrayLike, hardness: ArrayLike) -> float | np.ndarray:
-    """The background article's asperity model, 1/R_c with R_c = ½√(πH/(p η))(1/k₁ + 1/k₂), η from the
+    """The background article's asperity model ("asperity-article"), 1/R_c with R_c = ½√(πH/(p η))(1/k₁ +
+    1/k₂) — half of the self-consistent spot sum :func:`asperity_spots_conductance`; η from the
     CMY spot density at P/H (see :func:`spot_density`), W/(m² K).
 
     Source: the isolated-spot constriction resistance 1/(2 k a) per spot (Holm 1967, *Electric
@@ -185,6 +234,29 @@ def asperity_conductance(k1: ArrayLike, k2: ArrayLike, sigma: ArrayLike, m: Arra
     h = require_positive("hardness", hardness)
     eta = spot_density(sigma, m, p / h)
     return _out(1.0 / np.asarray(asperity_contact_resistance(p, h, eta, k1, k2)))
+
+
+def asperity_spots_conductance(k1: ArrayLike, k2: ArrayLike, sigma: ArrayLike, m: ArrayLike,
+                               pressure: ArrayLike, hardness: ArrayLike) -> float | np.ndarray:
+    """The self-consistent plastic-spot sum ("asperity"): 1/R_c with R_c = ¼√(πH/(p η))(1/k₁ + 1/k₂),
+    η from the CMY spot density at P/H (see :func:`spot_density`), W/(m² K).
+
+    Source: η isolated circular spots of radius a = √(P/(π H η)), each with Holm's (1967) constriction
+    1/(4k₁a) + 1/(4k₂a), in parallel (Cooper, Mikic & Yovanovich 1969 without their flux-tube correction);
+    see :func:`tcrlab.conductance.spot.asperity_spots_resistance`. Twice :func:`asperity_conductance`.
+    Validity: light loads, P/H ≲ 1e-2 (ValidityWarning outside 1e-5 ≤ P/H ≤ 2e-2). Broadcasts.
+
+    Examples
+    --------
+    >>> h = asperity_spots_conductance(50.0, 50.0, 1e-6, 0.1, 1e6, 3e9)
+    >>> round(float(h / asperity_conductance(50.0, 50.0, 1e-6, 0.1, 1e6, 3e9)), 6)
+    2.0
+    """
+    require_broadcastable(k1=k1, k2=k2, sigma=sigma, m=m, pressure=pressure, hardness=hardness)
+    p = require_positive("pressure", pressure)
+    h = require_positive("hardness", hardness)
+    eta = spot_density(sigma, m, p / h)
+    return _out(1.0 / np.asarray(asperity_spots_resistance(p, h, eta, k1, k2)))
 
 
 def constriction_conductance(
@@ -203,8 +275,9 @@ def constriction_conductance(
     """Choose a constriction model by name: one of :data:`CONTACT_MODELS`.
 
     "cmy" and "cmy-correlation" need ``p_over_h``; "mikic" needs ``pressure`` and ``E_eff``;
-    "elastoplastic" needs ``pressure``, ``E_eff`` and ``flow_stress``; "asperity" needs ``pressure``,
-    ``p_over_h`` (the hardness is pressure/p_over_h) and ``k1``, ``k2`` (default k_s for both).
+    "elastoplastic" needs ``pressure``, ``E_eff`` and ``flow_stress``; "asperity" (the spot sum) and
+    "asperity-article" need ``pressure``, ``p_over_h`` (the hardness is pressure/p_over_h) and ``k1``,
+    ``k2`` (default k_s for both).
     """
     key = model.strip().lower().replace("_", "-")
 
@@ -222,8 +295,9 @@ def constriction_conductance(
     if key == "elastoplastic":
         return elastoplastic_conductance(k_s, sigma, m, need("pressure", pressure), need("E_eff", E_eff),
                                          need("flow_stress", flow_stress))
-    if key == "asperity":
+    if key in ("asperity", "asperity-article"):
         p = np.asarray(need("pressure", pressure), dtype=float)
         h = p / _p_over_h(need("p_over_h", p_over_h))
-        return asperity_conductance(k_s if k1 is None else k1, k_s if k2 is None else k2, sigma, m, p, h)
+        fn = asperity_spots_conductance if key == "asperity" else asperity_conductance
+        return fn(k_s if k1 is None else k1, k_s if k2 is None else k2, sigma, m, p, h)
     raise InputError("contact_model", model, ", ".join(CONTACT_MODELS))

@@ -17,10 +17,16 @@ a ValidityWarning is issued outside that range.
 
 Brinell → (c₁, c₂) when only H_B is known (Sridhar & Yovanovich, Wear 193 (1996) 91–102):
 c₁/3178 = 4.0 − 5.77 κ + 4.0 κ² − 0.61 κ³, c₂ = −0.370 + 0.442 H_B/c₁, κ = H_B/3178 (H_B, c₁ in MPa),
-for 1300 ≤ H_B ≤ 7600 MPa.
+for 1300 ≤ H_B ≤ 7600 MPa. Outside that range the cubic is not extrapolated (below 1300 MPa it turns
+upward: Al 6061-T6, 95 HB = 932 MPa, would get c₁ = 8.38 GPa and c₂ = −0.321, a microhardness about 4×
+its bulk hardness): :func:`vickers_coefficients_from_brinell` raises InputError there and
+:func:`hardness_of` falls back to a bulk hardness (see its docstring).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -31,6 +37,9 @@ from tcrlab.errors import InputError
 from tcrlab.validation import require_finite, require_positive, warn_outside
 
 __all__ = [
+    "BRINELL_RANGE",
+    "Hardness",
+    "hardness_of",
     "microhardness",
     "relative_pressure",
     "relative_pressure_from_hardness",
@@ -38,6 +47,7 @@ __all__ = [
 ]
 
 SIGMA0 = 1e-6  # m, σ₀ of the correlation
+BRINELL_RANGE = (1300e6, 7600e6)  # Pa, range of the Sridhar-Yovanovich Brinell correlation
 P_OVER_H_RANGE = (1e-5, 2e-2)
 
 
@@ -117,11 +127,73 @@ def vickers_coefficients_from_brinell(hardness_brinell: ArrayLike) -> tuple[floa
     """(c₁ in Pa, c₂) from Brinell hardness H_B in Pa (Sridhar & Yovanovich, Wear 193 (1996) 91–102).
 
     c₁/3178 MPa = 4.0 − 5.77κ + 4.0κ² − 0.61κ³, c₂ = −0.370 + 0.442 H_B/c₁, κ = H_B/3178 MPa.
-    Valid 1300 ≤ H_B ≤ 7600 MPa (warns outside).
+    Valid 1300 ≤ H_B ≤ 7600 MPa; InputError outside (the cubic is not extrapolated: below 1300 MPa it
+    turns upward and gives c₁ far above the bulk hardness).
+
+    Examples
+    --------
+    >>> c1, c2 = vickers_coefficients_from_brinell(2.0e9)
+    >>> round(c1 / 1e9, 3), round(c2, 3)
+    (5.723, -0.216)
     """
     hb = require_positive("hardness_brinell", hardness_brinell) / 1e6  # MPa
-    warn_outside("hardness_brinell [MPa]", hb, 1300.0, 7600.0, model="Sridhar-Yovanovich Brinell correlation")
+    bad = (hb < BRINELL_RANGE[0] / 1e6) | (hb > BRINELL_RANGE[1] / 1e6)
+    if np.any(bad):
+        raise InputError("hardness_brinell", f"{float(np.asarray(hb)[bad].flat[0]) if np.ndim(hb) else float(hb):g} MPa",
+                         "1300-7600 MPa (Sridhar-Yovanovich Brinell correlation; give measured c1, c2 or a "
+                         "microhardness outside it)", problem="outside the correlation's range")
     kappa = hb / 3178.0
     c1 = 3178.0 * (4.0 - 5.77 * kappa + 4.0 * kappa**2 - 0.61 * kappa**3)
     c2 = -0.370 + 0.442 * hb / c1
     return _out(c1 * 1e6), _out(c2)
+
+
+@dataclass(frozen=True)
+class Hardness:
+    """A solid's hardness as used by the joint: ``kind`` "vickers" (c1 [Pa], c2) or "plain" (c1 = H [Pa],
+    c2 = None), ``source`` says where it came from, ``note`` is a warning text (or "")."""
+
+    kind: str
+    c1: float
+    c2: float | None
+    source: str
+    note: str = ""
+
+
+def hardness_of(material: Any) -> Hardness | None:
+    """The hardness description of a registry material, in this order of preference:
+
+    1. measured Vickers coefficients c₁, c₂ (Hegazy 1985 via Sridhar & Yovanovich 1996);
+    2. the Brinell → c₁, c₂ correlation of Sridhar & Yovanovich (Wear 193 (1996) 91–102), only inside
+       its range 1300 ≤ H_B ≤ 7600 MPa;
+    3. a bulk Vickers hardness as a size-independent H (c₂ = 0: the size effect — a microhardness that
+       rises as the contact spots shrink — is NOT represented, so H_c and the resistance are
+       underestimated for work-hardened surfaces; warned);
+    4. a Brinell hardness outside the correlation's range, used as a size-independent bulk H in the same
+       way (Brinell and Vickers numbers are both load per indentation area; for soft metals they are
+       close, but not identical; warned).
+
+    None when the material has no hardness data.
+    """
+    c1 = getattr(material, "microhardness_c1", None)
+    c2 = getattr(material, "microhardness_c2", None)
+    if c1 is not None and c2 is not None:
+        return Hardness("vickers", float(c1), float(c2), "measured Vickers c1, c2")
+    hb = getattr(material, "hardness_brinell", None)
+    if hb is not None and BRINELL_RANGE[0] <= hb <= BRINELL_RANGE[1]:
+        a, b = vickers_coefficients_from_brinell(hb)
+        return Hardness("vickers", float(a), float(b), f"Brinell {hb / 1e6:.0f} MPa via the Sridhar-Yovanovich "
+                        "correlation", "Vickers c1, c2 estimated from Brinell hardness (Sridhar & Yovanovich 1996 "
+                        "correlation)")
+    hv = getattr(material, "hardness_vickers", None)
+    if hv is not None:
+        return Hardness("plain", float(hv), None, f"bulk Vickers {hv / 1e6:.0f} MPa, size effect neglected (c2 = 0)",
+                        f"bulk Vickers hardness {hv / 1e9:.3g} GPa used as a size-independent microhardness "
+                        "(c2 = 0): H_c and R_c are underestimated for work-hardened surfaces; give c1, c2")
+    if hb is not None:
+        return Hardness("plain", float(hb), None, f"bulk Brinell {hb / 1e6:.0f} MPa (outside the 1300-7600 MPa "
+                        "correlation), size effect neglected (c2 = 0)",
+                        f"Brinell hardness {hb / 1e6:.0f} MPa is outside the 1300-7600 MPa range of the Brinell -> "
+                        "c1, c2 correlation: it is used as a size-independent bulk hardness (c2 = 0, not "
+                        "extrapolated); H_c and R_c are underestimated for work-hardened surfaces; give c1, c2")
+    return None

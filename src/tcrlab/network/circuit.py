@@ -757,16 +757,18 @@ def _range_warnings(net: _Net, temps: Any) -> list[str]:
     notes = []
     for e in net.edges:
         el = e.element
-        kt = getattr(el, "kirchhoff", None) if isinstance(el, ConductionLayer) else None
-        if kt is None:
-            continue
-        lo, hi = kt.t_range
         t = np.concatenate([np.ravel(temps[..., e.a]), np.ravel(temps[..., e.b])])
+        kt = getattr(el, "kirchhoff", None) if isinstance(el, ConductionLayer) else None
+        if kt is not None:
+            lo, hi = kt.t_range
+            what = f"leave the k(T) table of {el.material.key} ({lo:g}–{hi:g} K); k is held at the end value outside it"
+        elif isinstance(getattr(el, "t_range", None), tuple):  # elements built on measured data
+            lo, hi = el.t_range
+            what = f"leave the measured range of this {el.kind} ({lo:g}–{hi:g} K); its data are extrapolated"
+        else:
+            continue
         if np.any(t < lo - 1e-9) or np.any(t > hi + 1e-9):
-            msg = (
-                f"{el.name}: face temperatures {t.min():.4g}–{t.max():.4g} K leave the k(T) table of "
-                f"{el.material.key} ({lo:g}–{hi:g} K); k is held at the end value outside it"
-            )
+            msg = f"{el.name}: face temperatures {t.min():.4g}–{t.max():.4g} K {what}"
             notes.append(msg)
             warnings.warn(msg, ValidityWarning, stacklevel=4)
     return notes
