@@ -91,7 +91,8 @@ def test_values_in_physical_ranges(reg: MaterialRegistry) -> None:
             # elastic stability of an isotropic solid: c_L > (2/sqrt 3) c_T
             assert mat.sound_speed_longitudinal > 2 / math.sqrt(3) * mat.sound_speed_transverse
         for t, k in mat.conductivity_table:
-            assert 1.0 <= t <= 3000.0 and 0.1 <= k <= 20_000.0
+            # polymers conduct a few 0.01 W/(m K) at 4 K (PTFE: 0.046)
+            assert 1.0 <= t <= 3000.0 and 0.01 <= k <= 20_000.0
 
 
 def test_acoustic_data_for_kapitza_materials(reg: MaterialRegistry) -> None:

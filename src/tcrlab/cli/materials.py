@@ -29,12 +29,14 @@ _DISPLAY: dict[str, tuple[str, float]] = {
     "sound_speed_transverse": ("m/s", 1.0),
     "debye_temperature": ("K", 1.0),
     "molar_mass": ("g/mol", 1e3),
+    "electrical_resistivity": ("µΩ·cm", 1e8),
 }
 _SI_UNITS: dict[str, str] = {
     "conductivity": "W/(m K)", "density": "kg/m^3", "specific_heat": "J/(kg K)", "youngs_modulus": "Pa",
     "poisson_ratio": "1", "hardness_brinell": "Pa", "hardness_vickers": "Pa", "microhardness_c1": "Pa",
     "microhardness_c2": "1", "emissivity_min": "1", "emissivity_max": "1", "sound_speed_longitudinal": "m/s",
     "sound_speed_transverse": "m/s", "debye_temperature": "K", "molar_mass": "kg/mol",
+    "electrical_resistivity": "ohm*m",
 }
 
 
@@ -64,6 +66,11 @@ def material_summary(mat: Material) -> dict[str, Any]:
         "youngs_modulus": mat.youngs_modulus,
         "hardness_brinell": mat.hardness_brinell,
         "hardness_vickers": mat.hardness_vickers,
+        "electrical_resistivity": mat.electrical_resistivity,
+        "reference_temperature": mat.reference_temperature,
+        "conductivity_table_range": [mat.conductivity_table[0][0], mat.conductivity_table[-1][0]]
+        if mat.has_conductivity_table
+        else None,
         "has_microhardness_coefficients": mat.microhardness_c1 is not None
         and mat.microhardness_c2 is not None,
         "has_acoustic_data": mat.sound_speed_longitudinal is not None
@@ -100,6 +107,7 @@ def material_detail(mat: Material) -> dict[str, Any]:
 
 def _show_one(mat: Material) -> None:
     console.print(f"[bold]{mat.name}[/bold]  (key {mat.key}, {mat.category})")
+    console.print(f"values at {mat.reference_temperature:.4g} K unless a row says otherwise")
     if mat.aliases:
         console.print("aliases: " + ", ".join(mat.aliases))
     refs: dict[str, int] = {}
@@ -159,14 +167,15 @@ def _show_list(mats: list[Material], title: str) -> None:
     # a terminal gets what fits; a pipe or file gets the full table
     out = console if console.is_terminal else Console(highlight=False, width=max(console.width, 140))
     out.print(table)
-    console.print("k at 300 K; H: bulk Vickers (HV) or Brinell (HB) hardness as a pressure; "
-                  "`tcrlab materials NAME` shows one material with the source of every value.")
+    console.print("k near room temperature (300 K unless the entry says otherwise); H: bulk Vickers (HV) "
+                  "or Brinell (HB) hardness as a pressure; `tcrlab materials NAME` shows one material "
+                  "with the source of every value.")
 
 
 @click.command(name="materials")
 @click.argument("name", required=False)
 @click.option("--category", "category", default=None, metavar="CATEGORY",
-              help="Only this category (metal, semiconductor, ceramic, tim).")
+              help="Only this category (metal, semiconductor, ceramic, polymer, solder, tim).")
 @click.option("--user-file", "user_file", type=click.Path(dir_okay=False), default=None,
               help="Add/replace materials from a TOML file of the registry's format.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output (SI units).")
