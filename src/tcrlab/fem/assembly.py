@@ -94,9 +94,8 @@ def element_nodes(bm: BodyMesh, idx: np.ndarray) -> np.ndarray:
     return base[:, None] + offsets[None, :]
 
 
-def body_stiffness(bm: BodyMesh, n_total: int, *, radial: bool, scale: float,
-                   k: float | np.ndarray) -> sp.csr_matrix:
-    """The body's conduction matrix in the global numbering (n_total × n_total).
+def body_stiffness(bm: BodyMesh, *, radial: bool, scale: float, k: float | np.ndarray) -> sp.csr_matrix:
+    """The body's conduction matrix in its own numbering (n_body × n_body; global = local + offset).
 
     ``k``: a constant [W/(m K)] (Kronecker assembly) or one value per element (cell-by-cell assembly).
     ``scale``: the depth [m] of a planar model, else 1.
@@ -110,10 +109,8 @@ def body_stiffness(bm: BodyMesh, n_total: int, *, radial: bool, scale: float,
             term = _kron_chain([Ks[e] if e == d else Ms[e] for e in range(len(bm.axes))])
             local = term if local is None else local + term
         assert local is not None
-        local = (float(k) * scale * local).tocoo()
-        rows = local.row.astype(np.int64) + bm.offset
-        cols = local.col.astype(np.int64) + bm.offset
-        return sp.csr_matrix((local.data, (rows, cols)), shape=(n_total, n_total))
+        local.data *= float(k) * scale
+        return local
     idx = tensor_cells(bm)
     Ke = None
     for d in range(len(bm.axes)):
@@ -121,11 +118,12 @@ def body_stiffness(bm: BodyMesh, n_total: int, *, radial: bool, scale: float,
         Ke = term if Ke is None else Ke + term
     assert Ke is not None
     Ke *= (np.asarray(k, dtype=float) * scale)[:, None, None]
-    nodes = element_nodes(bm, idx)
+    nodes = element_nodes(bm, idx) - bm.offset
     m = nodes.shape[1]
     rows = np.repeat(nodes, m, axis=1).ravel()
     cols = np.tile(nodes, (1, m)).ravel()
-    return sp.csr_matrix((Ke.ravel(), (rows, cols)), shape=(n_total, n_total))
+    n = bm.n_nodes
+    return sp.csr_matrix((Ke.ravel(), (rows, cols)), shape=(n, n))
 
 
 def body_load(bm: BodyMesh, n_total: int, *, radial: bool, scale: float, density: float) -> np.ndarray:

@@ -105,7 +105,7 @@ class LinearSolver:
 
         def callback(xk: np.ndarray) -> None:
             count[0] += 1
-            if count[0] % 4 == 0:
+            if count[0] % 10 == 0:
                 r = float(np.linalg.norm(b - A @ xk)) / bnorm
                 report("CG", min(1.0, max(0.0, math.log(1.0 / max(r, 1e-300)) / span)))
 

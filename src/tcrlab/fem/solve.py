@@ -304,11 +304,16 @@ def solve(assembly: LayeredAssembly, options: SolverOptions | None = None,
         covered[f"{up}.bottom"] |= _inside(faces[f"{up}.bottom"].centres, ov)
 
     # constant parts: volume (constant k), convection, loads, Dirichlet
-    K_const = sp.csr_matrix((n, n))
-    for b in assembly.bodies:
-        k = b.k_constant()
-        if k is not None:
-            K_const = K_const + body_stiffness(mesh.bodies[b.name], n, radial=assembly.radial, scale=scale, k=k)
+    def volume(k_of_body: Callable[[Any], Any]) -> sp.csr_matrix:
+        blocks = []
+        for b in assembly.bodies:
+            bm = mesh.bodies[b.name]
+            k = k_of_body(b)
+            blocks.append(sp.csr_matrix((bm.n_nodes, bm.n_nodes)) if k is None else
+                          body_stiffness(bm, radial=assembly.radial, scale=scale, k=k))
+        return sp.block_diag(blocks, format="csr")
+
+    K_const = volume(lambda b: b.k_constant())
     report("assembly", 0.5)
     f = np.zeros(n)
     fixed = np.full(n, np.nan)
@@ -354,12 +359,10 @@ def solve(assembly: LayeredAssembly, options: SolverOptions | None = None,
     with warnings.catch_warnings(record=True) as record:
         warnings.simplefilter("always", ValidityWarning)
         for iterations in range(1, options.max_iterations + 1):
-            K = K_const.copy()
-            for b in kt_bodies:
-                bm = mesh.bodies[b.name]
-                idx = kt_cells[b.name]
-                t_cell = t[element_nodes(bm, idx)].mean(axis=1)
-                K = K + body_stiffness(bm, n, radial=assembly.radial, scale=scale, k=b.k_of(t_cell))
+            K = K_const
+            if kt_bodies:
+                K = K + volume(lambda b: None if b.k_constant() is not None else
+                               b.k_of(t[element_nodes(mesh.bodies[b.name], kt_cells[b.name])].mean(axis=1)))
             hs = []
             for p in pairs:
                 t_int = 0.5 * (_cell_mean(t, p.lower) + _cell_mean(t, p.upper))
@@ -369,8 +372,11 @@ def solve(assembly: LayeredAssembly, options: SolverOptions | None = None,
                 hs.append(h)
                 K = K + _interface_matrix(p, h, n)
             K = K.tocsr()
-            A = K[free][:, free]
-            b = f[free] - K[free][:, is_fixed] @ fixed[is_fixed]
+            if len(free) == n:
+                A, b = K, f
+            else:
+                A = K[free][:, free]
+                b = f[free] - K[free][:, is_fixed] @ fixed[is_fixed]
             t_new = t.copy()
             t_new[free] = solver.solve(A, b, t[free])
             linear_iterations += solver.iterations
