@@ -25,6 +25,7 @@ CASE_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "stack": ("tcrlab.cases.stack", ("layer", "layers", "stack")),
     "joint": ("tcrlab.cases.joint", ("joint",)),
     "kapitza": ("tcrlab.cases.kapitza", ("kapitza",)),
+    "fem": ("tcrlab.cases.fem", ("body",)),
 }
 
 
@@ -88,7 +89,7 @@ def detect_kind(doc: Mapping[str, Any], *, source: str = "<case>") -> str:
         what = "no" if not found else "more than one"
         raise CaseFileError(
             f"{source}: {what} case kind recognised; give [case] kind = one of {', '.join(CASE_KINDS)} "
-            "(a stack has [[layer]] tables, a joint a [joint] table, a Kapitza case a [kapitza] table)"
+            "(a stack has [[layer]] tables, a joint a [joint] table, a Kapitza case a [kapitza] table, an FE assembly [[body]] tables)"
         )
     return found[0]
 

@@ -148,10 +148,28 @@ def _load(case_file: str, overrides: tuple[str, ...]) -> Any:
 @click.option("--set", "overrides", multiple=True, metavar="PATH=VALUE",
               help="Override a case-file field, e.g. --set \"layer[2].resistance=5e-6 K m^2/W\" "
                    "(layers numbered from 1, or by name: layer[interface]).")
-def run(case_file: str, as_json: bool, plot_file: str | None, overrides: tuple[str, ...]) -> None:
-    """Solve the heat path in CASE_FILE: every element's resistance, ΔT and share; the bottleneck."""
+@click.option("--vtk", "field_file", type=click.Path(dir_okay=False),
+              help="FE cases: write the temperature field (.vtu, .vtk or .xdmf) for ParaView.")
+def run(case_file: str, as_json: bool, plot_file: str | None, overrides: tuple[str, ...],
+        field_file: str | None) -> None:
+    """Solve the heat path in CASE_FILE: every element's resistance, ΔT and share; the bottleneck.
+
+    FE cases ([[body]] tables) are meshed and solved in 2-D, r–z or 3-D; --plot draws a temperature slice
+    and the interface maps, --vtk writes the field."""
     check_plot_path("--plot", plot_file)
+    if field_file is not None:
+        from tcrlab.fem.output import check_field_path
+
+        check_field_path("--vtk", field_file)
+        check_output_path("--vtk", field_file)
     case = _load(case_file, overrides)
+    if getattr(case, "kind", None) == "fem":
+        from tcrlab.cli.run_fem import run_fem
+
+        run_fem(case, case_file=case_file, as_json=as_json, plot_file=plot_file, field_file=field_file)
+        return
+    if field_file is not None:
+        raise InputError("--vtk", field_file, "an FE case ([[body]] tables)", source=case_file)
     if getattr(case, "kind", None) != "stack":
         outputs = case.outputs()
         if plot_file:

@@ -1,0 +1,426 @@
+"""Steady conduction in a layered assembly: ∇·(k∇T) + q''' = 0 in every body, an interface jump
+q = h_j (T₁ − T₂) between touching bodies, flux / power / convective / isothermal faces.
+
+Weak form (Galerkin, Q1 elements on the tensor grids of :mod:`tcrlab.fem.mesh`)::
+
+    Σ_bodies ∫ k ∇T·∇v dV + Σ_interfaces ∫ h_j (T₁ − T₂)(v₁ − v₂) dA + Σ_conv ∫ h T v dA
+        = ∫ q''' v dV + Σ_flux ∫ q v dA + Σ_conv ∫ h T∞ v dA,     T = T_w on isothermal faces.
+
+When k depends on T (a material with a conductivity table) or h_j does (a table h(T) or a joint model),
+the system is solved by Picard iteration: k per cell at its mean temperature and h_j per interface cell at
+its mean interface temperature from the previous iterate, until the largest nodal change is below
+``SolverOptions.picard_tolerance`` [K].
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+
+from tcrlab.errors import ConvergenceError, InputError, ValidityWarning
+from tcrlab.fem.assembly import (
+    FaceCells,
+    body_load,
+    body_stiffness,
+    element_nodes,
+    face_cells,
+    tensor_cells,
+)
+from tcrlab.fem.geometry import SIDES, LayeredAssembly
+from tcrlab.fem.interface import interface_model
+from tcrlab.fem.linear import LinearSolver, available_memory, choose_method, estimate_memory
+from tcrlab.fem.mesh import LayeredMesh, build_mesh
+
+__all__ = ["FieldResult", "InterfaceResult", "SolverOptions", "solve"]
+
+
+@dataclass(frozen=True)
+class SolverOptions:
+    """method : "auto" (direct up to 4·10⁵ unknowns in 2-D / 4·10⁴ in 3-D, else AMG-CG), "direct", "amg".
+    tolerance : CG relative residual. picard_tolerance : largest nodal change [K] between Picard iterates.
+    max_memory : bytes allowed (None: 80 % of the available memory); larger models are refused before
+    anything is built."""
+
+    method: str = "auto"
+    tolerance: float = 1e-10
+    picard_tolerance: float = 1e-6
+    max_iterations: int = 60
+    max_memory: float | None = None
+
+    def check(self) -> None:
+        if not (0 < self.tolerance < 1):
+            raise InputError("solver.tolerance", self.tolerance, "(0, 1)")
+        if not (self.picard_tolerance > 0):
+            raise InputError("solver.picard_tolerance", self.picard_tolerance, "> 0 [K]")
+        if not (isinstance(self.max_iterations, int) and self.max_iterations >= 1):
+            raise InputError("solver.max_iterations", self.max_iterations, "an integer >= 1")
+
+
+@dataclass(frozen=True)
+class InterfaceResult:
+    """One interface after the solve: heat [W] from the first body named to the second, contact area
+    [m²], area-mean and largest |jump| [K], area-mean h_j [W/(m² K)], and per cell: centres [m],
+    areas [m²], h_j and the mean jump (T₁ − T₂) [K]; ``grid`` the lateral grid lines of the overlap (for maps)."""
+
+    name: str
+    bodies: tuple[str, str]
+    heat: float
+    area: float
+    mean_jump: float
+    max_jump: float
+    mean_h: float
+    centres: np.ndarray
+    areas: np.ndarray
+    h: np.ndarray
+    jump: np.ndarray
+    grid: tuple[np.ndarray, ...]
+
+    @property
+    def resistance(self) -> float:
+        """Mean jump over heat [K/W]."""
+        return self.mean_jump / self.heat if self.heat else float("inf")
+
+
+@dataclass
+class FieldResult:
+    """The solved temperature field with its derived quantities (SI)."""
+
+    assembly: LayeredAssembly
+    mesh: LayeredMesh
+    temperature: np.ndarray
+    interfaces: list[InterfaceResult]
+    boundary_heat: dict[str, float]
+    source_heat: dict[str, float]
+    iterations: int
+    linear_iterations: int
+    method: str
+    memory_estimate: float
+    _faces: dict[str, FaceCells] = field(repr=False, default_factory=dict)
+    _bc_cells: dict[str, FaceCells] = field(repr=False, default_factory=dict)
+    warnings: tuple[str, ...] = ()
+
+    # ---------------------------------------------------------------- fields
+    def body_temperature(self, name: str) -> tuple[tuple[np.ndarray, ...], np.ndarray]:
+        """(axes, T) of one body: node coordinates per axis (lateral..., z) and T shaped (n_z, ..., n_0)."""
+        bm = self.mesh.bodies[self.assembly.body(name).name]
+        t = self.temperature[bm.offset:bm.offset + bm.n_nodes].reshape(tuple(reversed(bm.shape)))
+        return bm.axes, t
+
+    @property
+    def heat_input(self) -> float:
+        """Heat entering through power/flux faces and volume sources [W]."""
+        q = sum(v for k, v in self.boundary_heat.items() if self._kind(k) in ("power", "heat_flux") and v > 0)
+        return float(q + sum(v for v in self.source_heat.values() if v > 0))
+
+    @property
+    def energy_balance_error(self) -> float:
+        """(Σ heat in − Σ heat out) / heat in (0 to the solver tolerance)."""
+        total = sum(self.boundary_heat.values()) + sum(self.source_heat.values())
+        scale = max(self.heat_input, max((abs(v) for v in self.boundary_heat.values()), default=0.0), 1e-300)
+        return float(total / scale)
+
+    def _kind(self, boundary: str) -> str:
+        for b in self.assembly.boundaries:
+            if b.name == boundary:
+                return b.kind
+        return ""
+
+    def _cells(self, where: str) -> FaceCells:
+        if where in self._bc_cells:
+            return self._bc_cells[where]
+        body, side = self.assembly.face_parts(where, "face")
+        key = f"{body.name}.{side}"
+        if key not in self._faces:
+            self._faces[key] = _face(self.mesh, self.assembly, body.name, side)
+        return self._faces[key]
+
+    def face_temperature(self, where: str) -> tuple[float, float]:
+        """(area-mean, max) temperature [K] of a boundary (its cells) or a face ``"body.side"`` (all of it)."""
+        cells = self._cells(where)
+        tn = self.temperature[cells.nodes]
+        mean = float(np.sum(cells.L * tn) / np.sum(cells.L))
+        return mean, float(tn.max())
+
+    def sink_temperature(self) -> float:
+        """The common temperature of the isothermal / convective sinks [K] (InputError when they differ)."""
+        temps = {float(b.value) if b.kind == "temperature" else float(b.ambient)  # type: ignore[arg-type]
+                 for b in self.assembly.boundaries if b.kind in ("temperature", "convection")}
+        if len(temps) != 1:
+            raise InputError("resistance.cold", None, "a face or boundary name (the sinks are at "
+                             f"{sorted(temps)} K, so there is no one sink temperature)")
+        return temps.pop()
+
+    def resistance(self, hot: str, cold: str | None = None) -> float:
+        """(mean T of ``hot`` − mean T of ``cold``, or the sink temperature) / heat input [K/W]."""
+        t_hot = self.face_temperature(hot)[0]
+        t_cold = self.sink_temperature() if cold is None else self.face_temperature(cold)[0]
+        q = self.heat_input
+        if q <= 0:
+            raise InputError("resistance", hot, "a model with a heat input (power, heat flux or source)")
+        return (t_hot - t_cold) / q
+
+    def outputs(self) -> dict[str, Any]:
+        """Named SI results (the case-file contract)."""
+        out: dict[str, Any] = {
+            "T_max": float(self.temperature.max()), "T_min": float(self.temperature.min()),
+            "heat_input": self.heat_input, "energy_balance_error": self.energy_balance_error,
+            "unknowns": int(self.temperature.size), "picard_iterations": self.iterations,
+        }
+        sources = [b for b in self.assembly.boundaries if b.kind in ("power", "heat_flux")]
+        for b in sources:
+            mean, tmax = self.face_temperature(b.name)
+            out[f"T_mean[{b.name}]"] = mean
+            out[f"T_max[{b.name}]"] = tmax
+        try:
+            sink = self.sink_temperature()
+        except InputError:
+            sink = None
+        if sink is not None and self.heat_input > 0:
+            for b in sources:
+                out[f"R[{b.name}]"] = (self.face_temperature(b.name)[0] - sink) / self.heat_input
+        for itf in self.interfaces:
+            out[f"Q[{itf.name}]"] = itf.heat
+            out[f"dT_mean[{itf.name}]"] = itf.mean_jump
+            out[f"dT_max[{itf.name}]"] = itf.max_jump
+            out[f"h_mean[{itf.name}]"] = itf.mean_h
+        for name, q in self.boundary_heat.items():
+            out[f"Q[{name}]"] = q
+        return out
+
+
+def _face(mesh: LayeredMesh, assembly: LayeredAssembly, body: str, side: str) -> FaceCells:
+    return face_cells(mesh.bodies[body], side, lateral_dims=assembly.lateral_dims, radial=assembly.radial,
+                      scale=assembly.depth if assembly.geometry == "planar" else 1.0,
+                      sides=SIDES[assembly.geometry])
+
+
+def _inside(centres: np.ndarray, box: Any) -> np.ndarray:
+    ok = np.ones(len(centres), dtype=bool)
+    for d, (lo, hi) in enumerate(box):
+        ok &= (centres[:, d] > lo) & (centres[:, d] < hi)
+    return ok
+
+
+def _order(cells: FaceCells) -> np.ndarray:
+    return np.lexsort(cells.cell_index.T)
+
+
+@dataclass
+class _Pair:
+    name: str
+    bodies: tuple[str, str]
+    lower: FaceCells
+    upper: FaceCells
+    model: Any
+    first_is_lower: bool
+
+
+def _interface_pairs(assembly: LayeredAssembly, mesh: LayeredMesh, faces: dict[str, FaceCells]) -> list[_Pair]:
+    contacts = {(lo, up): ov for lo, up, ov in assembly.contacts()}
+    pairs = []
+    for itf in assembly.interfaces:
+        a, b = itf.bodies
+        first_is_lower = (a, b) in contacts
+        lo, up = (a, b) if first_is_lower else (b, a)
+        ov = contacts[(lo, up)]
+        fl, fu = faces[f"{lo}.top"], faces[f"{up}.bottom"]
+        cl = fl.take(_inside(fl.centres, ov))
+        cu = fu.take(_inside(fu.centres, ov))
+        cl, cu = cl.take(_order(cl)), cu.take(_order(cu))
+        if cl.cell_index.shape != cu.cell_index.shape or np.any(cl.cell_index != cu.cell_index):  # pragma: no cover
+            raise AssertionError("interface cells do not match")
+        pairs.append(_Pair(itf.name, (a, b), cl, cu, interface_model(itf.conductance), first_is_lower))
+    return pairs
+
+
+def _coo(nodes: np.ndarray, mats: np.ndarray, n: int) -> sp.csr_matrix:
+    m = nodes.shape[1]
+    rows = np.repeat(nodes, m, axis=1).ravel()
+    cols = np.tile(nodes, (1, m)).ravel()
+    return sp.csr_matrix((mats.ravel(), (rows, cols)), shape=(n, n))
+
+
+def _interface_matrix(pair: _Pair, h: np.ndarray, n: int) -> sp.csr_matrix:
+    M = pair.lower.M * h[:, None, None]
+    block = np.concatenate([np.concatenate([M, -M], axis=2), np.concatenate([-M, M], axis=2)], axis=1)
+    return _coo(np.concatenate([pair.lower.nodes, pair.upper.nodes], axis=1), block, n)
+
+
+def _cell_mean(t: np.ndarray, cells: FaceCells) -> np.ndarray:
+    return np.sum(cells.L * t[cells.nodes], axis=1) / cells.areas
+
+
+def solve(assembly: LayeredAssembly, options: SolverOptions | None = None,
+          progress: Callable[[str, float], None] | None = None) -> FieldResult:
+    """Mesh, assemble and solve ``assembly``; returns a :class:`FieldResult`.
+
+    Raises InputError for an inconsistent model or one whose estimated memory exceeds the limit (the
+    message gives the estimate), ConvergenceError when CG or the Picard iteration does not converge.
+
+    Examples
+    --------
+    >>> from tcrlab.fem import Body, Boundary, Interface, LayeredAssembly, MeshOptions, solve
+    >>> a = LayeredAssembly("box", [Body("a", ((0, 0.01), (0, 0.01)), 0.01, conductivity=100.0),
+    ...                            Body("b", ((0, 0.01), (0, 0.01)), 0.01, conductivity=100.0)],
+    ...     interfaces=[Interface("ab", ("a", "b"), 1e4)],
+    ...     boundaries=[Boundary("heater", "b.top", "power", 1.0),
+    ...                 Boundary("sink", "a.bottom", "temperature", 300.0)],
+    ...     mesh=MeshOptions(min_cells=2, layer_cells=2))
+    >>> r = solve(a)
+    >>> round(r.resistance("heater"), 6)  # 2 × 0.01/(100 × 1e-4) + 1/(1e4 × 1e-4)
+    3.0
+    """
+    options = options or SolverOptions()
+    options.check()
+    report = progress or (lambda stage, fraction: None)
+    mesh = build_mesh(assembly)
+    n = mesh.n_nodes
+    method = choose_method(options.method, n, mesh.dim)
+    kt_bodies = [b for b in assembly.bodies if b.k_constant() is None]
+    need = estimate_memory(n, mesh.n_elements, mesh.dim, method, cell_assembly=bool(kt_bodies))
+    limit = options.max_memory if options.max_memory is not None else 0.8 * available_memory()
+    if need > limit:
+        raise InputError("mesh", f"{n:,} unknowns", f"a model whose estimated {need / 1e9:.2f} GB fits in the "
+                         f"{limit / 1e9:.2f} GB allowed (coarser mesh.cell_size or fewer layer_cells)",
+                         problem=f"needs about {need / 1e9:.2f} GB")
+    report("assembly", 0.0)
+    scale = assembly.depth if assembly.geometry == "planar" else 1.0
+    faces: dict[str, FaceCells] = {}
+    for b in assembly.bodies:
+        for side in ("top", "bottom"):
+            faces[f"{b.name}.{side}"] = _face(mesh, assembly, b.name, side)
+    pairs = _interface_pairs(assembly, mesh, faces)
+    # parts of top/bottom faces covered by an interface are interior
+    covered: dict[str, np.ndarray] = {k: np.zeros(len(v.nodes), dtype=bool) for k, v in faces.items()}
+    for p in pairs:
+        lo, up = (p.bodies if p.first_is_lower else p.bodies[::-1])
+        ov = dict(((a, b), o) for a, b, o in assembly.contacts())[(lo, up)]
+        covered[f"{lo}.top"] |= _inside(faces[f"{lo}.top"].centres, ov)
+        covered[f"{up}.bottom"] |= _inside(faces[f"{up}.bottom"].centres, ov)
+
+    # constant parts: volume (constant k), convection, loads, Dirichlet
+    def volume(k_of_body: Callable[[Any], Any]) -> sp.csr_matrix:
+        blocks = []
+        for b in assembly.bodies:
+            bm = mesh.bodies[b.name]
+            k = k_of_body(b)
+            blocks.append(sp.csr_matrix((bm.n_nodes, bm.n_nodes)) if k is None else
+                          body_stiffness(bm, radial=assembly.radial, scale=scale, k=k))
+        return sp.block_diag(blocks, format="csr")
+
+    K_const = volume(lambda b: b.k_constant())
+    report("assembly", 0.5)
+    f = np.zeros(n)
+    fixed = np.full(n, np.nan)
+    bc_cells: dict[str, FaceCells] = {}
+    for i, bc in enumerate(assembly.boundaries):
+        body, side = assembly.face_parts(bc.face)
+        key = f"{body.name}.{side}"
+        if key in faces:
+            cells = faces[key].take(~covered[key])
+        else:
+            cells = _face(mesh, assembly, body.name, side)
+        if bc.region is not None:
+            cells = cells.take(_inside(cells.centres, bc.region))
+        if len(cells.nodes) == 0:
+            raise InputError(f"boundary[{i + 1}]({bc.name}).face", bc.face,
+                             "a face (or region) not entirely covered by an interface", problem="nothing left of it")
+        bc_cells[bc.name] = cells
+        if bc.kind == "temperature":
+            fixed[cells.nodes.ravel()] = bc.value
+        elif bc.kind == "convection":
+            K_const = K_const + _coo(cells.nodes, cells.M * bc.value, n)
+            np.add.at(f, cells.nodes.ravel(), (cells.L * bc.value * bc.ambient).ravel())
+        else:
+            q = bc.value / cells.areas.sum() if bc.kind == "power" else bc.value
+            np.add.at(f, cells.nodes.ravel(), (cells.L * q).ravel())
+    for s in assembly.sources:
+        bm = mesh.bodies[s.body]
+        unit = body_load(bm, n, radial=assembly.radial, scale=scale, density=1.0)
+        f += unit * (s.power / unit.sum())
+    is_fixed = ~np.isnan(fixed)
+    free = np.flatnonzero(~is_fixed)
+    report("assembly", 1.0)
+
+    nonlinear = bool(kt_bodies) or any(getattr(p.model, "nonlinear", False) for p in pairs)
+    sink_temps = [bc.value if bc.kind == "temperature" else bc.ambient for bc in assembly.boundaries
+                  if bc.kind in ("temperature", "convection")]
+    t = np.full(n, float(np.mean(sink_temps)))
+    t[is_fixed] = fixed[is_fixed]
+    solver = LinearSolver(method, tolerance=options.tolerance, progress=progress)
+    kt_cells = {b.name: tensor_cells(mesh.bodies[b.name]) for b in kt_bodies}
+    iterations, linear_iterations = 0, 0
+    caught: list[str] = []
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always", ValidityWarning)
+        for iterations in range(1, options.max_iterations + 1):
+            K = K_const
+            if kt_bodies:
+                K = K + volume(lambda b: None if b.k_constant() is not None else
+                               b.k_of(t[element_nodes(mesh.bodies[b.name], kt_cells[b.name])].mean(axis=1)))
+            hs = []
+            for p in pairs:
+                t_int = 0.5 * (_cell_mean(t, p.lower) + _cell_mean(t, p.upper))
+                h = np.asarray(p.model.evaluate(t_int, p.lower.centres), dtype=float)
+                if h.shape != (len(p.lower.nodes),) or not np.all(np.isfinite(h) & (h > 0)):
+                    raise InputError(f"interface {p.name}.conductance", h, "finite values > 0 at every cell")
+                hs.append(h)
+                K = K + _interface_matrix(p, h, n)
+            K = K.tocsr()
+            if len(free) == n:
+                A, b = K, f
+            else:
+                A = K[free][:, free]
+                b = f[free] - K[free][:, is_fixed] @ fixed[is_fixed]
+            t_new = t.copy()
+            t_new[free] = solver.solve(A, b, t[free])
+            linear_iterations += solver.iterations
+            change = float(np.max(np.abs(t_new - t))) if nonlinear else 0.0
+            t = t_new
+            report("Picard", iterations / options.max_iterations if nonlinear else 1.0)
+            if not nonlinear or change < options.picard_tolerance:
+                break
+        else:
+            raise ConvergenceError(f"Picard iteration for k(T) / h_j(T) did not converge in {options.max_iterations} "
+                                   f"iterations (last change {change:.3g} K > {options.picard_tolerance:g} K)")
+        caught = list(dict.fromkeys(str(w.message) for w in record if issubclass(w.category, ValidityWarning)))
+    for msg in caught:
+        warnings.warn(msg, ValidityWarning, stacklevel=2)
+
+    residual = K @ t - f  # at fixed nodes: the heat entering there
+    boundary_heat: dict[str, float] = {}
+    claimed = np.zeros(n, dtype=bool)
+    for bc in assembly.boundaries:
+        cells = bc_cells[bc.name]
+        if bc.kind == "temperature":
+            nodes = np.unique(cells.nodes)
+            nodes = nodes[~claimed[nodes]]
+            claimed[nodes] = True
+            boundary_heat[bc.name] = float(residual[nodes].sum())
+        elif bc.kind == "convection":
+            boundary_heat[bc.name] = -float(np.sum(cells.L * (t[cells.nodes] - bc.ambient)) * bc.value)
+        else:
+            boundary_heat[bc.name] = float(bc.value if bc.kind == "power" else bc.value * cells.areas.sum())
+    # the iterative solver's leftover residual on free nodes is the balance error, as it should be
+    source_heat = {s.name: float(s.power) for s in assembly.sources}
+    interfaces = []
+    for p, h in zip(pairs, hs, strict=True):
+        sign = 1.0 if p.first_is_lower else -1.0
+        jump_nodes = sign * (t[p.lower.nodes] - t[p.upper.nodes])
+        cell_jump = np.sum(p.lower.L * jump_nodes, axis=1) / p.lower.areas
+        area = float(p.lower.areas.sum())
+        heat = float(np.sum(h * np.einsum("cij,cj->c", p.lower.M, jump_nodes)))
+        grid = tuple(np.unique(np.concatenate([mesh.lateral[d][p.lower.cell_index[:, d]],
+                                               mesh.lateral[d][p.lower.cell_index[:, d] + 1]]))
+                     for d in range(assembly.lateral_dims))
+        interfaces.append(InterfaceResult(
+            p.name, p.bodies, heat, area, float(np.sum(cell_jump * p.lower.areas) / area),
+            float(np.max(np.abs(jump_nodes))),
+            float(np.sum(h * p.lower.areas) / area), p.lower.centres, p.lower.areas, h, cell_jump, grid))
+    return FieldResult(assembly, mesh, t, interfaces, boundary_heat, source_heat, iterations, linear_iterations,
+                       method, need, {}, bc_cells, tuple(caught))

@@ -1,0 +1,121 @@
+"""Pictures of an FE solution: a temperature slice through the assembly and the interface maps (h_j and
+the temperature jump across one interface)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+__all__ = ["plot_fem", "plot_interface_maps", "plot_slice"]
+
+
+def _pyplot() -> Any:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+def _celsius(result: Any) -> tuple[float, str]:
+    return (273.15, "°C") if float(result.temperature.min()) > 200.0 else (0.0, "K")
+
+
+def _slice_fields(result: Any, at: float | None) -> tuple[list[tuple[str, np.ndarray, np.ndarray, np.ndarray]], str]:
+    """(name, horizontal coords, z, T[z, horizontal]) per body in the section plane."""
+    a = result.assembly
+    out = []
+    if a.geometry == "box":
+        y0 = at if at is not None else 0.5 * sum(a.bodies[0].footprint[1])
+        label = f"section y = {y0 * 1e3:.3g} mm"
+        for b in a.bodies:
+            (x, y, z), t = result.body_temperature(b.name)
+            if not (y[0] - 1e-12 <= y0 <= y[-1] + 1e-12):
+                continue
+            j = int(np.argmin(np.abs(y - y0)))
+            out.append((b.name, x, z, t[:, j, :]))
+        return out, label
+    for b in a.bodies:
+        (x, z), t = result.body_temperature(b.name)
+        out.append((b.name, x, z, t))
+    return out, ("r–z section" if a.radial else "x–z section")
+
+
+def plot_slice(result: Any, ax: Any = None, *, at: float | None = None) -> Any:
+    """Temperature on a vertical section (3-D: the plane y = ``at``, default the first body's mid-plane)."""
+    plt = _pyplot()
+    fig = None
+    if ax is None:
+        fig, ax = plt.subplots(figsize=(8.0, 4.2), constrained_layout=True)
+    off, unit = _celsius(result)
+    fields, label = _slice_fields(result, at)
+    vmin = min(float(f[3].min()) for f in fields) - off
+    vmax = max(float(f[3].max()) for f in fields) - off
+    mappable = None
+    for name, x, z, t in fields:
+        mappable = ax.pcolormesh(x * 1e3, z * 1e3, t - off, shading="gouraud", cmap="inferno", vmin=vmin, vmax=vmax)
+        ax.plot(1e3 * np.array([x[0], x[-1], x[-1], x[0], x[0]]), 1e3 * np.array([z[0], z[0], z[-1], z[-1], z[0]]),
+                color="w", lw=0.8)
+        ax.text(1e3 * x[0], 1e3 * z[-1], f" {name}", color="w", fontsize=8, va="top", ha="left")
+    horizontal = "r" if result.assembly.radial else "x"
+    ax.set_xlabel(f"{horizontal} [mm]")
+    ax.set_ylabel("z [mm]")
+    ax.set_title(label, fontsize=9)
+    if mappable is not None:
+        (fig or ax.figure).colorbar(mappable, ax=ax, label=f"T [{unit}]")
+    return fig or ax.figure
+
+
+def plot_interface_maps(result: Any, interface: str | None = None, axes: Any = None) -> Any:
+    """Two panels for one interface (default the first): h_j [W/(m² K)] and the jump T₁ − T₂ [K]."""
+    plt = _pyplot()
+    if not result.interfaces:
+        raise ValueError("the model has no interface")
+    itf = next((i for i in result.interfaces if i.name == interface), None) if interface else result.interfaces[0]
+    if itf is None:
+        from tcrlab.errors import InputError
+
+        raise InputError("interface", interface, ", ".join(i.name for i in result.interfaces))
+    fig = None
+    if axes is None:
+        fig, axes = plt.subplots(1, 2, figsize=(9.5, 3.9), constrained_layout=True)
+    panels = ((itf.h, "h_j [W/(m² K)]", "viridis"), (itf.jump, f"jump {itf.bodies[0]} − {itf.bodies[1]} [K]", "magma"))
+    if result.assembly.geometry == "box":
+        gx, gy = itf.grid
+        order = np.lexsort((itf.centres[:, 0], itf.centres[:, 1]))
+        shape = (len(gy) - 1, len(gx) - 1)
+        for ax, (values, label, cmap) in zip(axes, panels, strict=True):
+            grid = np.asarray(values)[order].reshape(shape)
+            m = ax.pcolormesh(gx * 1e3, gy * 1e3, grid, cmap=cmap, shading="flat")
+            ax.set_aspect("equal")
+            ax.set_xlabel("x [mm]")
+            ax.set_ylabel("y [mm]")
+            (fig or ax.figure).colorbar(m, ax=ax, label=label, shrink=0.9)
+    else:
+        order = np.argsort(itf.centres[:, 0])
+        x = itf.centres[order, 0] * 1e3
+        for ax, (values, label, _) in zip(axes, panels, strict=True):
+            ax.plot(x, np.asarray(values)[order], lw=1.8)
+            ax.set_xlabel(("r" if result.assembly.radial else "x") + " [mm]")
+            ax.set_ylabel(label)
+            ax.grid(alpha=0.3)
+    (fig or axes[0].figure).suptitle(f"interface {itf.name}: Q = {itf.heat:.4g} W, mean jump {itf.mean_jump:.3g} K",
+                                     fontsize=10)
+    return fig or axes[0].figure
+
+
+def plot_fem(result: Any, *, title: str | None = None) -> Any:
+    """Slice on top, the first interface's maps below (when there is an interface)."""
+    plt = _pyplot()
+    if not result.interfaces:
+        fig = plot_slice(result)
+        fig.suptitle(title or result.assembly.name, fontsize=10)
+        return fig
+    fig = plt.figure(figsize=(10.0, 8.2), constrained_layout=True)
+    top, bottom = fig.subfigures(2, 1, height_ratios=[1.1, 1.0])
+    plot_slice(result, top.subplots())
+    plot_interface_maps(result, None, bottom.subplots(1, 2))
+    fig.suptitle(title or result.assembly.name, fontsize=11)
+    return fig
