@@ -93,7 +93,9 @@ def _quadrature(yf: np.ndarray, mf: np.ndarray) -> np.ndarray:
         sl = slice(start, start + _CHUNK)
         c = yf[sl] + mf[sl]  # peak position in s = u + μ
         lo = mf[sl]
-        mid = np.maximum(lo, c - 3.0)
+        # far from the contacts the whole Gaussian goes in the fine panel: split at c − 3, its left tail
+        # fell in the log-spaced coarse panel and lost 0.14 % at Y/σ ≳ 30
+        mid = np.where(c - _TAIL > lo, c - _TAIL, np.maximum(lo, c - 3.0))
         hi = c + _TAIL
         total = _panel(mid, hi, c, _X2, _W2)
         tail = mid > lo
