@@ -255,7 +255,7 @@ class Joint:
         stacked = np.broadcast_arrays(*ratios)
         softer = np.argmax(np.stack(stacked), axis=0)  # the higher P/H_c is the lower H_c
         ratio = np.choose(softer, stacked)
-        used = sorted({int(i) for i in np.atleast_1d(softer)})
+        used = [int(i) for i in np.unique(softer)]
         for i in used:
             mat, h = cands[i]
             if h.note:

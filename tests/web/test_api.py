@@ -96,7 +96,7 @@ BAD = [
     ("/api/kapitza", {"material1": "Si", "material2": "Cu", "temperature": "-5 K"}, "temperature"),
     ("/api/kapitza", {"material1": "Si", "material2": "nothing", "temperature": "5 K"}, "nothing"),
     ("/api/kapitza", {"material1": "Si", "material2": "Cu", "temperature": "1 K:300 K:log9999"}, "temperature"),
-    ("/api/stack", {"case": {"width": "2 cm", "length": "2 cm"}, "boundary": {"power": "-120 W", "sink_temperature": "40 degC"},
+    ("/api/stack", {"case": {"width": "2 cm", "length": "2 cm"}, "boundary": {"power": "120 kg", "sink_temperature": "40 degC"},
                     "layer": [{"kind": "contact", "resistance": "1e-4 K m^2/W"}]}, "power"),
     ("/api/stack", {"case": {"width": "2 cm", "length": "2 cm"}, "boundary": {"power": "120 W", "sink_temperature": "40 degC"},
                     "layer": [{"kind": "conduction", "material": "Si", "thickness": "0 mm"}]}, "thickness"),

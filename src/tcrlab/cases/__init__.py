@@ -33,7 +33,7 @@ CASE_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
 # such as [solvr] would otherwise drop its settings without a word). A kind missing here is not checked.
 COMMON_TABLES: tuple[str, ...] = ("case", "materials", "sources")
 CASE_TABLES: dict[str, tuple[str, ...]] = {
-    "stack": ("boundary", "solver", "variant"),
+    "stack": ("boundary", "solver", "variant", "transient"),
     "joint": (),
     "kapitza": (),
 }
