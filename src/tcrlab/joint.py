@@ -10,7 +10,7 @@ Models (each cited in its module):
   :mod:`tcrlab.contact.microhardness`; c₁, c₂ from Brinell hardness (Sridhar & Yovanovich 1996) or a plain
   hardness when that is all there is;
 * constriction h_c: "cmy" (exact CMY, default), "cmy-correlation", "mikic" (elastic), "elastoplastic"
-  (Sridhar & Yovanovich), "asperity" (the background article's model) — :mod:`tcrlab.conductance.constriction`;
+  (Sridhar & Yovanovich), "asperity" (single-spot plastic-asperity model) — :mod:`tcrlab.conductance.constriction`;
 * mean-plane separation Y: plastic √2σ erfc⁻¹(2P/H_c), elastic √2σ erfc⁻¹(4P/H_e), elastoplastic with H_ep;
 * gap h_g: Yovanovich integral (default) or k_g/(Y+M), M = αβΛ with CoolProp gas properties and the
   Song–Yovanovich accommodation coefficients — :mod:`tcrlab.conductance.gap`; vacuum gives h_g = 0; a liquid

@@ -21,7 +21,7 @@ roughness σ, combined slope m and harmonic-mean conductivity k_s (see :mod:`tcr
   H_ep → 0.709 m E' ≈ H_e (elastic), ε*_c → ∞ gives H_ep → 2.76 S_f (fully plastic). SIMPLIFICATION: the
   paper's additional load-dependent blending factor is not implemented (its coefficients could not be
   checked against the paper's text here); treat this model's h_c as ±20 % in the elastoplastic range.
-* :func:`asperity_conductance` — the background article's simple model (conductance/spot.py):
+* :func:`asperity_conductance` — the simple plastic-asperity model (conductance/spot.py):
   identical plastic spots at the hardness, spot density from the CMY statistics
   n = (1/16)(m/σ)² exp(−2λ²)/erfc(λ) (Yovanovich 1982), no flux-tube correction.
 """
@@ -172,11 +172,11 @@ def spot_density(sigma: ArrayLike, m: ArrayLike, p_over_h: ArrayLike) -> float |
 
 def asperity_conductance(k1: ArrayLike, k2: ArrayLike, sigma: ArrayLike, m: ArrayLike,
                          pressure: ArrayLike, hardness: ArrayLike) -> float | np.ndarray:
-    """The background article's asperity model, 1/R_c with R_c = ½√(πH/(p η))(1/k₁ + 1/k₂), η from the
+    """The simple plastic-asperity model, 1/R_c with R_c = ½√(πH/(p η))(1/k₁ + 1/k₂), η from the
     CMY spot density at P/H (see :func:`spot_density`), W/(m² K).
 
     Source: the isolated-spot constriction resistance 1/(2 k a) per spot (Holm 1967, *Electric
-    Contacts*; background article), spots of radius a = √(P/(π H η)); no flux-tube (crowding)
+    Contacts*), spots of radius a = √(P/(π H η)); no flux-tube (crowding)
     correction, so it is valid only for light loads, P/H ≲ 1e-2 (ValidityWarning outside
     1e-5 ≤ P/H ≤ 2e-2, as for CMY). Broadcasts.
     """
