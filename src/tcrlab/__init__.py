@@ -19,7 +19,7 @@ __version__ = "0.1.0"
 
 # public name -> module defining it
 _API: dict[str, str] = {
-    # resistance algebra and the background article's models
+    # resistance algebra and the single-spot / plastic-asperity models
     "series": "tcrlab.network.algebra",
     "parallel": "tcrlab.network.algebra",
     "temperature_jump": "tcrlab.conductance.paths",
@@ -52,7 +52,7 @@ _API: dict[str, str] = {
     "solve_stack": "tcrlab.network",
     "KirchhoffTransform": "tcrlab.network",
     "load_case": "tcrlab.cases",
-    # rough-contact joint models (issue: joint conductance)
+    # rough-contact joint models
     "cmy_conductance": "tcrlab.conductance.constriction",
     "cmy_correlation_conductance": "tcrlab.conductance.constriction",
     "mikic_elastic_conductance": "tcrlab.conductance.constriction",

@@ -11,7 +11,7 @@ Models (each cited in its module):
   hardness when that is all there is;
 * constriction h_c: "cmy" (exact CMY, default), "cmy-correlation", "mikic" (elastic), "elastoplastic"
   (after Sridhar & Yovanovich: Mikic ↔ CMY blend), "asperity" (the self-consistent plastic-spot sum),
-  "asperity-article" (the background article's formula, half the spot sum) — :mod:`tcrlab.conductance.constriction`;
+  "asperity-article" (the introductory formula, half the spot sum) — :mod:`tcrlab.conductance.constriction`;
 * mean-plane separation Y: plastic √2σ erfc⁻¹(2P/H_c), elastic √2σ erfc⁻¹(4P/H_e), elastoplastic with H_ep;
 * gap h_g: Yovanovich integral (default) or k_g/(Y+M), M = αβΛ with CoolProp gas properties and the
   Song–Yovanovich accommodation coefficients — :mod:`tcrlab.conductance.gap`; vacuum gives h_g = 0; a liquid

@@ -149,7 +149,7 @@ def test_joint_layer_in_a_stack_when_available():
         # the circuit is self-consistent: the jump equals q''·R'' at the converged face temperatures
         assert el.dT == pytest.approx(3e5 * el.resistance_area, rel=1e-6)
         results[label] = el.resistance_area
-    # closing the gas path raises the resistance (the background article, § "A tale of two paths")
+    # closing the gas path raises the resistance (constriction and gas gap are parallel paths)
     assert results["vacuum"] > results["air"]
 
 

@@ -1,4 +1,4 @@
-"""`tcrlab demo`: the article's CPU numbers and the interface variants."""
+"""`tcrlab demo`: the 120 W CPU example's numbers and the interface variants."""
 
 import json
 

@@ -101,3 +101,23 @@ def test_bad_user_file_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     path.write_text('[materials.X]\nconductivity = "12 kg"\n', encoding="utf-8")
     code, _, err = run_main(["materials", "--user-file", str(path)], capsys)
     assert code == 2 and "materials.X.conductivity" in err and str(path) in err
+
+
+def test_list_json_lists_the_whole_registry_with_resistivity_and_ranges() -> None:
+    result = CliRunner().invoke(cli, ["materials", "--json"])
+    assert result.exit_code == 0, result.output
+    rows = {r["key"]: r for r in json.loads(result.output)["materials"]}
+    assert len(rows) >= 75
+    assert rows["C110"]["electrical_resistivity"] == pytest.approx(1.724e-8)  # 1.724 uOhm cm
+    assert rows["C110"]["reference_temperature"] == pytest.approx(293.15)
+    assert rows["OFHC_RRR100"]["conductivity_table_range"] == [4.0, 300.0]
+    assert rows["grease"]["conductivity_table_range"] is None
+    solders = CliRunner().invoke(cli, ["materials", "--category", "solder", "--json"])
+    assert {r["category"] for r in json.loads(solders.output)["materials"]} == {"solder"}
+
+
+def test_show_one_prints_resistivity_and_reference_temperature(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_main(["materials", "Inconel 718"], capsys)
+    assert code == 0
+    assert "electrical_resistivity" in out and "µΩ·cm" in out and "121" in out  # 1210 uOhm mm
+    assert "values at 294.3 K" in out

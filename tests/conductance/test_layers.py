@@ -1,4 +1,4 @@
-"""The thin-layer resistance δ/k against the article's CPU numbers and Incropera's tables."""
+"""The thin-layer resistance δ/k against the 120 W CPU example's numbers and Incropera's tables."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from tcrlab.conductance.layers import thin_layer_resistance
 from tcrlab.errors import InputError
 from tcrlab.materials import get_material
 
-Q_CPU = 120.0 / 0.02**2  # background article: 300 kW/m²
+Q_CPU = 120.0 / 0.02**2  # the 120 W CPU example: 300 kW/m²
 
 
 def test_article_silicon_die_drop_1K() -> None:

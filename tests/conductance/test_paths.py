@@ -11,7 +11,7 @@ import tcrlab
 from tcrlab.conductance.paths import contact_resistance, temperature_jump
 from tcrlab.errors import InputError
 
-# Background article, "Resistance in Action": 120 W over a 2 cm × 2 cm die.
+# The 120 W CPU example from the contact-resistance literature: 120 W over a 2 cm × 2 cm die.
 Q_CPU = 120.0 / (0.02 * 0.02)
 
 
@@ -20,7 +20,7 @@ def test_article_cpu_heat_flux() -> None:
 
 
 def test_article_interface_jump_36K() -> None:
-    """The article: 300 kW/m² across R_c = 1.2e-4 m²K/W gives a 36 K jump."""
+    """The CPU example: 300 kW/m² across R_c = 1.2e-4 m²K/W gives a 36 K jump."""
     assert temperature_jump(Q_CPU, 1.2e-4) == pytest.approx(36.0, rel=1e-12)
     assert tcrlab.temperature_jump(3e5, 1.2e-4) == pytest.approx(36.0)
 
@@ -82,7 +82,7 @@ def test_infinite_flux_rejected() -> None:
 
 
 def test_vacuum_leaves_only_constriction() -> None:
-    """The article: in vacuum the gap path closes and R_c becomes R_const."""
+    """In vacuum the gap path closes and R_c becomes R_const."""
     assert contact_resistance(3e-4, np.inf) == pytest.approx(3e-4)
     assert tcrlab.contact_resistance(3e-4, np.inf, np.inf) == pytest.approx(3e-4)
 

@@ -72,7 +72,7 @@ def test_spots_closed_form_quarter_prefactor() -> None:
 
 
 def test_article_formula_half_prefactor() -> None:
-    """The background article: R_c = ½·sqrt(πH/(p0 η))·(1/k1 + 1/k2) = 2.802496e-5 m²K/W here."""
+    """The published ½ form: R_c = ½·sqrt(πH/(p0 η))·(1/k1 + 1/k2) = 2.802496e-5 m²K/W here."""
     assert asperity_contact_resistance(P, H, ETA, K, K) == pytest.approx(2.802496e-5, rel=1e-6)
     assert tcrlab.asperity_contact_resistance(P, H, ETA, K, K) == pytest.approx(2.802496e-5, rel=1e-6)
 
@@ -85,8 +85,8 @@ def test_article_formula_half_prefactor() -> None:
     st.floats(min_value=1.0, max_value=500.0),
 )
 def test_article_is_twice_the_spot_sum(p: float, h: float, eta: float, k1: float, k2: float) -> None:
-    """Documented in spot.py: the article's ½ prefactor is exactly twice the ¼ that follows from the
-    article's own single-spot resistance 1/(4k1a) + 1/(4k2a)."""
+    """Documented in spot.py: the published ½ prefactor is exactly twice the ¼ that follows from the
+    single-spot resistance 1/(4k1a) + 1/(4k2a)."""
     if p >= h:
         return
     assert asperity_contact_resistance(p, h, eta, k1, k2) == pytest.approx(
@@ -96,7 +96,7 @@ def test_article_is_twice_the_spot_sum(p: float, h: float, eta: float, k1: float
 
 @given(st.floats(min_value=1e3, max_value=1e7), st.floats(min_value=1.01, max_value=50.0))
 def test_resistance_scales_as_p_to_minus_half(p: float, factor: float) -> None:
-    """The article: R_c ∝ 1/sqrt(p0); raising the pressure always lowers R_c."""
+    """R_c ∝ 1/sqrt(p0); raising the pressure always lowers R_c."""
     r1 = asperity_contact_resistance(p, H, ETA, K, K)
     r2 = asperity_contact_resistance(p * factor, H, ETA, K, K)
     assert r2 < r1

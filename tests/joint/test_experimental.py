@@ -68,8 +68,8 @@ def _write(tmp_path: Path, text: str, name: str = "joint_fixture.csv") -> Path:
 def test_published_datasets_present() -> None:
     if not DATASETS:
         pytest.skip("no experimental dataset in tests/data/joint_*.csv: the comparison with published h_c "
-                    "data (issue 3) is NOT done — see docs/joint-validation.md for what was searched")
-    assert len(DATASETS) >= 2, "issue 3 asks for at least two published datasets"
+                    "data is NOT done — see docs/joint-validation.md for where the data are")
+    assert len(DATASETS) >= 2, "the comparison needs at least two published datasets"
 
 
 @pytest.mark.parametrize("path", DATASETS, ids=[p.stem for p in DATASETS])

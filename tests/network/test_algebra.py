@@ -75,7 +75,7 @@ def test_incropera_chip_on_substrate_example() -> None:
 
 
 def test_article_cpu_stack_total() -> None:
-    """Background article, 'Resistance in Action': 120 W over 2 cm × 2 cm through 0.5 mm Si, the
+    """The 120 W CPU example from the contact-resistance literature: 120 W over 2 cm × 2 cm through 0.5 mm Si, the
     interface (1.2e-4 m²K/W) and 6 mm Al: drops ≈ 1.0 K, 36 K and 7.6 K, about 44.6 K in total."""
     q = 120.0 / 0.02**2
     total = series(thin_layer_resistance(0.5e-3, 148.0), 1.2e-4, thin_layer_resistance(6e-3, 237.0))

@@ -31,7 +31,7 @@ def cpu_stack(r_c=1.2e-4, sink=313.15):
 
 
 def test_article_cpu_drops():
-    # background article (§ "Resistance in action"): q'' = 300 kW/m², drops ≈ 1.0 K, 36 K, 7.6 K
+    # the 120 W CPU example from the contact-resistance literature: q'' = 300 kW/m², drops ≈ 1.0 K, 36 K, 7.6 K
     r = cpu_stack().solve()
     assert r.element("Si").heat_flux == pytest.approx(3e5)
     assert r.element("Si").dT == pytest.approx(1.0, abs=0.05)

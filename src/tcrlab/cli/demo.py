@@ -1,4 +1,4 @@
-"""``tcrlab demo``: the background article's CPU heat path, then the interface variants side by side."""
+"""``tcrlab demo``: a 120 W CPU heat path, then the interface variants side by side."""
 
 from __future__ import annotations
 
@@ -36,8 +36,9 @@ def run_demo() -> tuple[Any, Any, list[tuple[dict[str, Any], Any, str]]]:
 @click.option("--compare-plot", "compare_file", type=click.Path(dir_okay=False),
               help="Save the profiles of all interface variants in one figure.")
 def demo(as_json: bool, plot_file: str | None, compare_file: str | None) -> None:
-    """The background article's CPU under a heat sink: 120 W over 2 cm × 2 cm through silicon, the
-    interface and aluminium; then bare contact, paste, pad, fluids and vacuum compared."""
+    """A CPU under a heat sink (a 120 W example used in the literature on contact resistance): 120 W over
+    2 cm × 2 cm through silicon, the interface and aluminium; then bare contact, paste, pad, fluids and
+    vacuum compared."""
     check_plot_path("--plot", plot_file)
     check_plot_path("--compare-plot", compare_file)
     case, result, variants = run_demo()
@@ -85,7 +86,7 @@ def demo(as_json: bool, plot_file: str | None, compare_file: str | None) -> None
     console.print()
     console.print(make_table(
         f"Interface variants (replacing '{replaced}'); sources in {CASE_RESOURCE}",
-        ["variant", "kind", "R'' \\[m²K/W]", "ΔT interface [K]", "T junction [°C]", "vs article [K]", "bottleneck"],
+        ["variant", "kind", "R'' \\[m²K/W]", "ΔT interface [K]", "T junction [°C]", "vs bare contact [K]", "bottleneck"],
         table_rows,
     ))
     console.print("R'' values: Bergman, Lavine, Incropera & DeWitt, Fundamentals of Heat and Mass Transfer, "

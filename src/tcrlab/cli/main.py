@@ -14,7 +14,7 @@ from tcrlab.errors import TcrlabError
 
 # command name -> (module, attribute, one-line help). A command appears once its module exists.
 COMMANDS: dict[str, tuple[str, str, str]] = {
-    "demo": ("tcrlab.cli.demo", "demo", "The background article's CPU heat path, interface variants compared."),
+    "demo": ("tcrlab.cli.demo", "demo", "A 120 W CPU under a heat sink, interface variants compared."),
     "run": ("tcrlab.cli.run", "run", "Solve a heat-path case file (table, JSON, profile plot)."),
     "materials": ("tcrlab.cli.materials", "materials", "List the materials registry with sources."),
     "joint": ("tcrlab.cli.joint", "joint", "Joint conductance of two rough solids (h_c, h_g, h_r, h_j)."),

@@ -27,7 +27,7 @@ roughness σ, combined slope m and harmonic-mean conductivity k_s (see :mod:`tcr
 * :func:`asperity_spots_conductance` ("asperity") — identical plastic spots at the hardness, spot density
   from the CMY statistics n = (1/16)(m/σ)² exp(−2λ²)/erfc(λ) (Yovanovich 1982), each an isolated Holm spot
   1/(4k₁a) + 1/(4k₂a), in parallel (the self-consistent spot sum), no flux-tube correction.
-* :func:`asperity_conductance` ("asperity-article") — the background article's formula for the same
+* :func:`asperity_conductance` ("asperity-article") — the introductory formula for the same
   spots, R_c = ½√(πH/(pη))(1/k₁ + 1/k₂): exactly half of the spot sum's h_c (its ½ factor double-counts
   the two sides, see :func:`tcrlab.conductance.spot.asperity_contact_resistance`). Kept to reproduce the
   article; not a model to design with.
@@ -220,12 +220,12 @@ def spot_density(sigma: ArrayLike, m: ArrayLike, p_over_h: ArrayLike) -> float |
 
 def asperity_conductance(k1: ArrayLike, k2: ArrayLike, sigma: ArrayLike, m: ArrayLike,
                          pressure: ArrayLike, hardness: ArrayLike) -> float | np.ndarray:
-    """The background article's asperity model ("asperity-article"), 1/R_c with R_c = ½√(πH/(p η))(1/k₁ +
+    """The introductory asperity model ("asperity-article"), 1/R_c with R_c = ½√(πH/(p η))(1/k₁ +
     1/k₂) — half of the self-consistent spot sum :func:`asperity_spots_conductance`; η from the
     CMY spot density at P/H (see :func:`spot_density`), W/(m² K).
 
     Source: the isolated-spot constriction resistance 1/(2 k a) per spot (Holm 1967, *Electric
-    Contacts*; background article), spots of radius a = √(P/(π H η)); no flux-tube (crowding)
+    Contacts*; the introductory formula), spots of radius a = √(P/(π H η)); no flux-tube (crowding)
     correction, so it is valid only for light loads, P/H ≲ 1e-2 (ValidityWarning outside
     1e-5 ≤ P/H ≤ 2e-2, as for CMY). Broadcasts.
     """

@@ -1,6 +1,7 @@
 """Constriction through circular contact spots: one spot, and the simple plastic-asperity interface.
 
-The background article's model: contact spots of radius a, density η per unit area, each spot seen
+The simple plastic-asperity model found in introductory treatments of contact resistance: contact
+spots of radius a, density η per unit area, each spot seen
 as a circular contact on two half-spaces. Sources: Holm, *Electric Contacts*, 4th ed., Springer (1967)
 (spreading resistance of a circular spot on a half-space, 1/(4ka) per side); Cooper, Mikic & Yovanovich,
 Int. J. Heat Mass Transfer 12 (1969) 279–300 (spots in parallel over the apparent area).
@@ -70,17 +71,17 @@ def asperity_contact_resistance(
     k1: ArrayLike,
     k2: ArrayLike,
 ) -> NDArray[np.float64] | float:
-    """The background article's plastic-asperity contact resistance (m²K/W).
+    """The textbook plastic-asperity contact resistance (m²K/W), ½ prefactor form.
 
     R_c = ½·√(πH/(p·η))·(1/k₁ + 1/k₂)
 
-    Source: the background article (shared/background, § "From micro-mountains to macro-models"),
-    after Cooper, Mikic & Yovanovich, Int. J. Heat Mass Transfer 12 (1969) 279–300. Same assumptions as
+    Source: the form R_c = ½·√(πH/(p·η))·(1/k₁ + 1/k₂) as presented in introductory treatments of
+    contact resistance, after Cooper, Mikic & Yovanovich, Int. J. Heat Mass Transfer 12 (1969) 279–300. Same assumptions as
     :func:`asperity_spots_resistance` (plastic spots at the hardness, isolated, vacuum, p/H ≲ 0.1).
 
-    Note: this is exactly twice :func:`asperity_spots_resistance`. Summing η of the article's own spot
-    resistances 1/(4k₁a) + 1/(4k₂a) in parallel gives the ¼ prefactor; the article's ½ corresponds to
+    Note: this is exactly twice :func:`asperity_spots_resistance`. Summing η of the single-spot
+    resistances 1/(4k₁a) + 1/(4k₂a) in parallel gives the ¼ prefactor; the ½ form corresponds to
     writing the pair as 1/(2k_s a) with k_s the harmonic mean *and* then replacing 1/k_s by 1/k₁ + 1/k₂
-    (which is 2/k_s). Both are kept: this one reproduces the article, the other is self-consistent.
+    (which is 2/k_s). Both are kept: this one reproduces the published ½ form, the other is self-consistent.
     """
     return 2.0 * asperity_spots_resistance(pressure, hardness, spot_density, k1, k2)

@@ -3,7 +3,7 @@
 Backends, the fastest available chosen per grid (:func:`default_backend`):
 
 * ``"mkl"`` — Intel oneMKL's DFT through ``mkl_fft`` (optional extra ``tcrlab[mkl]``, x86-64), 2
-  threads, into preallocated buffers. Measured on this project's 2-core AVX-512 machine, one rfft2 +
+  threads, into preallocated buffers. Measured on a 2-core AVX-512 machine (2026-12-01), one rfft2 +
   irfft2 pair against freshly planned FFTW: 1.4–1.9× faster in float64 and 1.7–3.6× in float32 from
   512² to 8192² (benchmarks/README.md); no faster inside a solve at 256², slower below: it serves
   grids ≥ 512².

@@ -7,7 +7,7 @@ surface cut at height Y is A_r/A_0 = ½ erfc(Y/(√2 σ)) = P/H_c, hence
     Y/σ = √2 · erfc⁻¹(2 P/H_c).
 
 Antonetti (1983 thesis; quoted by Yovanovich 2005) fitted Y/σ = 1.184 [−ln(3.132 P/H_c)]^0.547
-(:func:`plastic_separation_antonetti`); the reference notes claim 0.3 %, tcrlab measures a maximum
+(:func:`plastic_separation_antonetti`); a 0.3 % accuracy is often quoted, tcrlab measures a maximum
 deviation of 0.66 % for 10⁻⁵ ≤ P/H_c ≤ 2×10⁻² (0.81 % up to 3×10⁻²). NOTE: a formula
 Y/σ = exp(−0.8314 (P/H_c)^0.547) circulates in public code; it is wrong (it gives Y/σ ≈ 1 for every load)
 and is not used.

@@ -19,7 +19,7 @@ branch, all with normal-incidence value 4Z₁Z₂/(Z₁+Z₂)², Z = ρc of the 
 * ``"scalar_z_cos"``: α = 4 Z₁Z₂ cosθ₁cosθ₂ / (Z₁cosθ₁ + Z₂cosθ₂)² — exact for SH waves (effective
   impedance Z cosθ), applied to all branches by other papers.
 
-The two scalar forms differ by up to ≈1.7× in Γ for common pairs (reference notes); the full model is the
+The two scalar forms differ by up to ≈1.7× in Γ for common pairs; the full model is the
 reference. Angular averages Γ = ∫₀^{π/2} α 2 cosθ sinθ dθ = ∫₀¹ α d(sin²θ) use composite Gauss–Legendre
 quadrature split at the critical angles.
 

@@ -75,8 +75,8 @@ def slope_from_roughness(sigma: ArrayLike, correlation: str = "antonetti") -> fl
 
     ``correlation``: "antonetti" (m = 0.125 σ^0.402, the default), "tanner-fahoum" (0.152 σ^0.4) or
     "lambert-fletcher" (0.076 σ^0.52); see :data:`SLOPE_CORRELATIONS` for the citations. The
-    attributions follow the reference notes of this project; the coefficients could not be checked
-    against the original papers' text here. Always issues a ValidityWarning, since a slope estimated
+    attributions are as commonly quoted in the contact-conductance literature; the coefficients have not
+    been checked against the original papers' text. Always issues a ValidityWarning, since a slope estimated
     from σ alone can be off by a factor of two (the scatter of the underlying data).
     """
     key = correlation.strip().lower().replace("_", "-").replace(" ", "-")
