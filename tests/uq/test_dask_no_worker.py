@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 pytest.importorskip("distributed")
-pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc")
+# starting a scheduler and a nanny takes 10-50 s on a busy 2-core machine: run with -m slow
+pytestmark = [pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc"), pytest.mark.slow]
 
 BUILDER = "tcrlab.uq.synthetic:build_linear_case"
 WORKER_TIMEOUT = 3.0

@@ -70,8 +70,8 @@ def _wait_for_blocks(tmp_path, n, proc, timeout=60):
     pytest.fail("no finished block in time")
 
 
-@pytest.mark.parametrize("signum", [pytest.param(signal.SIGINT, marks=pytest.mark.slow), signal.SIGTERM,
-                                    signal.SIGKILL])
+@pytest.mark.parametrize("signum", [pytest.param(signal.SIGINT, marks=pytest.mark.slow),
+                                    pytest.param(signal.SIGTERM, marks=pytest.mark.slow), signal.SIGKILL])
 def test_killed_sweep_leaves_no_workers_and_resumes(tmp_path, signum):
     (tmp_path / "lin.toml").write_text(CASE)
     proc = _sweep(tmp_path)
@@ -117,3 +117,16 @@ def test_sigkill_while_writing_leaves_target_absent_and_next_run_cleans(tmp_path
     atomic_write_text(target, "complete\n")
     assert target.read_text() == "complete\n"
     assert [p.name for p in tmp_path.iterdir()] == ["table.csv"]
+
+
+def test_sigterm_is_handled_as_an_interrupt():
+    from tcrlab.cli.main import _terminate_like_interrupt
+
+    previous = signal.getsignal(signal.SIGTERM)
+    try:
+        _terminate_like_interrupt()
+        with pytest.raises(KeyboardInterrupt):
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(5)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
