@@ -96,3 +96,15 @@ def test_monte_carlo_sample_count_is_checked_first(monkeypatch):
     with pytest.raises(InputError, match=r"100,000,000 Monte Carlo samples of 3 inputs and outputs"):
         run_monte_carlo(doc, 100_000_000, builder="tcrlab.uq.synthetic:build_linear_case")
     assert time.perf_counter() - start < 5
+
+
+def test_an_unforeseen_memory_error_is_one_message(monkeypatch, capsys):
+    def boom(*args, **kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr("tcrlab.surfaces.spec.load_surface", boom)
+    with pytest.raises(SystemExit) as exc:
+        main(["surface", "self-affine:n=32,H=0.8,slope=0.1,size=100um"])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert "out of memory" in err and "Traceback" not in err

@@ -48,3 +48,13 @@ def test_parse_number_refuses_what_float_would_take_or_misread(cell):
 
 def test_parse_number_plain():
     assert parse_number(" -21.5e1 ", "cell") == -215.0
+
+
+def test_a_range_count_is_bounded_before_the_values_are_built():
+    from tcrlab.units import parse_range
+
+    start = time.perf_counter()
+    with pytest.raises(InputError, match="1,000,000,000,000 values"):
+        parse_range("1MPa:2MPa:1000000000000", "pressure", "pressure")
+    assert time.perf_counter() - start < 0.5
+    assert len(parse_range("1MPa:2MPa:1000", "pressure", "pressure")) == 1000

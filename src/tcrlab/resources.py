@@ -158,29 +158,31 @@ def available_cpus() -> int:
 
 
 def runnable_others(samples: int = 3) -> int:
-    """Processes and threads of others that are runnable right now (Linux ``/proc/loadavg``: the
-    running count, less this reading thread; the least of a few reads 1 ms apart, so that a passing
-    burst is not taken for load). 0 where unknown."""
+    """Processes and threads of others that are runnable right now.
+
+    Linux: the running count of ``/proc/loadavg`` less this reading thread, the least of a few reads
+    1 ms apart (a passing burst is not load). Elsewhere the 1-minute load average
+    (``os.getloadavg``), which lags and counts this process too. 0 where neither is known.
+    """
     import time
 
     counts = []
     for k in range(samples):
-        text = _read("/proc/loadavg")
-        m = re.search(r"\s(\d+)/\d+\s", text or "")
+        m = re.search(r"\s(\d+)/\d+\s", _read("/proc/loadavg") or "")
         if not m:
-            return 0
+            break
         counts.append(int(m.group(1)) - 1)
         if k + 1 < samples:
             time.sleep(0.001)
-    return max(0, min(counts))
+    if counts:
+        return max(0, min(counts))
+    try:
+        return max(0, round(os.getloadavg()[0]))
+    except (AttributeError, OSError):  # pragma: no cover - no load average on this system
+        return 0
 
 
 def free_cpus() -> int:
-    """Cores not kept busy by other processes: available cores minus the 1-minute load average
-    (which counts this process's own running threads too; at least 1)."""
-    cores = available_cpus()
-    try:
-        load = os.getloadavg()[0]
-    except (AttributeError, OSError):  # pragma: no cover
-        return cores
-    return max(1, min(cores, math.floor(cores - load + 0.5)))
+    """Cores not kept busy by others right now: :func:`available_cpus` less :func:`runnable_others`
+    (at least 1)."""
+    return max(1, available_cpus() - runnable_others())

@@ -16,12 +16,14 @@ import pint
 
 from tcrlab.errors import InputError
 
-__all__ = ["DIMENSIONS", "MAX_TEXT_LENGTH", "check_text", "format_si", "parse_number", "parse_quantity",
+__all__ = ["DIMENSIONS", "MAX_RANGE_COUNT", "MAX_TEXT_LENGTH", "check_text", "format_si", "parse_number", "parse_quantity",
            "parse_range", "quantity_from_text", "unit_from_text", "ureg"]
 
 # Longest quantity text accepted. Real inputs ("1.2e-4 K m^2/W", "5000 W/(m^2 K)") are < 40 characters;
 # the bound keeps parsing time small whatever a file or a web form sends.
 MAX_TEXT_LENGTH = 200
+# Most values in one START:STOP:N range (the values are built before anything else can be checked).
+MAX_RANGE_COUNT = 1_000_000
 
 ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
 ureg.formatter.default_format = "~P"
@@ -331,6 +333,9 @@ def parse_range(text: str, dimension: str, field: str, *, source: str | None = N
         raise InputError(field, text, valid, problem="the count is not an integer", source=source) from None
     if n < 1:
         raise InputError(field, text, valid, problem="the count must be >= 1", source=source)
+    if n > MAX_RANGE_COUNT:
+        raise InputError(field, text, valid, problem=f"{n:,} values; at most {MAX_RANGE_COUNT:,} per range",
+                         source=source)
     if log:
         if start <= 0 or stop <= 0:
             raise InputError(field, text, valid, problem="a log range needs positive ends", source=source)

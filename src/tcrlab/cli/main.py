@@ -97,6 +97,12 @@ def main(argv: list[str] | None = None) -> None:
         where = exc.filename if exc.filename is not None else "file"
         report_error(f"{where}: {exc.strerror or exc}")
         sys.exit(2)
+    except MemoryError:  # an estimate that fell short: still one message, not a traceback
+        from tcrlab.resources import available_memory, format_bytes
+
+        report_error(f"out of memory ({format_bytes(available_memory())} available now); "
+                     "try a smaller grid, fewer samples or fewer points")
+        sys.exit(2)
     except KeyboardInterrupt:
         click.echo("interrupted", err=True)
         sys.exit(130)

@@ -80,8 +80,7 @@ def on_threads_changed(listener: Any) -> None:
 def choose_threads() -> int:
     """The thread count for the next solve: ``TCRLAB_THREADS`` when set, else the free cores now
     (:func:`tcrlab.resources.runnable_others`), between 1 and the cores this process may use."""
-    if EXPLICIT is None:
-        set_threads(max(1, MAX_THREADS - runnable_others()))
+    set_threads(EXPLICIT if EXPLICIT is not None else max(1, MAX_THREADS - runnable_others()))
     return THREADS
 
 

@@ -216,8 +216,17 @@ class MeterBarResult:
         d.update(quantity=self.quantity, expanded_uncertainty_95=self.expanded_uncertainty,
                  conductance=self.conductance, resistance=self.resistance)
         d["fits"] = {k: {"intercept": f.intercept, "slope": f.slope, "u_intercept": f.u_intercept,
-                         "u_slope": f.u_slope, "dof": f.dof} for k, f in self.fits.items()}
+                         "u_slope": f.u_slope, "dof": _finite_or_none(f.dof)} for k, f in self.fits.items()}
+        # not computed (Monte Carlo skipped) or unbounded (degrees of freedom with given uncertainties):
+        # null in JSON rather than the strings "nan"/"inf", which read like failed results
+        d["dof"] = _finite_or_none(self.dof)
+        if not np.isfinite(self.impedance_mc):
+            d.update(impedance_mc=None, u_impedance_mc=None, interval_mc=None)
         return d
+
+
+def _finite_or_none(x: float) -> float | None:
+    return float(x) if np.isfinite(x) else None
 
 
 def reduce_run(
