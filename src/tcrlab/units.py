@@ -154,6 +154,9 @@ def parse_quantity(
     result = float(magnitude)
     if not np.isfinite(result):
         raise InputError(field, value, expected, problem="not finite", source=source)
+    if dimension == "temperature" and result <= 0:  # report the text as written, with the kelvin value
+        raise InputError(field, value, "an absolute temperature > 0 K",
+                         problem=f"{result:.6g} K, at or below absolute zero", source=source)
     return result
 
 

@@ -311,6 +311,9 @@ def solve(
     dtype = np.dtype(dtype)
     if dtype not in (np.dtype(np.float64), np.dtype(np.float32)):
         raise InputError("dtype", dtype, "float64 or float32")
+    if dtype == np.float32 and tol < 1e-6:  # single precision resolves ~1e-7 relative: never reached
+        raise InputError("tol", tol, "tol >= 1e-6 with float32 (or float64 for a tighter tolerance)",
+                         problem="below what single precision can resolve")
 
     t0 = time.perf_counter()
     hmax = float(h.max())
