@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+import numpy as np
 import pytest
 
 from tcrlab.cli.main import main
@@ -15,10 +17,9 @@ def test_contact_table_figures_and_json(tmp_path, capsys) -> None:
     out = tmp_path / "res.json"
     with pytest.raises(SystemExit) as exc:
         main(["contact", SPEC, "--pressure", "1MPa:100MPa:log3", "--solids", "SS304,SS304",
-              "--gas", "air", "--out-dir", str(tmp_path), "--json", str(out), "--barber"])
+              "--gas", "air", "--out-dir", str(tmp_path), "--json", str(out), "--barber", "--elastic"])
     assert exc.value.code in (0, None)
-    text = capsys.readouterr().out
-    assert "h_j" in text
+    assert "JSON written" in capsys.readouterr().err
     assert (tmp_path / "contact_maps.png").stat().st_size > 1000
     assert (tmp_path / "contact_h_vs_p.png").stat().st_size > 1000
     doc = json.loads(out.read_text())
@@ -60,3 +61,99 @@ def test_contact_unknown_file_format(tmp_path, capsys) -> None:
         main(["contact", str(bad), "--pressure", "1MPa", "--solids", "SS304", "--no-plots"])
     assert exc.value.code == 2
     assert "error" in capsys.readouterr().err
+
+
+DEMO = str(Path(__file__).resolve().parents[1] / "data" / "surfaces" / "demo_scan.x3p")
+SPEC64 = "self-affine:n=64,H=0.8,slope=0.1,size=100um,seed=1"
+
+
+def _run(args, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(args)
+    out = capsys.readouterr()
+    return exc.value.code or 0, out.out, out.err
+
+
+def test_complete_contact_gives_the_no_constriction_limit(capsys) -> None:
+    """20 GPa on SS304 used to end in a ZeroDivisionError. Elastic: complete contact, h_c = ∞ (R_c = 0),
+    stated; elastic–plastic (default): P ≥ H_c has no rough-contact solution, said with exit code 2."""
+    code, out, err = _run(["contact", SPEC64, "--pressure", "20GPa", "--solids", "SS304,SS304",
+                           "--elastic", "--json", "-"], capsys)
+    assert code == 0
+    row = json.loads(out)["rows"][0]
+    assert row["h_c"] == "inf" and row["area_fraction"] == 1.0
+    assert "complete contact" in err and "Traceback" not in err
+    code, _, err = _run(["contact", SPEC64, "--pressure", "20GPa", "--solids", "SS304,SS304"], capsys)
+    assert code == 2 and "--pressure" in err and "H_c" in err and "--elastic" in err
+
+
+def test_elastic_plastic_with_registry_microhardness_is_the_default_and_said(capsys) -> None:
+    code, out, _ = _run(["contact", SPEC64, "--pressure", "10MPa", "--solids", "SS304", "--json"], capsys)
+    doc = json.loads(out)
+    assert code == 0 and doc["plasticity"].startswith("elastic–plastic")
+    assert "SS304" in doc["plasticity"] and 3e9 < doc["microhardness"][0] < 6e9
+    code, out, _ = _run(["contact", SPEC64, "--pressure", "10MPa", "--solids", "SS304"], capsys)
+    assert "solve: elastic–plastic, pressure capped at the H_c" in " ".join(out.split())
+    # a material without Vickers coefficients: elastic, and the output says why
+    code, out, _ = _run(["contact", SPEC64, "--pressure", "10MPa", "--solids", "Cu", "--json"], capsys)
+    assert "no microhardness for Cu" in json.loads(out)["plasticity"]
+
+
+def test_elastic_solve_warns_of_pressures_above_the_microhardness(capsys) -> None:
+    """Issue example: 100 MPa on SS304, elastic, gives local pressures of ~10-20 GPa, several times H_c."""
+    code, out, err = _run(["contact", SPEC64, "--pressure", "100MPa", "--solids", "SS304", "--elastic",
+                           "--json"], capsys)
+    doc = json.loads(out)
+    hot = [w for w in doc["warnings"] if "above" in w or "microhardness H_c" in w]
+    assert code == 0 and hot and "× the microhardness" in hot[0]
+    assert "× the microhardness" in err
+
+
+def test_unresolved_spots_of_the_demo_scan_are_warned(capsys) -> None:
+    """demo_scan.x3p at 1 MPa: a couple of spots on a few pixels over-conduct (h_c far above Mikic)."""
+    code, out, err = _run(["contact", DEMO, "--pressure", "1MPa", "--solids", "SS304,SS304", "--json"], capsys)
+    doc = json.loads(out)
+    assert code == 0 and any("unresolved" in w for w in doc["warnings"])
+    assert "contact spots are unresolved" in err
+
+
+def test_json_to_stdout_is_one_document_and_no_figures_unasked(tmp_path, capsys, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = _run(["contact", SPEC64, "--pressure", "1MPa:10MPa:log2", "--solids", "SS304",
+                         "--json", "-"], capsys)
+    assert code == 0
+    doc = json.loads(out)  # the whole of stdout parses: no table before or after
+    assert len(doc["rows"]) == 2
+    assert not list(tmp_path.glob("*.png"))
+
+
+def test_json_into_a_directory_names_the_directory(tmp_path, capsys) -> None:
+    code, _, err = _run(["contact", SPEC64, "--pressure", "1MPa", "--solids", "SS304", "--json",
+                         str(tmp_path)], capsys)
+    assert code == 2 and "--json" in err and "directory" in err and "/." not in err
+
+
+def test_two_measured_surfaces_are_solved_as_their_composite(tmp_path, capsys) -> None:
+    """Two surfaces, one per solid: the composite h1 + h2 (Johnson 1985 §13.1; Greenwood & Tripp 1970),
+    so the pair gives exactly what the summed map gives."""
+    from tcrlab.surfaces import load_surface
+
+    a = "self-affine:n=32,H=0.8,slope=0.1,size=100um,seed=1"
+    b = "self-affine:n=32,H=0.8,slope=0.1,size=100um,seed=2"
+    total = load_surface(a).heights + load_surface(b).heights
+    np.save(tmp_path / "sum.npy", total)
+    args = ["--pressure", "10MPa", "--solids", "SS304,SS304", "--elastic", "--json"]
+    _, out_pair, _ = _run(["contact", a, b, *args], capsys)
+    _, out_sum, _ = _run(["contact", str(tmp_path / "sum.npy"), "--size", "100um", "--unit", "m",
+                          "--periodic", *args], capsys)
+    pair, summed = json.loads(out_pair), json.loads(out_sum)
+    assert pair["composite"] is True
+    assert pair["rows"][0]["h_c"] == pytest.approx(summed["rows"][0]["h_c"], rel=1e-9)
+    assert pair["sigma"] == pytest.approx(float(np.std(total)), rel=1e-9)
+
+
+def test_two_surfaces_on_different_grids_are_refused(capsys) -> None:
+    code, _, err = _run(["contact", "self-affine:n=32,H=0.8,slope=0.1,size=100um,seed=1",
+                         "self-affine:n=64,H=0.8,slope=0.1,size=100um,seed=2", "--pressure", "1MPa",
+                         "--solids", "SS304"], capsys)
+    assert code == 2 and "second surface" in err and "32 × 32" in err

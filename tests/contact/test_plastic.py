@@ -70,3 +70,17 @@ def test_error_reports_the_offending_element() -> None:
     with pytest.raises(InputError) as info:
         plastic_area_ratio(np.array([1e6, 3e9, 5e9]), 1e9)
     assert info.value.value == 3e9
+
+
+def test_registry_microhardness_takes_the_softer_solid_with_coefficients() -> None:
+    """The solver's default cap is the Song–Yovanovich H_c (J. Thermophys. Heat Transfer 2 (1988) 43–47)
+    of the softer solid with Vickers c1, c2 in the registry; none without coefficients."""
+    from tcrlab.contact.microhardness import microhardness, registry_microhardness
+    from tcrlab.materials import get_material
+
+    ss, ni, cu = (get_material(k) for k in ("SS304", "Ni200", "Cu"))
+    h = registry_microhardness((ni, ss), 1e6, 1e-6, 0.1)
+    expected = min(float(microhardness(1e6, 1e-6, 0.1, m.microhardness_c1, m.microhardness_c2)) for m in (ss, ni))
+    assert h.value == expected and h.solid in ("SS304", "Ni200")
+    assert registry_microhardness((cu, ss), 1e6, 1e-6, 0.1).solid == "SS304"
+    assert registry_microhardness((cu, cu), 1e6, 1e-6, 0.1) is None

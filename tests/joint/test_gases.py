@@ -61,3 +61,27 @@ def test_errors() -> None:
         gas_properties("air", 300.0, -1.0)
     with pytest.raises(InputError, match="temperature"):
         gas_properties("air", 0.0, 1e5)
+
+
+def test_disk_cache_answers_a_repeated_state_without_loading_coolprop(tmp_path) -> None:
+    """A joint in air used to pay CoolProp's ~1.8 s fluid-library load on every run; a repeated state now
+    comes from the disk cache, bit for bit the same, and CoolProp is never imported."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import json, sys\n"
+        "from tcrlab.properties.gases import gas_properties\n"
+        "g = gas_properties('air', 300.0, 101325.0)\n"
+        "print(json.dumps([g.thermal_conductivity, g.viscosity, g.prandtl, g.mean_free_path,"
+        " 'CoolProp' in sys.modules]))\n"
+    )
+    env = {**os.environ, "TCRLAB_CACHE_DIR": str(tmp_path)}
+    env.pop("TCRLAB_NO_CACHE", None)
+    runs = [json.loads(subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                                      check=True, timeout=300).stdout) for _ in range(2)]
+    assert runs[0][-1] is True and runs[1][-1] is False  # computed once, then read back
+    assert runs[0][:-1] == runs[1][:-1]
+    assert list(tmp_path.glob("gas_states-CoolProp-*.json"))

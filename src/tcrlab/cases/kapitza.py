@@ -60,6 +60,11 @@ LAYER_FIELDS = ("name", "kind", "material1", "material2", "materials", "model", 
 DEFAULT_POINTS = "log25"
 
 
+# Above the highest melting/sublimation point of any solid (tungsten melts at 3695 K, graphite sublimes at
+# 4098 K; Guinness World Records, "Highest melting point of any element") with a margin.
+T_MAX_SOLID = 5000.0
+
+
 def parse_temperatures(value: Any, field_name: str, source: str | None = None) -> NDArray[np.float64]:
     """Temperatures from a range text ("0.1K:300K", default log spacing with 25 points, or
     "START:STOP:N" / ":logN"), a list of quantities, or one quantity; all must be > 0 K."""
@@ -74,6 +79,10 @@ def parse_temperatures(value: Any, field_name: str, source: str | None = None) -
         bad = t[~(t > 0)] if t.size else value
         raise InputError(field_name, float(bad.flat[0]) if np.size(bad) else value,
                          "absolute temperatures > 0 K", source=source)
+    if np.any(t > T_MAX_SOLID):
+        raise InputError(field_name, float(t[t > T_MAX_SOLID][0]), f"0 K < T <= {T_MAX_SOLID:g} K",
+                         problem="no solid exists there, so there are no phonons to transmit (tungsten melts "
+                                 "at 3695 K, graphite sublimes at 4098 K)", source=source)
     return t
 
 

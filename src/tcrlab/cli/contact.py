@@ -4,7 +4,13 @@ Examples::
 
     tcrlab contact "self-affine:n=256,H=0.8,slope=0.1,size=100um,seed=1" \\
         --pressure 1MPa:100MPa:log10 --solids SS304,SS304 --gas air
-    tcrlab contact scan.gwy --pressure 5MPa --solids Al6061-T6 --gas vacuum --out-dir figs
+    tcrlab contact scan_top.gwy scan_bottom.gwy --pressure 5MPa --solids Al6061-T6 --out-dir figs
+    tcrlab contact scan.gwy --pressure 5MPa --solids SS304 --json - > result.json
+
+Two surfaces (one per solid) are reduced to their composite h₁ + h₂ (Johnson 1985 §13.1; Greenwood &
+Tripp 1970). The solve is elastic–perfectly-plastic, capped at the registry's Song–Yovanovich contact
+microhardness of the softer solid, where the registry has one (--hardness sets the cap, --elastic drops
+it); the output says which.
 """
 
 from __future__ import annotations
@@ -111,43 +117,110 @@ def _references(topo: Any, k_s: float, E_eff: float, pressures: np.ndarray,
     return out
 
 
+def _surface(source: str, size: str | None, unit: str | None, periodic: bool | None) -> Any:
+    from tcrlab.surfaces import is_surface_spec, load_surface
+
+    if is_surface_spec(source):  # a synthetic surface carries its own size and unit
+        return load_surface(source, periodic=periodic)
+    return load_surface(source, physical_size=size, unit=unit, periodic=periodic)
+
+
+def _plasticity(elastic: bool, hardness: str | None, solids: tuple[Any, Any], pressures: np.ndarray,
+                sigma: float, slope: float) -> tuple[list[Any], str]:
+    """The pressure cap per pressure (None: elastic) and one sentence saying which solve this is."""
+    from tcrlab.contact.microhardness import registry_microhardness
+    from tcrlab.units import parse_quantity
+
+    if elastic and hardness:
+        raise InputError("--elastic/--hardness", (True, hardness), "one of them (elastic, or capped at H)")
+    if elastic:
+        return [None] * len(pressures), "elastic (--elastic): no pressure cap"
+    if hardness:
+        h = float(parse_quantity(hardness, "pressure", "--hardness"))
+        return [h] * len(pressures), f"elastic–plastic, pressure capped at --hardness {h / 1e9:.4g} GPa"
+    caps = []
+    for p in pressures:
+        try:
+            caps.append(registry_microhardness(solids, float(p), sigma, slope))
+        except InputError as exc:
+            if exc.field != "pressure":
+                raise
+            raise InputError("--pressure", f"{p / 1e6:.6g} MPa", "below the contact microhardness H_c of the "
+                             "softer solid (or --elastic for the elastic limit, complete contact)",
+                             problem="P ≥ H_c: every point yields; no rough-contact solution") from None
+    if caps[0] is None:
+        names = "/".join(dict.fromkeys(m.key for m in solids))
+        return [None] * len(pressures), (f"elastic: no microhardness for {names} in the registry "
+                                         "(give --hardness to cap the pressure)")
+    what = caps[0].describe() if len(caps) == 1 else (
+        f"{caps[0].describe()} at {pressures[0] / 1e6:.4g} MPa … {caps[-1].value / 1e9:.3g} GPa at "
+        f"{pressures[-1] / 1e6:.4g} MPa")
+    return caps, f"elastic–plastic, pressure capped at the {what}; --elastic for the elastic solve"
+
+
 @click.command()
-@click.argument("surface")
+@click.argument("surfaces", nargs=-1, required=True, metavar="SURFACE [SURFACE2]")
 @click.option("--pressure", "pressure_text", required=True,
               help="Nominal pressure or range, e.g. 5MPa or 1MPa:100MPa:log10.")
-@click.option("--solids", required=True, help="Two registry names, e.g. SS304,SS304 (E', ν, k).")
+@click.option("--solids", required=True, help="Two registry names, e.g. SS304,SS304 (E', ν, k, H_c).")
 @click.option("--gas", default="vacuum", show_default=True, help="air | N2 | He | Ar | H2 | CO2 | vacuum.")
 @click.option("--gas-pressure", default="1atm", show_default=True, help="Gas pressure.")
 @click.option("--temperature", default="300K", show_default=True, help="Joint temperature.")
 @click.option("--tac", help="Thermal accommodation coefficient(s), e.g. 0.8 or 0.8,0.9.")
 @click.option("--emissivity", help="Surface emissivities for h_r, e.g. 0.3,0.3 (default: no radiation).")
-@click.option("--hardness", help="Cap the pressure at this (micro)hardness, e.g. 3GPa (elastic–plastic).")
+@click.option("--hardness", help="Cap the pressure at this (micro)hardness, e.g. 3GPa (default: the "
+                                 "registry's microhardness of the softer solid, where it has one).")
+@click.option("--elastic", is_flag=True, help="Purely elastic solve (no pressure cap).")
 @click.option("--size", help="Lateral size of a file without one, e.g. 100um or 100umx50um.")
 @click.option("--unit", help="Height unit of a file without one, e.g. um.")
 @click.option("--periodic/--non-periodic", default=None, help="Boundary (default: the surface's).")
 @click.option("--tol", default=1e-8, show_default=True, type=float, help="Solver tolerance.")
 @click.option("--float32", is_flag=True, help="Single precision (faster; use --tol ≥ 1e-6).")
 @click.option("--barber", is_flag=True, help="Also compute h_c by Barber's stiffness route (2 extra solves).")
-@click.option("--out-dir", default=".", show_default=True, type=click.Path(file_okay=False),
-              help="Where the figures go.")
-@click.option("--no-plots", is_flag=True, help="Do not write figures.")
-@click.option("--json", "json_path", help="Write the table as JSON to this file ('-' for stdout).")
-def contact(surface: str, pressure_text: str, solids: str, gas: str, gas_pressure: str,
-            temperature: str, tac: str | None, emissivity: str | None, hardness: str | None,
+@click.option("--plot", "plot_path", type=click.Path(dir_okay=False), default=None,
+              help="Write h_c, h_g, h_r, h_j vs pressure to this PNG/PDF/SVG file.")
+@click.option("--maps", "maps_path", type=click.Path(dir_okay=False), default=None,
+              help="Write the pressure and gap maps at the highest pressure to this file.")
+@click.option("--out-dir", default=None, type=click.Path(file_okay=False),
+              help="Write both figures (contact_h_vs_p.png, contact_maps.png) into this folder.")
+@click.option("--no-plots", is_flag=True, hidden=True, help="Kept for old scripts: figures are opt-in now.")
+@click.option("--json", "json_path", is_flag=False, flag_value="-", default=None, metavar="[FILE]",
+              help="JSON instead of the table: on stdout (--json or --json -) or into FILE.")
+def contact(surfaces: tuple[str, ...], pressure_text: str, solids: str, gas: str, gas_pressure: str,
+            temperature: str, tac: str | None, emissivity: str | None, hardness: str | None, elastic: bool,
             size: str | None, unit: str | None, periodic: bool | None, tol: float, float32: bool,
-            barber: bool, out_dir: str, no_plots: bool, json_path: str | None) -> None:
-    """Solve the rough contact of SURFACE (a file or a synthetic spec) and report h_j vs pressure."""
+            barber: bool, plot_path: str | None, maps_path: str | None, out_dir: str | None,
+            no_plots: bool, json_path: str | None) -> None:
+    """Solve the rough contact of SURFACE (a file or a synthetic spec) — or of two measured surfaces,
+    one per solid, by their composite — and report h_c, h_g, h_r, h_j vs pressure."""
+    import warnings
+
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from tcrlab.cli.common import err_console
+    from tcrlab.cli.run import check_output_path, check_plot_path
+    from tcrlab.contact.diagnostics import contact_warnings
     from tcrlab.contact.solver import solve
     from tcrlab.contact.thermal import conductance
-    from tcrlab.surfaces import load_surface
+    from tcrlab.errors import ValidityWarning
+    from tcrlab.surfaces import composite_topography, rms_height, rms_slope
     from tcrlab.units import parse_quantity, parse_range
 
+    if len(surfaces) > 2:
+        raise InputError("SURFACE", " ".join(surfaces), "one surface, or two (one per solid)")
+    to_stdout = json_path == "-"
+    if json_path and not to_stdout:
+        check_output_path("--json", json_path)
+    if out_dir:
+        plot_path = plot_path or str(Path(out_dir) / "contact_h_vs_p.png")
+        maps_path = maps_path or str(Path(out_dir) / "contact_maps.png")
+    for option, path in (("--plot", plot_path), ("--maps", maps_path)):
+        check_plot_path(option, path)
     pressures = np.atleast_1d(parse_range(pressure_text, "pressure", "--pressure"))
     if np.any(~np.isfinite(pressures)) or np.any(pressures <= 0):
         raise InputError("--pressure", pressure_text, "pressures > 0")
-    topo = load_surface(surface, physical_size=size, unit=unit, periodic=periodic)
+    tops = [_surface(s, size, unit, periodic) for s in surfaces]
+    topo = tops[0] if len(tops) == 1 else composite_topography(*tops)
     m1, m2 = _solids(solids)
     E1, E2 = m1.require("youngs_modulus"), m2.require("youngs_modulus")
     n1, n2 = (_poisson(m) for m in (m1, m2))
@@ -155,7 +228,8 @@ def contact(surface: str, pressure_text: str, solids: str, gas: str, gas_pressur
     T = float(parse_quantity(temperature, "temperature", "--temperature"))
     k1, k2 = (float(m.thermal_conductivity(T)) for m in (m1, m2))
     k_s = 2 * k1 * k2 / (k1 + k2)
-    H = float(parse_quantity(hardness, "pressure", "--hardness")) if hardness else None
+    sigma, slope = float(rms_height(topo)), float(rms_slope(topo))
+    caps, plasticity = _plasticity(elastic, hardness, (m1, m2), pressures, sigma, slope)
     k_gas, M, gas_note = _gas(gas, T, float(parse_quantity(gas_pressure, "pressure", "--gas-pressure")),
                               tac, (m1, m2))
     eps = None
@@ -164,53 +238,61 @@ def contact(surface: str, pressure_text: str, solids: str, gas: str, gas_pressur
         if len(vals) > 2 or not all(0 < v <= 1 for v in vals):
             raise InputError("--emissivity", emissivity, "one or two emissivities in (0, 1], e.g. 0.3,0.3")
         eps = (vals[0], vals[-1])
+    reference_h = next((c for c in caps if c is not None), None)
+    if reference_h is None and elastic:  # the elastic solve is checked against the registry's H_c
+        from tcrlab.contact.microhardness import registry_microhardness
 
-    results, conds = [], []
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ValidityWarning)
+            try:
+                reference_h = registry_microhardness((m1, m2), float(pressures[-1]), sigma, slope)
+            except InputError:
+                reference_h = None
+
+    results, conds, notes = [], [], []
     prev = None
     t0 = time.perf_counter()
     with Progress(TextColumn("[bold]contact[/bold] {task.description}"), BarColumn(),
                   TextColumn("{task.completed}/{task.total}"), TimeElapsedColumn(),
-                  console=console, transient=True) as progress:
+                  console=err_console, transient=True) as progress:
         task = progress.add_task(f"{topo.heights.shape[0]}×{topo.heights.shape[1]}", total=len(pressures))
-        for p in pressures:
+        for p, cap in zip(pressures, caps, strict=True):
+            H = None if cap is None else float(getattr(cap, "value", cap))
             res = solve(topo, E_eff, pressure=float(p), hardness=H, tol=tol, initial=prev,
                         dtype=np.float32 if float32 else np.float64)
             prev = res
             conds.append(conductance(res, k_s, k_gas=k_gas, M=M, emissivity=eps, temperature=T,
                                      check_stiffness=barber and H is None))
             results.append(res)
+            for w in contact_warnings(res, None if H is not None else reference_h):
+                notes.append(f"{p / 1e6:.4g} MPa: {w}")
             progress.advance(task)
     elapsed = time.perf_counter() - t0
-    refs = _references(topo, k_s, E_eff, pressures, H)
+    if any(np.isinf(c.h_c) for c in conds):
+        notes.append("complete contact (every point touching): no constriction, h_c = ∞ and R_c = 0; "
+                     "what remains is the bulk conduction of the solids, a layer of the heat path")
+    for n in notes:
+        warnings.warn(n, ValidityWarning, stacklevel=1)
+    refs = _references(topo, k_s, E_eff, pressures, float(getattr(caps[0], "value", caps[0]))
+                       if caps[0] is not None else None)
 
-    cols = ["p (MPa)", "A/A0", "spots", "mean gap (µm)", "h_c", "h_g", "h_r", "h_j", "iter"]
-    if barber and H is None:
-        cols.insert(5, "h_c Barber")
-    cols += list(refs)
-    rows = []
-    for i, (p, r, c) in enumerate(zip(pressures, results, conds, strict=True)):
-        row = [f"{p / 1e6:.4g}", f"{r.area_fraction:.4g}", r.spots.count, f"{r.mean_gap * 1e6:.4g}",
-               f"{c.h_c:.4g}", f"{c.h_g:.4g}", f"{c.h_r:.4g}", f"{c.h_j:.4g}", r.iterations]
-        if barber and H is None:
-            row.insert(5, f"{c.h_c_stiffness:.4g}")
-        row += [f"{v[i]:.4g}" for v in refs.values()]
-        rows.append(row)
-    title = (f"Numerical contact (h Mikic / h CMY: correlations for this surface's σ, m): E' = {E_eff / 1e9:.4g} GPa, k_s = {k_s:.4g} W/m K, gas {gas} "
-             f"(k = {k_gas:.4g} W/m K, M = {M * 1e6:.4g} µm; {gas_note}); h in W/m²K; {elapsed:.2f} s")
-    console.print(make_table(title, cols, rows))
-    if not no_plots:
-        from tcrlab.plotting.contact import plot_conductance_vs_pressure, plot_contact_maps
+    figures = []
+    if plot_path:
+        from tcrlab.plotting.contact import plot_conductance_vs_pressure
 
-        out = Path(out_dir)
-        out.mkdir(parents=True, exist_ok=True)
-        maps = plot_contact_maps(results[-1], out / "contact_maps.png")
         curves = {"h_c": [c.h_c for c in conds], "h_g": [c.h_g for c in conds],
                   "h_r": [c.h_r for c in conds], "h_j": [c.h_j for c in conds]}
-        hp = plot_conductance_vs_pressure(pressures, curves, out / "contact_h_vs_p.png", references=refs)
-        console.print(f"figures: {maps}, {hp}")
+        figures.append(plot_conductance_vs_pressure(pressures, curves, plot_path, references=refs))
+    if maps_path:
+        from tcrlab.plotting.contact import plot_contact_maps
+
+        figures.append(plot_contact_maps(results[-1], maps_path))
+    source = " + ".join(surfaces)
     if json_path:
         doc = {
-            "E_eff": E_eff, "k_s": k_s, "k_gas": k_gas, "M": M,
+            "surfaces": list(surfaces), "composite": len(surfaces) == 2, "E_eff": E_eff, "k_s": k_s,
+            "k_gas": k_gas, "M": M, "sigma": sigma, "slope": slope, "plasticity": plasticity,
+            "microhardness": [None if c is None else float(getattr(c, "value", c)) for c in caps],
             "rows": [
                 {"pressure": float(p), "area_fraction": r.area_fraction, "spots": r.spots.count,
                  "mean_gap": r.mean_gap, "h_c": c.h_c, "h_c_barber": c.h_c_stiffness, "h_g": c.h_g,
@@ -218,5 +300,29 @@ def contact(surface: str, pressure_text: str, solids: str, gas: str, gas_pressur
                 for p, r, c in zip(pressures, results, conds, strict=True)
             ],
             "references": {k: v.tolist() for k, v in refs.items()},
+            "warnings": notes, "figures": [str(f) for f in figures],
         }
-        emit_json(doc, None if json_path == "-" else json_path)
+        emit_json(doc, None if to_stdout else json_path)
+        if not to_stdout:
+            err_console.print(f"JSON written to {json_path}")
+        return
+
+    cols = ["p (MPa)", "A/A0", "spots", "mean gap (µm)", "h_c", "h_g", "h_r", "h_j", "iter"]
+    if barber and caps[0] is None:
+        cols.insert(5, "h_c Barber")
+    cols += list(refs)
+    rows = []
+    for i, (p, r, c) in enumerate(zip(pressures, results, conds, strict=True)):
+        row = [f"{p / 1e6:.4g}", f"{r.area_fraction:.4g}", r.spots.count, f"{r.mean_gap * 1e6:.4g}",
+               f"{c.h_c:.4g}", f"{c.h_g:.4g}", f"{c.h_r:.4g}", f"{c.h_j:.4g}", r.iterations]
+        if barber and caps[0] is None:
+            row.insert(5, f"{c.h_c_stiffness:.4g}")
+        row += [f"{v[i]:.4g}" for v in refs.values()]
+        rows.append(row)
+    title = (f"Numerical contact of {source} (h Mikic / h CMY: correlations for this surface's σ, m): "
+             f"E' = {E_eff / 1e9:.4g} GPa, k_s = {k_s:.4g} W/m K, gas {gas} "
+             f"(k = {k_gas:.4g} W/m K, M = {M * 1e6:.4g} µm; {gas_note}); h in W/m²K; {elapsed:.2f} s")
+    console.print(make_table(title, cols, rows))
+    console.print(f"solve: {plasticity}")
+    if figures:
+        console.print("figures: " + ", ".join(str(f) for f in figures))

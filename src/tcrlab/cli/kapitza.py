@@ -24,8 +24,8 @@ LABELS = {"amm": "AMM", "dmm": "DMM", "radiation": "limit"}
               show_default=True, help="Debye cutoff convention.")
 @click.option("--convention", type=click.Choice(["emitted", "equilibrium"]), default="emitted",
               show_default=True, help="Phonon temperature definition.")
-@click.option("--materials", "materials_file", type=click.Path(dir_okay=False), default=None,
-              help="A user materials TOML file added to the registry.")
+@click.option("--materials", "--user-file", "materials_file", type=click.Path(dir_okay=False), default=None,
+              help="A user materials TOML file added to the registry (as in tcrlab materials).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @click.option("--plot", "plot_path", type=click.Path(dir_okay=False), default=None,
               help="Write R_K(T) on log-log axes to this PNG/PDF/SVG file.")

@@ -176,7 +176,7 @@ def _show_list(mats: list[Material], title: str) -> None:
 @click.argument("name", required=False)
 @click.option("--category", "category", default=None, metavar="CATEGORY",
               help="Only this category (metal, semiconductor, ceramic, polymer, solder, tim).")
-@click.option("--user-file", "user_file", type=click.Path(dir_okay=False), default=None,
+@click.option("--materials", "--user-file", "user_file", type=click.Path(dir_okay=False), default=None,
               help="Add/replace materials from a TOML file of the registry's format.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output (SI units).")
 def materials(name: str | None, category: str | None, user_file: str | None, as_json: bool) -> None:

@@ -13,8 +13,10 @@ __all__ = ["meterbar"]
 @click.argument("data_file", type=click.Path(dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @click.option("--plot", type=click.Path(dir_okay=False), is_flag=False, flag_value="meterbar.png",
-              default=None, help="Profiles (and impedance vs thickness) figure [meterbar.png].")
-@click.option("--mc", "mc_samples", type=int, default=20000, show_default=True,
+              default=None, metavar="[FILE]",
+              help="Write the profiles (and impedance vs thickness) figure to FILE; --plot alone writes "
+                   "meterbar.png. No figure without --plot.")
+@click.option("--mc", "mc_samples", type=click.IntRange(min=0), default=20000, show_default=True,
               help="Monte Carlo samples for the check of the GUM uncertainty (0: skip).")
 @click.option("--seed", type=int, default=0, show_default=True)
 def meterbar(data_file: str, as_json: bool, plot: str | None, mc_samples: int, seed: int) -> None:

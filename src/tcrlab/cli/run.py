@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -73,16 +74,29 @@ def _fmt(value: Any, spec: str = ".4g") -> str:
     return format(v, spec)
 
 
+# SI units of the named outputs of the case kinds (joint, Kapitza): h_* conductances, R_* resistances
+# per area, T temperatures, Y the mean-plane separation; ratios are dimensionless.
+_OUTPUT_UNITS = ((re.compile(r"^h(_|$)"), "W/(m²K)"), (re.compile(r"^R(_|$)"), "m²K/W"),
+                 (re.compile(r"^T(_|$)"), "K"), (re.compile(r"^Y$"), "m"))
+
+
+def output_unit(name: str) -> str:
+    """The SI unit of a case output by its name ("" when dimensionless or unknown)."""
+    return next((unit for pattern, unit in _OUTPUT_UNITS if pattern.match(name)), "")
+
+
 def _outputs_table(title: str, outputs: dict[str, Any]) -> Any:
-    """Outputs of a non-stack case: scalars as name/value rows; equal-length arrays as columns."""
+    """Outputs of a non-stack case: scalars as name/value/unit rows; equal-length arrays as columns
+    headed by name and unit."""
     arrays = {k: np.ravel(v) for k, v in outputs.items() if not isinstance(v, str) and np.ndim(v) > 0}
     if arrays:
         names = list(arrays)
         length = max(len(a) for a in arrays.values())
         rows = [[_fmt(arrays[k][i]) if i < len(arrays[k]) else "" for k in names] for i in range(length)]
-        return make_table(title, names, rows)
-    return make_table(title, ["output", "value (SI)"],
-                      [[k, v if isinstance(v, str) else _fmt(v)] for k, v in outputs.items()])
+        heads = [f"{k} \\[{output_unit(k)}]" if output_unit(k) else k for k in names]
+        return make_table(title, heads, rows)
+    return make_table(title, ["output", "value", "unit (SI)"],
+                      [[k, v if isinstance(v, str) else _fmt(v), output_unit(k)] for k, v in outputs.items()])
 
 
 def stack_table(result: Any, *, title: str) -> Any:

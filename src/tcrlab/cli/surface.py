@@ -41,7 +41,9 @@ def _rows(stats: dict[str, Any]) -> list[tuple[str, str, str]]:
         q0, q1 = stats["hurst_q_range"]
         rows.append(("Hurst exponent H", f"{stats['hurst']:.3f}", f"q {q0:.2g}–{q1:.2g} rad/m"))
     else:
-        rows.append(("Hurst exponent H", "—", "grid too small for a fit"))
+        why = ("flat surface: no roughness to fit" if not stats["rms_height"]
+               else "grid too small for a fit")
+        rows.append(("Hurst exponent H", "—", why))
     return rows
 
 

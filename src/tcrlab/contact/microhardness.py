@@ -39,8 +39,10 @@ from tcrlab.validation import require_finite, require_positive, warn_outside
 __all__ = [
     "BRINELL_RANGE",
     "Hardness",
+    "SolidMicrohardness",
     "hardness_of",
     "microhardness",
+    "registry_microhardness",
     "relative_pressure",
     "relative_pressure_from_hardness",
     "vickers_coefficients_from_brinell",
@@ -197,3 +199,52 @@ def hardness_of(material: Any) -> Hardness | None:
                         "c1, c2 correlation: it is used as a size-independent bulk hardness (c2 = 0, not "
                         "extrapolated); H_c and R_c are underestimated for work-hardened surfaces; give c1, c2")
     return None
+
+
+class SolidMicrohardness:
+    """The contact microhardness H_c (Pa) of the softer of two solids at one pressure, and whose it is."""
+
+    value: float
+    solid: str
+    c1: float
+    c2: float
+
+    def describe(self) -> str:
+        return (f"H_c = {self.value / 1e9:.3g} GPa, Song–Yovanovich microhardness of {self.solid} "
+                f"(c1 = {self.c1 / 1e9:.4g} GPa, c2 = {self.c2:.3g})")
+
+
+def registry_microhardness(solids: Any, pressure: float, sigma: float, m: float) -> SolidMicrohardness | None:
+    """H_c of the softer solid from the registry's Vickers coefficients (None when neither has them).
+
+    The pressure cap of an elastic–perfectly-plastic contact solve: the Song–Yovanovich contact
+    microhardness H_c = P/(P/H_c) at the surface's σ and m (Song & Yovanovich, J. Thermophys. Heat Transfer
+    2 (1988) 43–47; see :func:`relative_pressure`), the lower of the two solids'.
+
+    Parameters
+    ----------
+    solids : the two :class:`~tcrlab.materials.Material` (c1 [Pa] and c2 from ``microhardness_c1/c2``).
+    pressure : nominal contact pressure P [Pa].
+    sigma, m : RMS roughness [m] and RMS slope of the (composite) surface.
+
+    Returns
+    -------
+    SolidMicrohardness or None. Raises InputError (naming ``pressure``) when P ≥ H_c — full plastic
+    contact, which no rough-surface model describes — and warns outside 1e-5 ≤ P/H_c ≤ 2e-2.
+
+    Examples
+    --------
+    >>> from tcrlab.materials import get_material
+    >>> h = registry_microhardness([get_material("SS304")] * 2, 1e6, 1e-6, 0.1)
+    >>> round(h.value / 1e9, 2), h.solid
+    (3.79, 'SS304')
+    """
+    best = None
+    for mat in solids:
+        c1, c2 = getattr(mat, "microhardness_c1", None), getattr(mat, "microhardness_c2", None)
+        if c1 is None or c2 is None:
+            continue
+        value = float(microhardness(pressure, sigma, m, c1, c2))
+        if best is None or value < best.value:
+            best = SolidMicrohardness(value, mat.key, float(c1), float(c2))
+    return best

@@ -339,6 +339,9 @@ def solve(
         raise InputError("dtype", dtype, "float64 or float32")
     require_solve_memory(h.shape, per)
     _threads.choose_threads()  # from the cores free now: extra threads on a busy machine only wait
+    if dtype == np.float32 and tol < 1e-6:  # single precision resolves ~1e-7 relative: never reached
+        raise InputError("tol", tol, "tol >= 1e-6 with float32 (or float64 for a tighter tolerance)",
+                         problem="below what single precision can resolve")
 
     t0 = time.perf_counter()
     hmax = float(h.max())

@@ -26,6 +26,7 @@ Supplement 1) resamples the readings, positions, conductivities and the mismatch
 from __future__ import annotations
 
 import csv
+import math
 import re
 import tomllib
 import warnings
@@ -332,7 +333,9 @@ def _monte_carlo(
 
 def reduce_meterbar(data: MeterBarData, *, mc_samples: int = 20000, seed: int = 0,
                     mismatch_in_uncertainty: bool = True) -> list[MeterBarResult]:
-    """Reduce every run of a data set."""
+    """Reduce every run of a data set (``mc_samples``: an integer ≥ 0, 0 skips the Monte Carlo check)."""
+    if isinstance(mc_samples, bool) or not isinstance(mc_samples, int | np.integer) or mc_samples < 0:
+        raise InputError("mc_samples", mc_samples, "an integer >= 0 (0: skip the Monte Carlo check)")
     return [
         reduce_run(run, data.hot, data.cold, u_position=data.u_position, area=data.area,
                    heat_loss_threshold=data.heat_loss_threshold, mc_samples=mc_samples, seed=seed + i,
@@ -345,6 +348,10 @@ def reduce_meterbar(data: MeterBarData, *, mc_samples: int = 20000, seed: int = 
 
 def _q(value: Any, dimension: str, field_name: str, source: str, unit: str | None = None) -> float:
     if unit is not None and isinstance(value, int | float) and not isinstance(value, bool):
+        if not math.isfinite(value):  # say so with the number as written, before it becomes a Quantity
+            raise InputError(field_name, value, f"a finite reading in {unit}",
+                             problem="not a number (NaN)" if math.isnan(value) else "not finite",
+                             source=source)
         value = ureg.Quantity(float(value), unit)
     return float(parse_quantity(value, dimension, field_name, source=source))
 
@@ -352,7 +359,8 @@ def _q(value: Any, dimension: str, field_name: str, source: str, unit: str | Non
 def _qlist(values: Any, dimension: str, field_name: str, source: str, unit: str | None) -> np.ndarray:
     if not isinstance(values, list | tuple) or not values:
         raise CaseFileError(f"{source}: {field_name} must be a non-empty list")
-    return np.array([_q(v, dimension, f"{field_name}[{i}]", source, unit) for i, v in enumerate(values)])
+    # numbered from 1, as runs and layers are everywhere in tcrlab
+    return np.array([_q(v, dimension, f"{field_name}[{i}]", source, unit) for i, v in enumerate(values, start=1)])
 
 
 def _bar(table: Any, name: str, source: str) -> ReferenceBar:
@@ -423,7 +431,7 @@ def meterbar_from_document(doc: Mapping[str, Any], *, source: str = "<data>") ->
     runs = []
     for i, r in enumerate(runs_doc):
         label = str(r.get("label", f"run {i + 1}"))
-        where = f"run[{i}]"
+        where = f"run[{i + 1}]"
         for key in ("hot", "cold"):
             if key not in r:
                 raise CaseFileError(f"{source}: {where} has no {key} = [...] readings")

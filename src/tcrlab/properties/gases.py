@@ -1,9 +1,12 @@
 """Properties of the interstitial gases (air, N₂, He, Ar, H₂, CO₂) at any temperature and pressure.
 
 Back-end choice: CoolProp (Bell et al., Ind. Eng. Chem. Res. 53 (2014) 2498–2508), through its
-``AbstractState("HEOS", fluid)`` interface. Measured on the project machine: ``import CoolProp`` takes
-≈1.8 s (so it is imported lazily, inside :func:`gas_properties`) and one state costs ≈60–120 µs; results
-are cached per (gas, T, p), so a sweep or a Monte Carlo run pays once per distinct state. CoolProp's
+``AbstractState("HEOS", fluid)`` interface. CoolProp loads its whole fluid library on the first state
+(≈1.8 s measured), so it is imported lazily, inside :func:`gas_properties`, and only when a state is
+not cached; one state then costs ≈60–120 µs. Results are cached per (gas, T, p) in memory and on disk
+(a small JSON file per CoolProp version in ``$TCRLAB_CACHE_DIR``, default ``~/.cache/tcrlab``;
+``TCRLAB_NO_CACHE=1`` turns the disk cache off), so a repeated state — a joint in air at 300 K and
+1 atm — never loads CoolProp again. The stored numbers are CoolProp's own, bit for bit. CoolProp's
 dilute-gas transport correlations (Lemmon & Jacobsen 2004 for air/N₂/Ar, Arp et al. for He, Muzny et al.
 2013 for H₂, Laesecke & Muzny 2017 / Huber et al. 2016 for CO₂) hold down to 1 mPa. thermo/chemicals
 (ChEDL) was the alternative; it is not installed in this environment and would add a dependency for the
@@ -19,9 +22,14 @@ by Song, Yovanovich & Goodman, J. Heat Transfer 115 (1993) 533–540):
 
 from __future__ import annotations
 
+import atexit
+import importlib.metadata
+import json
 import math
+import os
 from dataclasses import asdict, dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -29,9 +37,11 @@ from numpy.typing import ArrayLike
 
 from tcrlab._arrays import require_broadcastable, scalar_or_array
 from tcrlab.errors import InputError
+from tcrlab.fileio import atomic_write_text
 from tcrlab.validation import require_positive
 
-__all__ = ["GAS_NAMES", "GasProperties", "gas_properties", "mean_free_path", "normalise_gas"]
+__all__ = ["GAS_NAMES", "GasProperties", "cache_file", "flush_cache", "gas_properties", "mean_free_path",
+           "normalise_gas"]
 
 R_GAS = 8.314462618  # J/(mol K), CODATA 2018
 
@@ -94,11 +104,79 @@ def mean_free_path(viscosity: ArrayLike, pressure: ArrayLike, temperature: Array
     return scalar_or_array(out)
 
 
+# ---------------------------------------------------------------- disk cache of CoolProp states
+_DISK_LIMIT = 20000  # entries kept (oldest dropped first); a few hundred bytes each
+_disk: dict[str, list[float]] | None = None
+_new: dict[str, list[float]] = {}
+
+
+def cache_file() -> Path | None:
+    """The disk cache of gas states for the installed CoolProp (None when turned off)."""
+    if os.environ.get("TCRLAB_NO_CACHE", "").strip() not in ("", "0"):
+        return None
+    try:
+        version = importlib.metadata.version("CoolProp")
+    except importlib.metadata.PackageNotFoundError:
+        version = "unknown"
+    root = os.environ.get("TCRLAB_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "tcrlab")
+    return Path(root) / f"gas_states-CoolProp-{version}.json"
+
+
+def _read_disk(path: Path | None) -> dict[str, list[float]]:
+    if path is None:
+        return {}
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):  # absent or damaged: the cache is only a shortcut
+        return {}
+    return {k: v for k, v in data.items() if isinstance(v, list) and len(v) == 5} if isinstance(data, dict) else {}
+
+
+def flush_cache() -> None:
+    """Write the states computed in this process to the disk cache (merged, atomically; errors ignored)."""
+    global _new
+    path = cache_file()
+    if path is None or not _new:
+        return
+    merged = {**_read_disk(path), **_new}
+    if len(merged) > _DISK_LIMIT:
+        merged = dict(list(merged.items())[-_DISK_LIMIT:])
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(path, json.dumps(merged))
+    except OSError:
+        return
+    _new = {}
+
+
+def _state_key(fluid: str, temperature: float, pressure: float) -> str:
+    return f"{fluid}|{temperature!r}|{pressure!r}"
+
+
 @lru_cache(maxsize=4096)
 def _state(key: str, temperature: float, pressure: float) -> GasProperties:
-    import CoolProp.CoolProp as CP  # lazy: ~1.8 s import
-
+    global _disk
     fluid, monatomic = GAS_NAMES[key]
+    if _disk is None:
+        _disk = _read_disk(cache_file())
+        atexit.register(flush_cache)
+    hit = _disk.get(_state_key(fluid, temperature, pressure))
+    if hit is not None:
+        k, mu, gamma, pr, molar = hit
+    else:
+        k, mu, gamma, pr, molar = _coolprop_state(fluid, temperature, pressure)
+        _disk[_state_key(fluid, temperature, pressure)] = _new[_state_key(fluid, temperature, pressure)] = [
+            k, mu, gamma, pr, molar]
+    lam = float(mu / pressure * math.sqrt(math.pi * R_GAS * temperature / (2.0 * molar)))
+    return GasProperties(key, float(temperature), float(pressure), float(k), float(mu),
+                         float(gamma), float(pr), float(molar), lam, monatomic)
+
+
+def _coolprop_state(fluid: str, temperature: float, pressure: float) -> list[float]:
+    """(k, μ, γ, Pr, M) of ``fluid`` from CoolProp; InputError outside its gas-phase range."""
+    import CoolProp.CoolProp as CP  # lazy: the first state loads the fluid library (~1.8 s)
+
     try:
         state = CP.AbstractState("HEOS", fluid)
         state.update(CP.PT_INPUTS, pressure, temperature)
@@ -116,9 +194,7 @@ def _state(key: str, temperature: float, pressure: float) -> GasProperties:
     if not all(math.isfinite(v) and v > 0 for v in (k, mu, gamma, pr, molar)):
         raise InputError("temperature/gas_pressure", (temperature, pressure),
                          f"a gas-phase state of {fluid}", problem="no transport properties there")
-    lam = float(mu / pressure * math.sqrt(math.pi * R_GAS * temperature / (2.0 * molar)))
-    return GasProperties(key, float(temperature), float(pressure), float(k), float(mu),
-                         float(gamma), float(pr), float(molar), lam, monatomic)
+    return [float(k), float(mu), float(gamma), float(pr), float(molar)]
 
 
 def gas_properties(gas: str, temperature: float, pressure: float) -> GasProperties:

@@ -18,6 +18,7 @@ from tcrlab.surfaces.topography import Topography as Topography
 # public name -> module (loaded on first use: the readers import SurfaceTopography lazily anyway)
 _API: dict[str, str] = {
     "self_affine": "tcrlab.surfaces.synthetic",
+    "composite_topography": "tcrlab.surfaces.composite",
     "read_topography": "tcrlab.surfaces.io",
     "fill_missing": "tcrlab.surfaces.io",
     "supported_formats": "tcrlab.surfaces.io",

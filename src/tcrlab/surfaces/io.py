@@ -192,6 +192,12 @@ def _read_with_surfacetopography(
                 + ", ".join(f"{i}={c.name}" for i, c in enumerate(channels))
             )
         if info.dim != 2:
+            if reader.format() == "xyz":  # a text file of 1–3 columns is taken as x, (y,) h point lists
+                raise CaseFileError(
+                    f"{path}: a text file with 3 or fewer columns is read as a list of x, (y,) h points, "
+                    f"and these give a {info.dim}-D profile of {info.nb_grid_pts[0]} points, not a 2-D map; "
+                    "a height map needs a matrix of at least 4 × 4 heights (one row per line)"
+                )
             raise CaseFileError(
                 f"{path}: channel '{info.name}' is a {info.dim}-D line scan; tcrlab needs a 2-D map"
             )

@@ -215,9 +215,20 @@ def parse_distribution(
     if unit is not None and isinstance(anchor_value, int | float) and not isinstance(anchor_value, bool):
         anchor_value = ureg.Quantity(float(anchor_value), str(unit))
     dimension = infer_dimension(anchor_value, f"{field}.{anchors[0]}", source=source)
-    values = {
-        k: _parse_param(k, spec[k], dimension, unit, field, source) for k in sorted(chosen | (given & optional))
-    }
+    values = {}
+    for k in sorted(chosen | (given & optional)):
+        try:
+            values[k] = _parse_param(k, spec[k], dimension, unit, field, source)
+        except InputError as exc:
+            if k == anchors[0] or "rel_" in k:
+                raise
+            # the dimension came from the anchor: a mismatch may be the anchor's fault, so name both
+            raise InputError(
+                f"{field}.{anchors[0]} / {field}.{k}", f"{spec[anchors[0]]!r} / {spec[k]!r}",
+                f"one dimension for all parameters of a distribution (here {dimension}, from "
+                f"{anchors[0]}; {k}: {exc.problem or exc.expected})",
+                problem=f"{anchors[0]} and {k} disagree", source=source,
+            ) from None
     params: dict[str, float] = {}
     if kind == "normal":
         std = values["std"] if "std" in values else values["rel_std"] * abs(values["mean"])
