@@ -1,4 +1,4 @@
-"""Validate tcrlab's Kapitza models against 436 measured thermal boundary conductances.
+"""Validate tcrlab's Kapitza models against the measured thermal boundary conductances.
 
 One script produces everything the docs show: the statistics table and the exact rows used (written into
 docs/kapitza.md between the ``<!-- tbc-validation:begin/end -->`` markers), the measured-vs-predicted

@@ -34,7 +34,7 @@ DATA_NAMES = {
     "Al": "Al", "Al2O3": "sapphire", "AlN": "AlN", "Au": "Au", "Bi": "Bi", "C": "diamond", "Cr": "Cr",
     "Cu": "Cu", "GaAs": "GaAs", "GaN": "GaN", "GaSb": "GaSb", "Ge": "Ge", "Ir": "Ir", "Mo": "Mo", "MgO": "MgO",
     "Nb": "Nb", "Ni": "Ni", "Pb": "Pb", "Pd": "Pd", "Pt": "Pt", "Si": "Si", "Sn": "Sn", "Ta": "Ta", "Ti": "Ti",
-    "W": "W", "Zr": "Zr", "g-C": "HOPG", "Ag": "Ag", "In": "In",
+    "W": "W", "Zr": "Zr", "g-C": "HOPG", "Ag": "Ag", "In": "In", "a-SiO2": "a-SiO2", "BaF2": "BaF2",
 }
 _ACOUSTIC = ("density", "sound_speed_longitudinal", "sound_speed_transverse", "debye_temperature")
 
