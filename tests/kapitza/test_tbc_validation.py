@@ -92,10 +92,11 @@ def test_empirical_model_domain_and_label(tmp_path) -> None:
     assert "empirical" in model.label and "trained on 479" in model.label
     h, factor = model.predict("Al", "sapphire", [100.0, 300.0])
     assert np.all((h > 1e7) & (h < 1e9)) and factor == pytest.approx(10**0.419, rel=0.01)
-    with pytest.raises(InputError, match="1-505 K"):
-        model.predict("Al", "sapphire", 0.5)
-    with pytest.raises(InputError, match="1-505 K"):
+    with pytest.raises(InputError, match="25-505 K"):  # metal/dielectric data start at 25 K
+        model.predict("Al", "sapphire", 5.0)
+    with pytest.raises(InputError, match="25-505 K"):
         model.predict("Al", "sapphire", 800.0)
+    assert model.predict("Cu", "Pb", 2.0)[0] > 0  # metal/metal pairs were measured down to 1 K
     with pytest.raises(InputError, match="grease"):
         model.predict("grease", "Si", 300.0)  # no acoustic data: not describable
     f = tmp_path / "stiff.toml"

@@ -19,7 +19,7 @@ LABELS = {"amm": "AMM", "dmm": "DMM", "radiation": "limit"}
                    "a comma list or one value, with units.")
 @click.option("--model", type=click.Choice(MODEL_CHOICES), default="all", show_default=True,
               help="Physics models (all, amm, dmm, radiation) or 'data': the empirical model trained on measured "
-                   "conductances (1-505 K; refuses outside its training domain).")
+                   "conductances (default --T 300 K; refuses outside its training domain).")
 @click.option("--amm-model", type=click.Choice(["full", "scalar_z_over_cos", "scalar_z_cos"]),
               default="full", show_default=True, help="AMM boundary conditions (full elastic or scalar).")
 @click.option("--cutoff", type=click.Choice(["branch", "common", "none"]), default="branch",
@@ -41,7 +41,10 @@ def kapitza(material1: str, material2: str, temperature: str, model: str, amm_mo
 
     registry = load_user_materials(materials_file) if materials_file else default_registry()
     if model == "data":
-        _empirical(material1, material2, parse_temperatures(temperature, "--T"), registry, as_json)
+        # the physics default (0.1-300 K) starts below the measured data: default to room temperature
+        given = click.get_current_context().get_parameter_source("temperature") != click.core.ParameterSource.DEFAULT
+        _empirical(material1, material2, parse_temperatures(temperature if given else "300K", "--T"), registry,
+                   as_json)
         return
     m1 = acoustic_medium(material1, registry=registry)
     m2 = acoustic_medium(material2, registry=registry)

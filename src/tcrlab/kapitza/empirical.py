@@ -10,8 +10,9 @@ out together, so no measurement of the predicted interface is seen in training �
 would leak the pair's other temperatures and samples). The stated uncertainty is that held-out RMS error
 in log10 h, as a factor 10^σ.
 
-Domain: :meth:`EmpiricalTBC.predict` refuses (InputError) temperatures outside the training data's
-1–505 K and descriptors outside the training range (a material much stiffer, lighter or softer than any
+Domain: :meth:`EmpiricalTBC.predict` refuses (InputError) temperatures outside those measured for the
+interface's class (metal/dielectric 25–505 K, dielectric/dielectric 298–300 K, metal/metal 1–304 K in the
+packaged data) and descriptors outside the training range (a material much stiffer, lighter or softer than any
 trained one); materials that are in range but never measured get a ValidityWarning.
 
 Reference: Y.-J. Wu, L. Fang and Y. Xu, npj Comput. Mater. 5, 56 (2019) (the data set and the idea of
@@ -114,6 +115,7 @@ class EmpiricalTBC:
     x_min: np.ndarray
     x_max: np.ndarray
     t_range: tuple[float, float]
+    class_t_range: dict[str, tuple[float, float]]
     materials: frozenset[str]
     sigma_log10: float
     n_rows: int
@@ -129,11 +131,14 @@ class EmpiricalTBC:
 
     def predict(self, mat1: Any, mat2: Any, T: ArrayLike, *, registry: Any = None) -> tuple[Any, float]:
         """(h [W/(m² K)], uncertainty factor 10^σ) at T [K]; InputError outside the training domain."""
+        from tcrlab.kapitza.tbc_data import pair_class
+
         t = np.atleast_1d(np.asarray(T, dtype=float))
-        lo, hi = self.t_range
+        cls = pair_class(_material(mat1, registry), _material(mat2, registry))
+        lo, hi = self.class_t_range.get(cls, self.t_range)
         if np.any(~np.isfinite(t)) or np.any(t < lo) or np.any(t > hi):
             bad = float(t[(t < lo) | (t > hi) | ~np.isfinite(t)][0])
-            raise InputError("T", f"{bad:g} K", f"{lo:g}-{hi:g} K (the temperatures of the measured data)",
+            raise InputError("T", f"{bad:g} K", f"{lo:g}-{hi:g} K (the temperatures measured for {cls} interfaces)",
                              problem="outside the empirical model's training domain")
         x = descriptors(mat1, mat2, t, registry=registry)
         span = self.x_max - self.x_min
@@ -183,6 +188,7 @@ def trained_model() -> EmpiricalTBC:
     rows, x, y = _training_set()
     sigma = cv_sigma()
     mats = frozenset(rows["key1"]) | frozenset(rows["key2"])
+    by_class = {cls: (float(g["T_K"].min()), float(g["T_K"].max())) for cls, g in rows.groupby("pair_class")}
     return EmpiricalTBC(_fit(x, y), x.min(axis=0), x.max(axis=0),
-                        (float(rows["T_K"].min()), float(rows["T_K"].max())), mats, sigma, len(rows),
+                        (float(rows["T_K"].min()), float(rows["T_K"].max())), by_class, mats, sigma, len(rows),
                         rows["pair"].nunique())
