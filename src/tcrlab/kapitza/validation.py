@@ -48,7 +48,14 @@ def physics_predictions() -> Any:
 
 
 def statistics(rows: Any, columns: dict[str, str]) -> Any:
-    """Per model and interface class: n, log_rms and bias [decades], within_2x [fraction]."""
+    """Per model and interface class: n, log_rms and bias [decades], within_2x [fraction].
+
+    Examples
+    --------
+    >>> stats = statistics(physics_predictions(), MODELS)
+    >>> round(float(stats.query("model == 'AMM (full, branch cutoff)' and `class` == 'all'")["log_rms"].iloc[0]), 2)
+    1.43
+    """
     import pandas as pd
 
     out = []
