@@ -5,8 +5,8 @@ data for the thermal-boundary-conductance validation"); this script only applies
 
 * cubic or hexagonal single-crystal C_ij -> Voigt-Reuss-Hill bulk and shear moduli (R. Hill, Proc. Phys.
   Soc. A 65, 349 (1952)) -> c_L = sqrt((K + 4G/3)/rho), c_T = sqrt(G/rho);
-* polycrystal bulk and shear moduli K, G (WebElements, as compiled in pymatgen's periodic_table.json) ->
-  the same two speeds;
+* polycrystal bulk and shear moduli K, G (WebElements, as compiled in pymatgen's periodic_table.json), or
+  Young's modulus and Poisson ratio (K = E/(3(1 - 2 nu)), G = E/(2(1 + nu))) -> the same two speeds;
 * elastic Debye temperature theta = (hbar/k_B)(6 pi^2 n)^(1/3) v_m, 3/v_m^3 = 1/c_L^3 + 2/c_T^3, n atoms
   per volume (O. L. Anderson, J. Phys. Chem. Solids 24, 909 (1963)).
 
@@ -66,7 +66,7 @@ def debye(cl: float, ct: float, rho: float, molar_mass: float, atoms: int) -> fl
 # molar masses: IUPAC standard atomic weights (as in pymatgen's periodic_table.json)
 M = {"Ga": 69.723, "As": 74.9216, "Sb": 121.76, "Mg": 24.305, "O": 15.9994, "N": 14.0067, "C": 12.0107,
      "Y": 88.90585, "Bi": 208.9804, "Pd": 106.42, "Nb": 92.90638, "Ta": 180.94788, "Sn": 118.71,
-     "Ir": 192.217, "Zr": 91.224, "Cr": 51.9961, "Pt": 195.084}
+     "Ir": 192.217, "Zr": 91.224, "Cr": 51.9961, "Pt": 195.084, "Si": 28.0855, "Ba": 137.327, "F": 18.9984032}
 MATERIALS = {
     # single crystals, C_ij in GPa
     "GaAs": ("cij", cubic(118.77, 53.72, 59.44), 5316.9, M["Ga"] + M["As"], 2),
@@ -84,6 +84,9 @@ MATERIALS = {
     "Ir": ("kg", (320.0, 210.0), 22650.0, M["Ir"], 1),
     "Zr": ("kg", (97.2, 33.0), 6511.0, M["Zr"], 1),
     "Cr": ("kg", (160.0, 115.0), 7140.0, M["Cr"], 1),
+    # isotropic E in GPa and Poisson ratio (Crystran handbook, 5th ed. 2023)
+    "a-SiO2": ("enu", (73.1, 0.17), 2203.0, M["Si"] + 2 * M["O"], 3),
+    "BaF2": ("enu", (53.07, 0.343), 4890.0, M["Ba"] + 2 * M["F"], 3),
 }
 
 
@@ -95,6 +98,9 @@ def derived() -> dict[str, tuple[float, float, float]]:
             k, g = vrh(data)
         elif how == "kg":
             k, g = data[0] * 1e9, data[1] * 1e9
+        elif how == "enu":
+            e, nu = data[0] * 1e9, data[1]
+            k, g = e / (3 * (1 - 2 * nu)), e / (2 * (1 + nu))
         if how == "speeds":
             cl, ct = data
         else:

@@ -7,7 +7,7 @@ import numpy as np
 
 from tcrlab.cli.common import console, emit_json, make_table
 
-MODEL_CHOICES = ("all", "amm", "dmm", "radiation")
+MODEL_CHOICES = ("all", "amm", "dmm", "radiation", "data")
 LABELS = {"amm": "AMM", "dmm": "DMM", "radiation": "limit"}
 
 
@@ -17,7 +17,9 @@ LABELS = {"amm": "AMM", "dmm": "DMM", "radiation": "limit"}
 @click.option("--T", "temperature", default="0.1K:300K", show_default=True,
               help="Temperature(s): START:STOP (25 log-spaced points), START:STOP:N, START:STOP:logN, "
                    "a comma list or one value, with units.")
-@click.option("--model", type=click.Choice(MODEL_CHOICES), default="all", show_default=True)
+@click.option("--model", type=click.Choice(MODEL_CHOICES), default="all", show_default=True,
+              help="Physics models (all, amm, dmm, radiation) or 'data': the empirical model trained on measured "
+                   "conductances (default --T 300 K; refuses outside its training domain).")
 @click.option("--amm-model", type=click.Choice(["full", "scalar_z_over_cos", "scalar_z_cos"]),
               default="full", show_default=True, help="AMM boundary conditions (full elastic or scalar).")
 @click.option("--cutoff", type=click.Choice(["branch", "common", "none"]), default="branch",
@@ -38,6 +40,12 @@ def kapitza(material1: str, material2: str, temperature: str, model: str, amm_mo
     from tcrlab.materials.registry import default_registry, load_user_materials
 
     registry = load_user_materials(materials_file) if materials_file else default_registry()
+    if model == "data":
+        # the physics default (0.1-300 K) starts below the measured data: default to room temperature
+        given = click.get_current_context().get_parameter_source("temperature") != click.core.ParameterSource.DEFAULT
+        _empirical(material1, material2, parse_temperatures(temperature if given else "300K", "--T"), registry,
+                   as_json)
+        return
     m1 = acoustic_medium(material1, registry=registry)
     m2 = acoustic_medium(material2, registry=registry)
     t = parse_temperatures(temperature, "--T")
@@ -79,3 +87,21 @@ def kapitza(material1: str, material2: str, temperature: str, model: str, amm_mo
                      title=f"{m1.name} | {m2.name}", measured=measured)
         if not as_json:
             console.print(f"plot written to {plot_path}")
+
+
+def _empirical(material1: str, material2: str, t: np.ndarray, registry: object, as_json: bool) -> None:
+    """Print the empirical (data-trained) prediction; the library refuses outside its domain."""
+    from tcrlab.kapitza.empirical import trained_model
+
+    model = trained_model()
+    h, factor = model.predict(material1, material2, t, registry=registry)
+    h = np.atleast_1d(h)
+    if as_json:
+        emit_json({"material1": material1, "material2": material2, "model": "data", "label": model.label,
+                   "T_K": t, "h_data_W_m2K": h, "R_data_m2K_W": 1.0 / h, "uncertainty_factor_1sigma": factor})
+        return
+    rows = [[f"{ti:.4g}", f"{1.0 / hi:.3g}", f"{hi:.3g}", f"{hi / factor:.3g} – {hi * factor:.3g}"]
+            for ti, hi in zip(t, h, strict=True)]
+    console.print(make_table(f"Thermal boundary conductance {material1} | {material2}: EMPIRICAL model; "
+                             "R in m²K/W, h in W/m²K", ["T (K)", "R data", "h data", "h 1σ band"], rows))
+    console.print(model.label)

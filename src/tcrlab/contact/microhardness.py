@@ -176,6 +176,14 @@ def hardness_of(material: Any) -> Hardness | None:
        close, but not identical; warned).
 
     None when the material has no hardness data.
+
+    Examples
+    --------
+    >>> from tcrlab.materials import default_registry
+    >>> hardness_of(default_registry().get_material("SS304")).source
+    'measured Vickers c1, c2'
+    >>> hardness_of(default_registry().get_material("Al6061-T6")).kind
+    'plain'
     """
     c1 = getattr(material, "microhardness_c1", None)
     c2 = getattr(material, "microhardness_c2", None)
