@@ -16,7 +16,7 @@ def _z_faces(layers, nz):
     total = sum(t for t, _ in layers)
     faces, ks = [0.0], []
     for t, k in layers:
-        n = max(4, int(round(nz * t / total)))
+        n = max(4, round(nz * t / total))
         faces += list(faces[-1] + np.linspace(0, t, n + 1)[1:])
         ks += [k] * n
     return np.array(faces), np.array(ks)
@@ -24,12 +24,11 @@ def _z_faces(layers, nz):
 
 def fv_disk(a, b, layers, h, nr=200, nz=100):
     """Mean and centre temperature rise per watt of an isoflux disk source (axisymmetric FV)."""
-    n_src = max(2, int(round(nr * a / b)))
+    n_src = max(2, round(nr * a / b))
     rf = np.concatenate([np.linspace(0, a, n_src + 1), np.linspace(a, b, nr - n_src + 1)[1:]])
     zf, kz = _z_faces(layers, nz)
     nrr, nzz = rf.size - 1, zf.size - 1
     rc = 0.5 * (rf[1:] + rf[:-1])
-    dr = np.diff(rf)
     dz = np.diff(zf)
     idx = lambda i, j: j * nrr + i  # noqa: E731
     rows, cols, vals = [], [], []
@@ -72,7 +71,7 @@ def fv_rectangle_quarter(a, b, c, d, layers, h, n=40, nz=30):
     """Mean temperature rise per watt of a centred a×b source on a c×d plate (quarter domain, 3-D FV)."""
     # quarter: 0..c/2, 0..d/2 with the source over 0..a/2, 0..b/2 (symmetry planes adiabatic)
     def faces(size, half):
-        ns = max(2, int(round(n * size / half)))
+        ns = max(2, round(n * size / half))
         return np.concatenate([np.linspace(0, size / 2, ns + 1), np.linspace(size / 2, half / 2, n - ns + 1)[1:]])
     xf, yf = faces(a, c), faces(b, d)
     zf, kz = _z_faces(layers, nz)
