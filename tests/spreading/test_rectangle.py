@@ -115,7 +115,13 @@ def test_compiled_sum_equals_the_numpy_sum():
     lay = lay.flat(slice(None), (2,))
     args = (np.array([0.2, 0.3]), np.array([0.3, 0.45]), np.array([1.0, 1.2]), np.array([0.8, 0.96]),
             np.array([0.3, 0.6]), np.array([0.2, 0.4]), lay, 40, 30)
-    np.testing.assert_allclose(_rect_sum(*args), _rect_sum_numpy(*args), rtol=1e-12)
+    from tcrlab.spreading._kernels import rect_sums
+
+    thick = np.array([[0.1, 0.2], [0.3, 0.2]])
+    cond = np.array([[2.0, 5.0], [1.0, 5.0]])
+    compiled = rect_sums(*args[:6], thick, cond, np.array([0.1, 0.0]), 40, 30)
+    np.testing.assert_allclose(compiled, _rect_sum_numpy(*args), rtol=1e-12)
+    np.testing.assert_allclose(_rect_sum(*args), compiled, rtol=1e-12)
 
 
 def test_broadcasts_like_a_loop():

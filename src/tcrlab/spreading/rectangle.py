@@ -24,7 +24,6 @@ from scipy import special
 
 from tcrlab._arrays import require_broadcastable
 from tcrlab.errors import InputError
-from tcrlab.spreading._kernels import rect_sums
 from tcrlab.spreading._series import chunks, warn_unconverged
 from tcrlab.spreading.layers import Layers, LayerSpec, check_layers, mode_impedance
 from tcrlab.spreading.result import SpreadingResult, out
@@ -40,6 +39,7 @@ __all__ = [
 
 DEFAULT_RTOL = 1e-4
 MAX_MODES = 4096  # Fourier modes per direction at most
+COMPILED_ABOVE = 4_000_000  # modes × geometries from which the compiled kernel pays for itself
 _ASYMPTOTIC = 10.0  # λ_M·a (and δ_N·b) beyond which omitted terms follow their asymptotic mean
 
 
@@ -100,13 +100,18 @@ def _rect_sum_numpy(a, b, c, d, x, y, lay: Layers, m_modes: int, n_modes: int):
 
 
 def _rect_sum(a, b, c, d, x, y, lay: Layers, m_modes: int, n_modes: int) -> NDArray[np.float64]:
-    """The same sum as :func:`_rect_sum_numpy`, compiled (see :mod:`tcrlab.spreading._kernels`)."""
+    """The same sum as :func:`_rect_sum_numpy`; compiled (:mod:`tcrlab.spreading._kernels`) for large
+    batches, NumPy below — small jobs should not wait for the compiler (~15 s on the first call)."""
     g = a.size
+    if g * (m_modes + 1) * (n_modes + 1) < COMPILED_ABOVE:
+        return _rect_sum_numpy(a, b, c, d, x, y, lay, m_modes, n_modes)
     thick = np.ascontiguousarray(np.stack([np.broadcast_to(t, (g,)) for t in lay.thickness], axis=1))
     cond = np.ascontiguousarray(np.stack([np.broadcast_to(k, (g,)) for k in lay.conductivity], axis=1))
     h = np.broadcast_to(lay.h, (g,))
     with np.errstate(divide="ignore"):
         zsink = np.where(np.isinf(h), 0.0, 1.0 / h)
+    from tcrlab.spreading._kernels import rect_sums  # imports numba only when needed
+
     args = [np.ascontiguousarray(v, dtype=float) for v in (a, b, c, d, x, y)]
     return rect_sums(*args, thick, cond, np.ascontiguousarray(zsink), int(m_modes), int(n_modes))
 
