@@ -313,7 +313,7 @@ def _spreader(name: str, t: Mapping[str, Any], where: str, ctx: _Ctx) -> Paralle
                                     label=where)
     items: list[Any] = [spreading, *layers]
     if np.isfinite(h):
-        items.append(Convection(f"{name}: fin side", h, label=f("h")))
+        items.append(Convection(f"{name}: sink side (h)", h, label=f("h")))
     return ParallelGroup(name, (Branch(tuple(items), name, area=spreading.plate_area),))
 
 
