@@ -7,7 +7,15 @@ import pytest
 
 from tcrlab.errors import InputError
 from tcrlab.materials.registry import default_registry
-from tcrlab.network import Boundary, Branch, ConductionLayer, ContactResistance, Convection, ParallelGroup, Stack
+from tcrlab.network import (
+    Boundary,
+    Branch,
+    ConductionLayer,
+    ContactResistance,
+    Convection,
+    ParallelGroup,
+    Stack,
+)
 from tcrlab.network.spreader import SpreadingResistance
 from tcrlab.spreading import disk_spreading, rectangle_spreading
 
