@@ -78,7 +78,7 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 @pytest.mark.parametrize("name, bottleneck", [("cpu_heatsink.toml", "die / heat-sink interface"),
-                                              ("power_module.toml", "thermal grease")])
+                                              ("power_module.toml", "module cell: sink side (h)")])
 def test_repo_examples_run(name, bottleneck, capsys):
     data = json.loads(_run(["run", str(EXAMPLES / name), "--json"], capsys))
     assert data["bottleneck"] == bottleneck

@@ -12,8 +12,9 @@
     conductivity = "temperature"    # k(T) from the registry (default) or "reference" (k at 300 K)
     [[layer]]
     name = "silicon die"
-    kind = "conduction"             # conduction | contact | tim | convection | resistor | parallel | joint | kapitza
-                                    # | cryogenic_joint (measured grease / Pb-Sn solder joints, Ekin 2006)
+    kind = "conduction"             # conduction | contact | tim | convection | resistor | parallel | spreader
+                                    # | joint | kapitza | cryogenic_joint (measured grease / Pb-Sn solder joints,
+                                    # Ekin 2006)
     material = "Si"
     thickness = "0.5 mm"
 
@@ -41,6 +42,7 @@ from tcrlab.network.elements import (
     FixedResistance,
     TIMLayer,
 )
+from tcrlab.network.spreader import SHAPES, SpreadingResistance
 from tcrlab.units import parse_quantity
 from tcrlab.validation import require_positive
 
@@ -54,7 +56,9 @@ LAYER_FIELDS: dict[str, tuple[str, ...]] = {
     "convection": ("name", "kind", "h", "area"),
     "resistor": ("name", "kind", "resistance"),
     "parallel": ("name", "kind", "branch"),
+    "spreader": ("name", "kind", "shape", "source", "plate", "source_position", "h", "sink", "plate_layer"),
 }
+PLATE_LAYER_FIELDS = ("name", "material", "conductivity", "thickness", "temperature_dependent")
 DELEGATED = {"joint": "tcrlab.cases.joint", "kapitza": "tcrlab.cases.kapitza",
              "cryogenic_joint": "tcrlab.cases.cryojoint"}
 KINDS = (*LAYER_FIELDS, *DELEGATED)
@@ -236,6 +240,8 @@ def _build(kind: str, name: str, t: Mapping[str, Any], where: str, ctx: _Ctx) ->
                 raise InputError(f("resistance"), t["resistance"], "a resistance in K/W or in K m^2/W",
                                  problem=exc.problem, source=ctx.source) from None
             return FixedResistance(name, resistance_area=r, label=where)
+    if kind == "spreader":
+        return _spreader(name, t, where, ctx)
     # parallel
     branches = t.get("branch")
     if not isinstance(branches, list) or not branches:
@@ -266,6 +272,54 @@ def _build(kind: str, name: str, t: Mapping[str, Any], where: str, ctx: _Ctx) ->
             raise InputError(f"{bw}.{exc.field.removeprefix(branch_name + '.')}", exc.value, exc.expected,
                              problem=exc.problem, source=exc.source or ctx.source) from None
     return ParallelGroup(name, tuple(built))
+
+
+def _sizes(value: Any, n: int, field_name: str, ctx: _Ctx) -> tuple[Any, ...]:
+    what = "[length, width], e.g. ['2 cm', '2 cm']" if n == 2 else "a diameter, e.g. '3 cm'"
+    items = value if isinstance(value, list) else [value]
+    if len(items) != n:
+        raise InputError(field_name, value, what, source=ctx.source)
+    return tuple(ctx.q(v, "length", f"{field_name}[{i}]" if n > 1 else field_name) for i, v in enumerate(items, 1))
+
+
+def _spreader(name: str, t: Mapping[str, Any], where: str, ctx: _Ctx) -> ParallelGroup:
+    """A source on a wider layered plate: the spreading row R_s, the plate's layers at the plate's area and
+    (with a fin-side h) the sink's convection, as one branch of the plate's area."""
+    f = lambda key: f"{where}.{key}"  # noqa: E731
+    shape = t.get("shape", "rectangle")
+    if shape not in SHAPES:
+        raise InputError(f("shape"), shape, "one of: " + ", ".join(SHAPES), source=ctx.source)
+    n = 2 if shape == "rectangle" else 1
+    for key, what in (("source", "the source size"), ("plate", "the plate size")):
+        if key not in t:
+            raise _missing(ctx.source, f(key), f"{what}: " + ("['2 cm', '2 cm'] (length, width)" if n == 2
+                                                                else "a diameter, e.g. '3 cm'"))
+    source = _sizes(t["source"], n, f("source"), ctx)
+    plate = _sizes(t["plate"], n, f("plate"), ctx)
+    position = _sizes(t["source_position"], 2, f("source_position"), ctx) if "source_position" in t else None
+    if ("h" in t) == ("sink" in t):
+        raise _missing(ctx.source, f("h"), "either the fin-side heat-transfer coefficient h = '1500 W/(m^2 K)' "
+                       "or sink = 'isothermal' (one of them)")
+    if "sink" in t and t["sink"] != "isothermal":
+        raise InputError(f("sink"), t["sink"], "'isothermal' (or give h instead)", source=ctx.source)
+    h = ctx.q(t["h"], "heat_transfer_coefficient", f("h")) if "h" in t else np.inf
+    tables = t.get("plate_layer")
+    if not isinstance(tables, list) or not tables:
+        raise _missing(ctx.source, f("plate_layer"), "[[layer.plate_layer]] tables from the heated face down, "
+                       "each with a material (or conductivity) and a thickness")
+    layers = []
+    for i, lt in enumerate(tables, start=1):
+        lw = f"{where}.plate_layer[{i}]"
+        if not isinstance(lt, Mapping):
+            raise CaseFileError(f"{ctx.source}: {lw} must be a table")
+        _check_keys(lt, PLATE_LAYER_FIELDS, lw, ctx.source)
+        layers.append(_build("conduction", f"{name}: {lt.get('name', f'layer {i}')}", lt, lw, ctx))
+    spreading = SpreadingResistance(f"{name}: spreading", shape, source, plate, tuple(layers), h, position,
+                                    label=where)
+    items: list[Any] = [spreading, *layers]
+    if np.isfinite(h):
+        items.append(Convection(f"{name}: sink side (h)", h, label=f("h")))
+    return ParallelGroup(name, (Branch(tuple(items), name, area=spreading.plate_area),))
 
 
 def _item(table: Any, where: str, ctx: _Ctx) -> Any:

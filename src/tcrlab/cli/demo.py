@@ -11,9 +11,11 @@ import click
 from tcrlab.cli.common import emit_json, make_table
 from tcrlab.cli.run import check_plot_path, render_stack, wide_console, writing
 
-__all__ = ["CASE_RESOURCE", "demo", "run_demo"]
+__all__ = ["BASE_RESOURCE", "CASE_RESOURCE", "demo", "run_base_demo", "run_demo"]
 
 CASE_RESOURCE = "cpu_heatsink.toml"
+BASE_RESOURCE = "cpu_heatsink_base.toml"
+SPREADER = "heat-sink base"
 
 
 def run_demo() -> tuple[Any, Any, list[tuple[dict[str, Any], Any, str]]]:
@@ -30,6 +32,34 @@ def run_demo() -> tuple[Any, Any, list[tuple[dict[str, Any], Any, str]]]:
     return case, result, variants
 
 
+def run_base_demo() -> tuple[Any, Any, Any]:
+    """The same CPU on a 6 cm × 6 cm heat-sink base: (case, result with the fin-side h, result with the fin
+    side held at the article's 40 °C instead — the like-for-like comparison with the 1-D article model)."""
+    import copy
+
+    from tcrlab.cases import build_case
+
+    text = resources.files("tcrlab").joinpath("examples", BASE_RESOURCE).read_text("utf-8")
+    source = f"tcrlab/examples/{BASE_RESOURCE}"
+    doc = tomllib.loads(text)
+    case = build_case(doc, source=source)
+    iso = copy.deepcopy(doc)
+    spreader = next(t for t in iso["layer"] if t.get("name") == SPREADER)
+    spreader.pop("h")
+    spreader["sink"] = "isothermal"
+    iso["boundary"]["sink_temperature"] = "40 degC"
+    iso["case"]["name"] = "same base, fin side held at 40 degC"
+    iso_result = build_case(iso, source=source).solve()  # type: ignore[attr-defined]
+    return case, case.solve(), iso_result  # type: ignore[attr-defined]
+
+
+def _base_drops(result: Any) -> tuple[float, float]:
+    """(ΔT over the whole base incl. spreading but not the fin side, ΔT of the spreading row) [K]."""
+    rows = [e for e in result.elements if e.path.startswith(SPREADER) and e.kind in ("spreading", "conduction")]
+    spread = next(e for e in rows if e.kind == "spreading")
+    return sum(float(e.dT) for e in rows), float(spread.dT)
+
+
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help="Print machine-readable results (JSON).")
 @click.option("--plot", "plot_file", type=click.Path(dir_okay=False), help="Save the CPU T(x) profile.")
@@ -42,6 +72,7 @@ def demo(as_json: bool, plot_file: str | None, compare_file: str | None) -> None
     check_plot_path("--plot", plot_file)
     check_plot_path("--compare-plot", compare_file)
     case, result, variants = run_demo()
+    base_case, base, base_iso = run_base_demo()
     replaced = variants[0][0].get("replace") if variants else None
     rows = []
     for variant, res, why in variants:
@@ -70,7 +101,8 @@ def demo(as_json: bool, plot_file: str | None, compare_file: str | None) -> None
             save_figure(plot_variants(solved, title="CPU junction temperature with different interfaces"),
                         compare_file, dpi=130)
     if as_json:
-        emit_json({"case": result.to_dict(), "variants": rows})
+        emit_json({"case": result.to_dict(), "variants": rows, "heat_sink_base": base.to_dict(),
+                   "heat_sink_base_isothermal_40C": base_iso.to_dict()})
         return
     console = wide_console()
     render_stack(result, title=case.name)
@@ -91,6 +123,23 @@ def demo(as_json: bool, plot_file: str | None, compare_file: str | None) -> None
     ))
     console.print("R'' values: Bergman, Lavine, Incropera & DeWitt, Fundamentals of Heat and Mass Transfer, "
                   "7th ed. (2011), Tables 3.1 and 3.2; TIM rows: bond line / k.")
+    console.print()
+    render_stack(base, title=base_case.name)
+    spread = base.element(f"{SPREADER}: spreading")
+    rise = float(base.T_hot) - float(base.T_end)
+    console.print(
+        f"Spreading in the base: R_s = {float(spread.resistance):.4g} K/W, ΔT = {float(spread.dT):.3g} K — "
+        f"{100 * float(spread.share):.0f} % of the {rise:.3g} K junction-to-air rise (fin-side h = "
+        f"{float(spread.describe['h']):.4g} W/(m² K), air at {float(base.T_end) - 273.15:.0f} °C: an assumed "
+        f"forced-air fin array, see {BASE_RESOURCE})."
+    )
+    article_base = float(result.element("aluminium base (first 6 mm)").dT)
+    iso_base, iso_spread = _base_drops(base_iso)
+    console.print(
+        f"Like for like with the article (fin side held at its 40 °C): the 6 mm base takes {iso_base:.3g} K "
+        f"({iso_spread:.3g} K of it spreading) instead of the 1-D {article_base:.3g} K under the die's 4 cm²; "
+        f"junction {float(base_iso.T_hot) - 273.15:.1f} °C instead of {float(result.T_hot) - 273.15:.1f} °C."
+    )
     if plot_file:
         console.print(f"profile written to {plot_file}")
     if compare_file:

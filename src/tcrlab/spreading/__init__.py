@@ -20,7 +20,12 @@ from tcrlab.spreading.rectangle import (
 )
 from tcrlab.spreading.registry import SOLUTIONS, SpreadingSolution, get_solution
 from tcrlab.spreading.result import SpreadingResult
-from tcrlab.spreading.sources import MultiSourceResult, RectSource, multiple_sources
+from tcrlab.spreading.sources import (
+    MultiSourceResult,
+    RectSource,
+    multiple_sources,
+    surface_temperature_rise,
+)
 
 __all__ = [
     "SOLUTIONS",
@@ -39,4 +44,5 @@ __all__ = [
     "rectangle_resistance_compound",
     "rectangle_spreading",
     "song_lee_au_resistance",
+    "surface_temperature_rise",
 ]

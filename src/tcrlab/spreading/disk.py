@@ -167,7 +167,7 @@ def disk_resistance(
     >>> round(disk_resistance(0.005, 0.02, 0.01, 200.0), 5)
     0.17871
     """
-    return disk_spreading(a, b, [(t, k)], h, rtol=rtol).spreading
+    return disk_spreading(a, b, [(require_positive("t", t), require_positive("k", k))], h, rtol=rtol).spreading
 
 
 def disk_resistance_compound(
@@ -185,7 +185,9 @@ def disk_resistance_compound(
     >>> round(disk_resistance_compound(0.005, 0.02, 0.001, 400.0, 0.01, 200.0), 5)
     0.13293
     """
-    return disk_spreading(a, b, [(t1, k1), (t2, k2)], h, rtol=rtol).spreading
+    layers = [(require_positive("t1", t1), require_positive("k1", k1)),
+              (require_positive("t2", t2), require_positive("k2", k2))]
+    return disk_spreading(a, b, layers, h, rtol=rtol).spreading
 
 
 def song_lee_au_resistance(

@@ -27,7 +27,7 @@ from tcrlab.errors import InputError
 from tcrlab.spreading._series import chunks, warn_unconverged
 from tcrlab.spreading.layers import Layers, LayerSpec, check_layers, mode_impedance
 from tcrlab.spreading.result import SpreadingResult, out
-from tcrlab.validation import require_positive
+from tcrlab.validation import require_finite, require_positive
 
 __all__ = [
     "check_rectangle",
@@ -39,6 +39,7 @@ __all__ = [
 
 DEFAULT_RTOL = 1e-4
 MAX_MODES = 4096  # Fourier modes per direction at most
+COMPILED_ABOVE = 4_000_000  # modes × geometries from which the compiled kernel pays for itself
 _ASYMPTOTIC = 10.0  # λ_M·a (and δ_N·b) beyond which omitted terms follow their asymptotic mean
 
 
@@ -51,9 +52,8 @@ def check_rectangle(
     bb = require_positive(names[1], b)
     cc = require_positive(names[2], c)
     dd = require_positive(names[3], d)
-    x = cc / 2.0 if xc is None else np.asarray(require_positive("xc", xc) if np.any(np.asarray(xc) != 0)
-                                               else np.asarray(xc, dtype=float), dtype=float)
-    y = dd / 2.0 if yc is None else np.asarray(yc, dtype=float)
+    x = cc / 2.0 if xc is None else require_finite("xc", xc)
+    y = dd / 2.0 if yc is None else require_finite("yc", yc)
     require_broadcastable(**{names[0]: aa, names[1]: bb, names[2]: cc, names[3]: dd, "xc": x, "yc": y})
     for size, plate, centre, sn, pn, cn in ((aa, cc, x, names[0], names[2], "xc"), (bb, dd, y, names[1], names[3], "yc")):
         tol = 1e-9 * plate
@@ -81,7 +81,7 @@ def fourier_weights(size: NDArray[np.float64], centre: NDArray[np.float64], wave
     return np.cos(wavenumber * centre) * special.sinc(half / np.pi)
 
 
-def _rect_sum(a, b, c, d, x, y, lay: Layers, m_modes: int, n_modes: int):
+def _rect_sum_numpy(a, b, c, d, x, y, lay: Layers, m_modes: int, n_modes: int):
     """Σ ε_m ε_n u_m² v_n² Z/(cd) over m ≤ M, n ≤ N, (m, n) ≠ (0, 0), for a batch (first axis)."""
     m = np.arange(m_modes + 1)[None, :, None]
     n = np.arange(n_modes + 1)[None, None, :]
@@ -97,6 +97,23 @@ def _rect_sum(a, b, c, d, x, y, lay: Layers, m_modes: int, n_modes: int):
     w = np.where(m > 0, 2.0, 1.0) * np.where(n > 0, 2.0, 1.0) * u**2 * v**2
     w[:, 0, 0] = 0.0
     return np.sum(w * z, axis=(1, 2)) / (c * d)
+
+
+def _rect_sum(a, b, c, d, x, y, lay: Layers, m_modes: int, n_modes: int) -> NDArray[np.float64]:
+    """The same sum as :func:`_rect_sum_numpy`; compiled (:mod:`tcrlab.spreading._kernels`) for large
+    batches, NumPy below — small jobs should not wait for the compiler (~15 s on the first call)."""
+    g = a.size
+    if g * (m_modes + 1) * (n_modes + 1) < COMPILED_ABOVE:
+        return _rect_sum_numpy(a, b, c, d, x, y, lay, m_modes, n_modes)
+    thick = np.ascontiguousarray(np.stack([np.broadcast_to(t, (g,)) for t in lay.thickness], axis=1))
+    cond = np.ascontiguousarray(np.stack([np.broadcast_to(k, (g,)) for k in lay.conductivity], axis=1))
+    h = np.broadcast_to(lay.h, (g,))
+    with np.errstate(divide="ignore"):
+        zsink = np.where(np.isinf(h), 0.0, 1.0 / h)
+    from tcrlab.spreading._kernels import rect_sums  # imports numba only when needed
+
+    args = [np.ascontiguousarray(v, dtype=float) for v in (a, b, c, d, x, y)]
+    return rect_sums(*args, thick, cond, np.ascontiguousarray(zsink), int(m_modes), int(n_modes))
 
 
 def rectangle_spreading(
@@ -220,7 +237,8 @@ def rectangle_resistance(
     >>> round(rectangle_resistance(0.01, 0.01, 0.05, 0.05, 0.005, 200.0), 5)
     0.13323
     """
-    return rectangle_spreading(source_length, source_width, plate_length, plate_width, [(t, k)], h,
+    layers = [(require_positive("t", t), require_positive("k", k))]
+    return rectangle_spreading(source_length, source_width, plate_length, plate_width, layers, h,
                                xc=xc, yc=yc, rtol=rtol).spreading
 
 
@@ -240,5 +258,7 @@ def rectangle_resistance_compound(
     >>> round(rectangle_resistance_compound(0.01, 0.01, 0.05, 0.05, 0.001, 400.0, 0.005, 200.0), 5)
     0.10889
     """
-    return rectangle_spreading(source_length, source_width, plate_length, plate_width, [(t1, k1), (t2, k2)],
-                               h, xc=xc, yc=yc, rtol=rtol).spreading
+    layers = [(require_positive("t1", t1), require_positive("k1", k1)),
+              (require_positive("t2", t2), require_positive("k2", k2))]
+    return rectangle_spreading(source_length, source_width, plate_length, plate_width, layers, h,
+                               xc=xc, yc=yc, rtol=rtol).spreading

@@ -26,7 +26,7 @@ from tcrlab.spreading.layers import LayerSpec, check_layers, mode_impedance
 from tcrlab.spreading.rectangle import check_rectangle, fourier_weights
 from tcrlab.validation import require_finite, require_positive
 
-__all__ = ["MultiSourceResult", "RectSource", "multiple_sources"]
+__all__ = ["MultiSourceResult", "RectSource", "multiple_sources", "surface_temperature_rise"]
 
 MAX_MODE_ELEMENTS = 4_000_000  # (M+1)(N+1) at most: 32 MB per float64 mode array
 
@@ -200,3 +200,37 @@ def multiple_sources(
         influence=influence, one_d=one_d, mean_error=mean_err, max_error=np.abs(max_rise - half_max),
         grid_step=np.array([[s.length / (grid - 1), s.width / (grid - 1)] for s in srcs]), modes=(modes, modes),
     )
+
+
+def surface_temperature_rise(
+    sources: Sequence[RectSource], plate_length: float, plate_width: float, layers: LayerSpec,
+    h: float = math.inf, *, points: int = 121, modes: int | None = None,
+) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
+    """The heated face's temperature rise above the sink [K] on a ``points`` × ``points`` grid.
+
+    Same series and arguments as :func:`multiple_sources`; returns (x [m], y [m], θ[y, x] [K]).
+
+    Examples
+    --------
+    >>> x, y, rise = surface_temperature_rise([RectSource(0.03, 0.03, 0.02, 0.02, 120.0)], 0.06, 0.06,
+    ...                                       [(0.006, 237.0)], 1500.0, points=21)
+    >>> rise.shape, bool(rise[10, 10] == rise.max())
+    ((21, 21), True)
+    """
+    c = float(require_positive("plate_length", plate_length))
+    d = float(require_positive("plate_width", plate_width))
+    lay = check_layers(layers, h)
+    srcs = _check_sources(sources, c, d)
+    if isinstance(points, bool) or not isinstance(points, int) or not 2 <= points <= 2000:
+        raise InputError("points", points, "an integer 2 … 2000")
+    if modes is None:
+        smallest = min(min(s.length / c, s.width / d) for s in srcs)
+        modes = int(min(np.ceil(128.0 / smallest), math.isqrt(MAX_MODE_ELEMENTS) - 1))
+    lam, dlt, u, v, w = _coefficients(srcs, c, d, lay, modes, modes)
+    power = np.array([s.power for s in srcs])
+    coeff = np.einsum("i,im,in,mn->mn", power, u, v, w)
+    x = np.linspace(0.0, c, points)
+    y = np.linspace(0.0, d, points)
+    field = np.cos(np.outer(y, dlt)) @ coeff.T @ np.cos(np.outer(lam, x))
+    base = power.sum() * float(lay.one_d_area_resistance()) / (c * d)
+    return x, y, field + base
