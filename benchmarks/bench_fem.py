@@ -55,8 +55,9 @@ tolerance = 1e-8
 
 
 def one(cell_mm: float) -> dict[str, float]:
-    from tcrlab.cases import build_case, load_document  # noqa: F401
     import tomllib
+
+    from tcrlab.cases import build_case
 
     base_cells = max(6, round(6.0 / cell_mm))
     die_cells = max(2, round(base_cells / 6))

@@ -91,7 +91,7 @@ def test_cli_run_writes_field_and_picture(tmp_path: Path, capsys: pytest.Capture
     assert meshio.read(xdmf).point_data["T"].shape == result.temperature.shape
 
 
-def _mutate(fn) -> dict:  # noqa: ANN001
+def _mutate(fn) -> dict:
     d = copy.deepcopy(doc())
     fn(d)
     return d
@@ -157,7 +157,7 @@ def test_field_file_is_complete_or_absent(tmp_path: Path, monkeypatch: pytest.Mo
     result = build_case(doc(), source="x").solve()
     target = tmp_path / "f.vtu"
 
-    def broken(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+    def broken(*args, **kwargs):
         Path(args[0]).write_text("partial")
         raise OSError("disk full")
 

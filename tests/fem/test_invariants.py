@@ -36,7 +36,7 @@ def _model(geometry: str, w_base: float, w_top: float, t1: float, t2: float, k1:
 @settings(max_examples=12, deadline=None)
 @given(geometries, pos, pos, pos, pos, pos, pos, pos, st.floats(0.1, 50.0), st.booleans(), st.booleans())
 def test_energy_balance_and_maximum_principle(geometry, w_base, w_top, t1, t2, k1, k2, h, power, convective,
-                                              amg) -> None:  # noqa: ANN001
+                                              amg) -> None:
     r = solve(_model(geometry, w_base, w_top, t1, t2, k1, k2, h, power, convective),
               SolverOptions(method="amg" if amg else "direct", tolerance=1e-11))
     assert abs(r.energy_balance_error) < 1e-7
@@ -51,7 +51,7 @@ def test_energy_balance_and_maximum_principle(geometry, w_base, w_top, t1, t2, k
 
 @settings(max_examples=8, deadline=None)
 @given(geometries, pos, pos, st.floats(1.2, 10.0))
-def test_source_temperature_falls_as_the_interface_conducts_better(geometry, w_top, h, factor) -> None:  # noqa: ANN001
+def test_source_temperature_falls_as_the_interface_conducts_better(geometry, w_top, h, factor) -> None:
     def t_source(hh: float) -> float:
         r = solve(_model(geometry, 5.0, min(w_top, 5.0), 2.0, 1.0, 1.0, 1.0, hh, 10.0, False))
         return r.face_temperature("heater")[0]

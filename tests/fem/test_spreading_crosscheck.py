@@ -11,9 +11,9 @@ import pytest
 from tcrlab.spreading import disk_resistance, disk_resistance_compound, rectangle_resistance
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-from fem_convergence import disk_fe, rect_fe  # noqa: E402
+from fem_convergence import disk_fe, rect_fe
 
-from tcrlab.fem import Body, Boundary, Interface, LayeredAssembly, MeshOptions, solve  # noqa: E402
+from tcrlab.fem import Body, Boundary, Interface, LayeredAssembly, MeshOptions, solve
 
 A, K = 1e-3, 100.0
 
