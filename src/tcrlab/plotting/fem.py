@@ -68,8 +68,10 @@ def plot_slice(result: Any, ax: Any = None, *, at: float | None = None) -> Any:
     return fig or ax.figure
 
 
-def plot_interface_maps(result: Any, interface: str | None = None, axes: Any = None) -> Any:
-    """Two panels for one interface (default the first): h_j [W/(m² K)] and the jump T₁ − T₂ [K]."""
+def plot_interface_maps(result: Any, interface: str | None = None, axes: Any = None, *,
+                        pressure: np.ndarray | None = None) -> Any:
+    """Panels for one interface (default the first): h_j [W/(m² K)] and the jump T₁ − T₂ [K], with the
+    contact pressure [MPa] first when ``pressure`` (one value per interface cell [Pa]) is given."""
     plt = _pyplot()
     if not result.interfaces:
         raise ValueError("the model has no interface")
@@ -78,10 +80,12 @@ def plot_interface_maps(result: Any, interface: str | None = None, axes: Any = N
         from tcrlab.errors import InputError
 
         raise InputError("interface", interface, ", ".join(i.name for i in result.interfaces))
+    panels = [(itf.h, "h_j [W/(m² K)]", "viridis"), (itf.jump, f"jump {itf.bodies[0]} − {itf.bodies[1]} [K]", "magma")]
+    if pressure is not None:
+        panels.insert(0, (np.asarray(pressure) / 1e6, "contact pressure [MPa]", "cividis"))
     fig = None
     if axes is None:
-        fig, axes = plt.subplots(1, 2, figsize=(9.5, 3.9), constrained_layout=True)
-    panels = ((itf.h, "h_j [W/(m² K)]", "viridis"), (itf.jump, f"jump {itf.bodies[0]} − {itf.bodies[1]} [K]", "magma"))
+        fig, axes = plt.subplots(1, len(panels), figsize=(4.8 * len(panels), 3.6), constrained_layout=True)
     if result.assembly.geometry == "box":
         gx, gy = itf.grid
         order = np.lexsort((itf.centres[:, 0], itf.centres[:, 1]))
@@ -92,7 +96,7 @@ def plot_interface_maps(result: Any, interface: str | None = None, axes: Any = N
             ax.set_aspect("equal")
             ax.set_xlabel("x [mm]")
             ax.set_ylabel("y [mm]")
-            (fig or ax.figure).colorbar(m, ax=ax, label=label, shrink=0.9)
+            (fig or ax.figure).colorbar(m, ax=ax, label=label, shrink=0.7)
     else:
         order = np.argsort(itf.centres[:, 0])
         x = itf.centres[order, 0] * 1e3
