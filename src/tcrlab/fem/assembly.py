@@ -57,14 +57,6 @@ def _global_1d(cells: np.ndarray) -> sp.csr_matrix:
     return sp.csr_matrix((vals, (rows, cols)), shape=(n, n))
 
 
-def _kron_chain(mats: list[sp.spmatrix]) -> sp.csr_matrix:
-    """mats[0] is axis 0 (fastest index): kron(mats[-1], ..., kron(mats[1], mats[0]))."""
-    out = mats[0]
-    for m in mats[1:]:
-        out = sp.kron(m, out, format="csr")
-    return out.tocsr()
-
-
 def tensor_cells(bm: BodyMesh) -> np.ndarray:
     """(n_axes, n_elements) cell multi-index of every element (axis 0 fastest)."""
     cshape = [len(a) - 1 for a in bm.axes]
@@ -102,15 +94,19 @@ def body_stiffness(bm: BodyMesh, *, radial: bool, scale: float, k: float | np.nd
     """
     per_axis = [axis_matrices(a, radial and d == 0) for d, a in enumerate(bm.axes)]
     if np.ndim(k) == 0:
-        Ks = [_global_1d(K) for K, _, _ in per_axis]
-        Ms = [_global_1d(M) for _, M, _ in per_axis]
-        local = None
-        for d in range(len(bm.axes)):
-            term = _kron_chain([Ks[e] if e == d else Ms[e] for e in range(len(bm.axes))])
-            local = term if local is None else local + term
-        assert local is not None
-        local.data *= float(k) * scale
-        return local
+        # S_j (stiffness of axes 0..j) = M_j ⊗ S_{j-1} + K_j ⊗ M_{j-1}: two Kronecker products per axis,
+        # only the last pair of the full size
+        S = _global_1d(per_axis[0][0])
+        M = _global_1d(per_axis[0][1])
+        for j in range(1, len(bm.axes)):
+            Kj, Mj = _global_1d(per_axis[j][0]), _global_1d(per_axis[j][1])
+            S_new = sp.kron(Mj, S, format="csr") + sp.kron(Kj, M, format="csr")
+            if j < len(bm.axes) - 1:
+                M = sp.kron(Mj, M, format="csr")
+            S = S_new
+        S = S.tocsr()
+        S.data *= float(k) * scale
+        return S
     idx = tensor_cells(bm)
     Ke = None
     for d in range(len(bm.axes)):

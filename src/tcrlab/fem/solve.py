@@ -361,7 +361,7 @@ def solve(assembly: LayeredAssembly, options: SolverOptions | None = None,
         for iterations in range(1, options.max_iterations + 1):
             K = K_const
             if kt_bodies:
-                K = K + volume(lambda b: None if b.k_constant() is not None else
+                K = K + volume(lambda b, t=t: None if b.k_constant() is not None else
                                b.k_of(t[element_nodes(mesh.bodies[b.name], kt_cells[b.name])].mean(axis=1)))
             hs = []
             for p in pairs:

@@ -58,7 +58,8 @@ def plot_slice(result: Any, ax: Any = None, *, at: float | None = None) -> Any:
         mappable = ax.pcolormesh(x * 1e3, z * 1e3, t - off, shading="gouraud", cmap="inferno", vmin=vmin, vmax=vmax)
         ax.plot(1e3 * np.array([x[0], x[-1], x[-1], x[0], x[0]]), 1e3 * np.array([z[0], z[0], z[-1], z[-1], z[0]]),
                 color="w", lw=0.8)
-        ax.text(1e3 * x[0], 1e3 * z[-1], f" {name}", color="w", fontsize=8, va="top", ha="left")
+        ax.text(1e3 * x[0], 1e3 * z[-1], f" {name}", color="k", fontsize=8, va="top", ha="left",
+                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75})
     horizontal = "r" if result.assembly.radial else "x"
     ax.set_xlabel(f"{horizontal} [mm]")
     ax.set_ylabel("z [mm]")
@@ -68,8 +69,10 @@ def plot_slice(result: Any, ax: Any = None, *, at: float | None = None) -> Any:
     return fig or ax.figure
 
 
-def plot_interface_maps(result: Any, interface: str | None = None, axes: Any = None) -> Any:
-    """Two panels for one interface (default the first): h_j [W/(m² K)] and the jump T₁ − T₂ [K]."""
+def plot_interface_maps(result: Any, interface: str | None = None, axes: Any = None, *,
+                        pressure: np.ndarray | None = None) -> Any:
+    """Panels for one interface (default the first): h_j [W/(m² K)] and the jump T₁ − T₂ [K], with the
+    contact pressure [MPa] first when ``pressure`` (one value per interface cell [Pa]) is given."""
     plt = _pyplot()
     if not result.interfaces:
         raise ValueError("the model has no interface")
@@ -78,21 +81,33 @@ def plot_interface_maps(result: Any, interface: str | None = None, axes: Any = N
         from tcrlab.errors import InputError
 
         raise InputError("interface", interface, ", ".join(i.name for i in result.interfaces))
+    panels = [(itf.h, "h_j [W/(m² K)]", "viridis"), (itf.jump, f"jump {itf.bodies[0]} − {itf.bodies[1]} [K]", "magma")]
+    if pressure is not None:
+        panels.insert(0, (np.asarray(pressure) / 1e6, "contact pressure [MPa]", "cividis"))
     fig = None
     if axes is None:
-        fig, axes = plt.subplots(1, 2, figsize=(9.5, 3.9), constrained_layout=True)
-    panels = ((itf.h, "h_j [W/(m² K)]", "viridis"), (itf.jump, f"jump {itf.bodies[0]} − {itf.bodies[1]} [K]", "magma"))
+        fig, axes = plt.subplots(1, len(panels), figsize=(4.8 * len(panels), 3.6), constrained_layout=True)
     if result.assembly.geometry == "box":
         gx, gy = itf.grid
         order = np.lexsort((itf.centres[:, 0], itf.centres[:, 1]))
         shape = (len(gy) - 1, len(gx) - 1)
         for ax, (values, label, cmap) in zip(axes, panels, strict=True):
-            grid = np.asarray(values)[order].reshape(shape)
+            values = np.asarray(values)
+            if np.ptp(values) <= 1e-9 * np.max(np.abs(values)):  # a constant field: say so, no colour bar
+                ax.set_xlim(gx[0] * 1e3, gx[-1] * 1e3)
+                ax.set_ylim(gy[0] * 1e3, gy[-1] * 1e3)
+                ax.set_aspect("equal")
+                ax.text(0.5, 0.5, f"uniform\n{label.split(' [')[0]} = {values[0]:.4g}\n[{label.split(' [')[1]}",
+                        transform=ax.transAxes, ha="center", va="center")
+                ax.set_xlabel("x [mm]")
+                ax.set_ylabel("y [mm]")
+                continue
+            grid = values[order].reshape(shape)
             m = ax.pcolormesh(gx * 1e3, gy * 1e3, grid, cmap=cmap, shading="flat")
             ax.set_aspect("equal")
             ax.set_xlabel("x [mm]")
             ax.set_ylabel("y [mm]")
-            (fig or ax.figure).colorbar(m, ax=ax, label=label, shrink=0.9)
+            (fig or ax.figure).colorbar(m, ax=ax, label=label, shrink=0.7)
     else:
         order = np.argsort(itf.centres[:, 0])
         x = itf.centres[order, 0] * 1e3
