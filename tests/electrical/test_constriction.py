@@ -96,3 +96,8 @@ def test_bad_inputs_are_clear_errors() -> None:
         cluster_resistance(1e-7, 1e-7, [1e-6, 1e-6], [[0, 0], [0, 0]])
     with pytest.raises(InputError, match="method"):
         cluster_resistance(1e-7, 1e-7, [1e-6, 1e-6], [[0, 0], [1, 0]], method="exact")
+
+
+def test_too_many_spots_refused_with_the_memory_figure() -> None:
+    with pytest.raises(InputError, match="GB"):
+        cluster_resistance(1e-7, 1e-7, np.full(9000, 1e-6), np.zeros((9000, 2)))

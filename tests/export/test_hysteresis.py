@@ -37,7 +37,7 @@ def test_reloading_retraces_unloading() -> None:
     flow and the branch coincides with unloading (the memory is elastic)."""
     _, r = _cycle()
     np.testing.assert_allclose(r.h_reloading, r.h_unloading, rtol=1e-3)
-    assert r.max_reload_pressure <= HARD * (1 + 1e-4)
+    assert r.max_unloading_pressure <= HARD * (1 + 1e-4)
 
 
 def test_residual_topography_resolve_reproduces_the_loaded_state() -> None:

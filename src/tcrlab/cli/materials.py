@@ -29,12 +29,14 @@ _DISPLAY: dict[str, tuple[str, float]] = {
     "sound_speed_transverse": ("m/s", 1.0),
     "debye_temperature": ("K", 1.0),
     "molar_mass": ("g/mol", 1e3),
+    "electrical_resistivity": ("µΩ cm", 1e8),
 }
 _SI_UNITS: dict[str, str] = {
     "conductivity": "W/(m K)", "density": "kg/m^3", "specific_heat": "J/(kg K)", "youngs_modulus": "Pa",
     "poisson_ratio": "1", "hardness_brinell": "Pa", "hardness_vickers": "Pa", "microhardness_c1": "Pa",
     "microhardness_c2": "1", "emissivity_min": "1", "emissivity_max": "1", "sound_speed_longitudinal": "m/s",
     "sound_speed_transverse": "m/s", "debye_temperature": "K", "molar_mass": "kg/mol",
+    "electrical_resistivity": "ohm m",
 }
 
 

@@ -33,7 +33,7 @@ from tcrlab.validation import require_nonnegative, require_positive
 
 __all__ = ["cluster_resistance", "film_resistance", "spot_resistance"]
 
-MAX_SPOTS = 20_000  # pairwise distances: n² doubles (3.2 GB at 20 000); refuse beyond
+MAX_SPOTS = 8000  # pairwise distances and their temporaries: about 4 n² doubles (2 GB at 8000)
 
 
 def _resistivities(rho1: ArrayLike, rho2: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
@@ -113,8 +113,8 @@ def cluster_resistance(rho1: float, rho2: float, radii: ArrayLike, positions: Ar
     rho = r1 + r2
     a = require_positive("radii", radii).ravel()
     if a.size > MAX_SPOTS:
-        raise InputError("radii", f"{a.size} spots", f"at most {MAX_SPOTS} spots (pairwise distances need "
-                         f"{8 * a.size**2 / 1e9:.1f} GB)")
+        raise InputError("radii", f"{a.size} spots", f"at most {MAX_SPOTS} spots (the pairwise distances would "
+                         f"need about {32 * a.size**2 / 1e9:.1f} GB)")
     total = float(a.sum())
     if not interaction or a.size == 1:
         return rho / (4.0 * total)

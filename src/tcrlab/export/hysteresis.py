@@ -43,7 +43,9 @@ class HysteresisResult:
     """Contact conductance on the three branches [W/(m² K)] at ``pressure`` [Pa] (increasing).
 
     ``h_unloading`` and ``h_reloading`` are on the residual surface; ``residual`` is the residual
-    topography (a :class:`tcrlab.surfaces.Topography`), ``plastic_depth`` the removed heights [m].
+    topography (a :class:`tcrlab.surfaces.Topography`), ``plastic_depth`` the removed heights [m];
+    ``max_unloading_pressure`` the largest local pressure on the elastic unloading branch (≤ H: no new
+    plastic flow on reloading).
     """
 
     pressure: NDArray
@@ -56,7 +58,7 @@ class HysteresisResult:
     hardness: float
     residual: Any
     plastic_depth: NDArray
-    max_reload_pressure: float
+    max_unloading_pressure: float
 
     def models(self, *, k_gas: float = 0.0, M: float = 0.0, h_r: float = 0.0,
                temperature: float = 300.0) -> tuple[Any, Any]:
@@ -79,6 +81,7 @@ def residual_topography(result: Any) -> tuple[Any, NDArray]:
 
     See the module docstring: w = max(0, −g_el) on the points at the cap, h_res = h − w.
     """
+    from tcrlab.contact._fft import SHARED_BUFFERS
     from tcrlab.contact.solver import ContactResult, _convolver
     from tcrlab.surfaces import Topography
 
@@ -86,7 +89,8 @@ def residual_topography(result: Any) -> tuple[Any, NDArray]:
         raise InputError("result", type(result).__name__, "an elastic–plastic ContactResult (solve with hardness)")
     h = np.asarray(result.heights, dtype=float)
     conv = _convolver(h.shape, result.physical_size, result.periodic, np.float64, None)
-    u, _ = conv.apply(result.pressure, out=np.empty(h.shape))
+    with SHARED_BUFFERS:  # the convolver's FFT buffers are shared with any solve on this grid
+        u, _ = conv.apply(result.pressure, out=np.empty(h.shape))
     u = u / result.E_eff  # the convolver's kernel is that of unit modulus
     g_el = u - (h - h.max()) - result.displacement
     elastic = (result.pressure > 0) & (result.pressure < result.hardness * (1 - 1e-9))
@@ -157,5 +161,5 @@ def loading_unloading(topography: Any, E_eff: float, hardness: float, k_s: float
         area_loading=np.array([r.area_fraction for r in loading]),
         area_unloading=np.array([r.area_fraction for r in unloading]),
         p_max=float(p[-1]), hardness=h_cap, residual=residual, plastic_depth=w,
-        max_reload_pressure=float(max(r.pressure.max() for r in unloading)),
+        max_unloading_pressure=float(max(r.pressure.max() for r in unloading)),
     )
