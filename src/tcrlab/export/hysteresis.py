@@ -2,8 +2,8 @@
 
 First loading to P_max with the pressure capped at the hardness H flattens the highest summits
 plastically; unloading is elastic and starts from the flattened surface, so at equal P the unloaded
-joint keeps more contact and conducts better — the hysteresis the statistical correlations (and COMSOL's
-"no memory" CMY model) leave out.
+joint keeps more contact and conducts better — the hysteresis that the statistical correlations,
+which have no memory of the loading history, leave out.
 
 **Residual topography.** In the capped solution at P_max the elastic gap g_el = u − (h − h_max) − δ
 (u = K * p the elastic surface displacement of the pressure field p, δ the approach) is zero on the
