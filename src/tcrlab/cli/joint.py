@@ -94,6 +94,30 @@ def _print_result(result: Any, joint_obj: Any) -> None:
         console.print(f"[yellow]warning:[/yellow] {w}")
 
 
+def _electrical(joint_obj: Any, result: Any, resistivity: str | None) -> Any:
+    from tcrlab.joint_electrical import joint_electrical
+    from tcrlab.units import parse_quantity
+
+    rho: list[float | None] = [None, None]
+    if resistivity is not None:
+        parts = [p.strip() for p in resistivity.split(",")]
+        if not 1 <= len(parts) <= 2:
+            raise InputError("--resistivity", resistivity, "one value or two (rho1,rho2)")
+        vals = [float(parse_quantity(p, "electrical_resistivity", "--resistivity")) for p in parts]
+        rho = [vals[0], vals[-1]]
+    return joint_electrical(joint_obj, rho1=rho[0], rho2=rho[1], result=result)
+
+
+def _print_electrical(elec: Any) -> None:
+    rows = [
+        ["h_el  electrical contact conductance", _fmt(elec.h_el), "S/m²"],
+        ["r_el = 1/h_el", _fmt(elec.specific_resistance, ".4e"), "Ω m²"],
+        ["ρ₁, ρ₂", f"{elec.rho1:.4g}, {elec.rho2:.4g}", "Ω m"],
+        ["h_c/(L₀ T h_el)  Wiedemann–Franz ratio", _fmt(elec.lorenz_ratio, ".3f"), "-"],
+    ]
+    console.print(make_table("Electrical contact (solid spots, no films)", ["quantity", "value", "unit"], rows))
+
+
 def _sweep(spec: str, joint_obj: Any, source: str) -> tuple[str, np.ndarray, Any]:
     from tcrlab.units import parse_range
 
@@ -149,13 +173,16 @@ def _csv(name: str, values: np.ndarray, result: Any) -> str:
 @click.option("--c2", help="Vickers c2 of the softer solid, e.g. -0.229.")
 @click.option("--microhardness", help="A plain microhardness instead of c1, c2, e.g. 3GPa.")
 @click.option("--flow-stress", help="Flow stress for the elastoplastic model, e.g. 500MPa.")
+@click.option("--electrical", is_flag=True, help="Also the electrical contact conductance of the solid spots.")
+@click.option("--resistivity", help="Resistivities rho1[,rho2] for --electrical, e.g. 7.2e-7ohm*m (default: registry).")
 @click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
 @click.option("--plot", "plot_path", type=click.Path(dir_okay=False), help="Save h_c, h_g, h_r, h_j vs pressure (PNG).")
 @click.option("--plot-range", default=_PLOT_RANGE, show_default=True, help="Pressure range of --plot.")
 @click.option("--sweep", "sweep_spec", help="NAME=START:STOP:N (or logN) — pressure, gas_pressure, sigma, slope, temperature; writes CSV.")
 @click.option("--out", "out_path", type=click.Path(dir_okay=False), help="CSV file for --sweep (default: stdout).")
 def joint(case_file: str | None, as_json: bool, plot_path: str | None, plot_range: str,
-          sweep_spec: str | None, out_path: str | None, **flags: Any) -> None:
+          sweep_spec: str | None, out_path: str | None, electrical: bool, resistivity: str | None,
+          **flags: Any) -> None:
     """Joint conductance h_j = h_c + h_g + h_r of two conforming rough solids (Yovanovich-group models)."""
     from tcrlab.cases.joint import joint_from_table
     from tcrlab.cli.run import check_output_path, check_plot_path, writing
@@ -188,11 +215,17 @@ def joint(case_file: str | None, as_json: bool, plot_path: str | None, plot_rang
             click.echo(f"warning: {w}", err=True)
         return
 
+    if resistivity is not None and not electrical:
+        raise InputError("--resistivity", resistivity, "--resistivity together with --electrical")
     result = joint_obj.evaluate(emit_warnings=False)
+    elec = _electrical(joint_obj, result, resistivity) if electrical else None
     if as_json:
-        emit_json({"source": source, "result": result.to_dict()})
+        emit_json({"source": source, "result": result.to_dict(),
+                   **({"electrical": elec.to_dict()} if elec is not None else {})})
     else:
         _print_result(result, joint_obj)
+        if elec is not None:
+            _print_electrical(elec)
     if plot_path:
         from tcrlab.plotting.joint import plot_joint_curve
         from tcrlab.units import parse_range

@@ -231,10 +231,12 @@ def topography_model(topography: Any, E_eff: float, k_s: float, pressures: Array
 
     Examples
     --------
+    >>> import numpy as np
     >>> from tcrlab.surfaces.synthetic import self_affine
     >>> topo = self_affine(32, 0.8, rms_slope=0.1, physical_size=1e-4, seed=1)
-    >>> model = topography_model(topo, 1e11, 16.0, [1e6, 1e7])
-    >>> bool(model.closed([1e6, 1e7], [300.0])[0, 1] > model.closed([1e6, 1e7], [300.0])[0, 0])
+    >>> model = topography_model(topo, 1e11, 16.0, [3e8, 1e9])
+    >>> h = model.closed(np.array([3e8, 1e9]), np.array([300.0]))[0]
+    >>> bool(h[1] > h[0])
     True
     """
     from tcrlab.contact.solver import solve

@@ -5,8 +5,9 @@ format     what is written
 =========  ==========================================================================================
 abaqus     ``*GAP CONDUCTANCE, PRESSURE`` (form "pressure") or ``*GAP CONDUCTANCE`` (form
            "clearance"): data lines ``conductance, pressure|clearance[, temperature]``, the first
-           independent variable varying fastest within each temperature (Abaqus Keywords Reference,
-           *GAP CONDUCTANCE; the lines go under a ``*SURFACE INTERACTION``)
+           independent variable varying fastest within each temperature (columns as the Abaqus
+           scripting reference lists the ThermalConductance pressureDepTable / clearanceDepTable;
+           the lines go under a ``*SURFACE INTERACTION``)
 calculix   ``*GAP CONDUCTANCE``: ``conductance, contact pressure[, temperature]`` (CalculiX ccx User's
            Manual, *GAP CONDUCTANCE; ccx interpolates linearly in pressure and holds the end values —
            ``springforc_f2f_th.f``); pressure form only
