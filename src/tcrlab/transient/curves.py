@@ -96,7 +96,8 @@ def check_zth_curve(t: ArrayLike, zth: ArrayLike, *, name: str = "zth",
     if np.any(zz < allowed):
         i = int(np.argmax(zz < allowed))
         raise InputError(f"{name}.zth[{i + 1}]", float(zz[i]),
-                         f"≥ 0 (a heating curve: a temperature rise; ≥ {allowed:.3g} within the noise)",
+                         "≥ 0 (a heating curve: a temperature rise" + (
+                             f"; ≥ {allowed:.3g} within the noise)" if allowed < 0 else ")"),
                          problem="negative temperature rise")
     if curve.decades < 1.0:
         raise InputError(f"{name}.t", f"{tt[0]:.3g} … {tt[-1]:.3g} s",

@@ -235,8 +235,8 @@ def layered_zth(path: LayeredPath | Sequence[Slab | Resistance], t: ArrayLike, *
         if not 8 <= nodes <= 64:
             raise InputError("nodes", nodes, "8 … 64 (float64 round-off grows as e^(2·nodes/5))")
         values = talbot_invert(lambda s: layered_impedance(path, s) / s, flat[positive], nodes=nodes) \
-            if positive.any() else np.zeros(np.shape(path.steady_resistance)[:-2] + (0,))
-        out = np.zeros(values.shape[:-1] + (flat.size,))
+            if positive.any() else np.zeros((*np.shape(path.steady_resistance)[:-2], 0))
+        out = np.zeros((*values.shape[:-1], flat.size))
         out[..., positive] = values
         return out.reshape(out.shape[:-1] + shape)
     if method in ("dehoog", "mp-talbot"):
