@@ -65,9 +65,11 @@ def check_zth_curve(t: ArrayLike, zth: ArrayLike, *, name: str = "zth",
 
     Examples
     --------
-    >>> c = check_zth_curve([1e-5, 1e-4, 1e-3], [0.1, 0.2, 0.3], min_points_per_decade=1)
-    >>> c.decades
-    2.0
+    >>> import numpy as np
+    >>> t = np.logspace(-5, -3, 21)
+    >>> c = check_zth_curve(t, np.sqrt(t))
+    >>> round(c.decades, 6), round(c.points_per_decade, 6)
+    (2.0, 10.0)
     """
     try:
         tt = np.asarray(t, dtype=float).ravel()

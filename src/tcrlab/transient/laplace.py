@@ -182,7 +182,7 @@ def talbot_invert(transform, t: ArrayLike, *, nodes: int = 24) -> Array:
     --------
     >>> import numpy as np
     >>> f = talbot_invert(lambda s: 1.0 / (s + 1.0), np.array([1.0]))
-    >>> abs(float(f[0]) - np.exp(-1.0)) < 1e-10
+    >>> bool(abs(float(f[0]) - np.exp(-1.0)) < 1e-10)
     True
     """
     tt = np.atleast_1d(np.asarray(t, dtype=float))
