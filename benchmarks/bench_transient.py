@@ -19,7 +19,13 @@ import time
 
 import numpy as np
 
-from tcrlab.transient import LayeredPath, Resistance, Slab, fit_interface_resistance, identify_network
+from tcrlab.transient import (
+    LayeredPath,
+    Resistance,
+    Slab,
+    fit_interface_resistance,
+    identify_network,
+)
 
 
 def ten_layer_stack() -> LayeredPath:
