@@ -48,6 +48,8 @@ __all__ = ["LayeredPath", "Resistance", "Slab", "layered_impedance", "layered_zt
 
 Array = NDArray[np.float64]
 
+CHUNK_ELEMENTS = 4_000_000  # complex values per working array in layered_zth (64 MB)
+
 
 @dataclass(frozen=True)
 class Slab:
@@ -234,8 +236,14 @@ def layered_zth(path: LayeredPath | Sequence[Slab | Resistance], t: ArrayLike, *
     if method == "talbot":
         if not 8 <= nodes <= 64:
             raise InputError("nodes", nodes, "8 … 64 (float64 round-off grows as e^(2·nodes/5))")
-        values = talbot_invert(lambda s: layered_impedance(path, s) / s, flat[positive], nodes=nodes) \
-            if positive.any() else np.zeros((*np.shape(path.steady_resistance)[:-2], 0))
+        tpos = flat[positive]
+        batch = int(np.prod(np.shape(path.steady_resistance)[:-2], dtype=np.int64)) or 1
+        # work in chunks of times so the complex (batch, times, nodes) arrays stay near 64 MB each
+        chunk = max(1, CHUNK_ELEMENTS // (batch * nodes))
+        parts = [talbot_invert(lambda s: layered_impedance(path, s) / s, tpos[i:i + chunk], nodes=nodes)
+                 for i in range(0, tpos.size, chunk)]
+        values = np.concatenate(parts, axis=-1) if parts else \
+            np.zeros((*np.shape(path.steady_resistance)[:-2], 0))
         out = np.zeros((*values.shape[:-1], flat.size))
         out[..., positive] = values
         return out.reshape(out.shape[:-1] + shape)
