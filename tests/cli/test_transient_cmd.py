@@ -98,3 +98,18 @@ def test_zth_temperature_needs_power(capsys, tmp_path):
     f = _curve(tmp_path, "dt.csv", 1.0, power=20.0)
     out = _run(["zth", str(f)], capsys, code=2)
     assert "--power" in " ".join(out.err.split())
+
+
+def test_transient_power_profile(capsys, tmp_path):
+    prof = tmp_path / "p.csv"
+    prof.write_text("t [s], P [W]\n0, 20\n1, 0\n", encoding="utf-8")
+    data = json.loads(_run(["transient", str(EXAMPLE), "--no-identify", "--json", "--profile", str(prof)], capsys).out)
+    t = np.array(data["t_s"])
+    z = np.array(data["Zth_K_per_W"])
+    rise = np.array(data["profile_temperature_rise_K"])
+    before = t <= 1.0
+    assert rise[before] == pytest.approx(20.0 * z[before], rel=1e-12)  # only the first step so far
+    assert abs(rise[-1]) < 1e-6  # switched off long ago: back to the sink temperature
+    prof.write_text("t,P\n1,20\n0.5,0\n", encoding="utf-8")
+    out = _run(["transient", str(EXAMPLE), "--no-identify", "--profile", str(prof)], capsys, code=2)
+    assert "--profile" in out.err

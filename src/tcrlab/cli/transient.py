@@ -18,10 +18,13 @@ __all__ = ["transient"]
               help="Write t [s], Zth [K/W] (and the junction temperature) to a CSV file.")
 @click.option("--plot", type=click.Path(dir_okay=False), is_flag=False, flag_value="transient.png", default=None,
               help="Zth and the structure function with the interfaces marked [transient.png].")
+@click.option("--profile", "profile_path", type=click.Path(dir_okay=False), default=None,
+              help="Power profile CSV (time [s], power [W] from then on): the junction temperature under it.")
 @click.option("--identify/--no-identify", default=True, show_default=True,
               help="Also run the network identification on the predicted Zth (the structure function a "
                    "tester would show).")
-def transient(case_file: str, as_json: bool, csv_path: str | None, plot: str | None, identify: bool) -> None:
+def transient(case_file: str, as_json: bool, csv_path: str | None, plot: str | None, profile_path: str | None,
+              identify: bool) -> None:
     """Thermal impedance Zth(t) of a case's heat path after a power step (exact layered solution)."""
     from tcrlab.cases import load_case
     from tcrlab.cases.stack import StackCase
@@ -44,6 +47,15 @@ def transient(case_file: str, as_json: bool, csv_path: str | None, plot: str | N
     exact = layered_structure_function(path)
     marks = interface_marks(path)
     ident = identify_network(t, zth, per_decade=20, noise=1e-4 * float(zth[-1])) if identify else None
+    rise = None
+    if profile_path:
+        from tcrlab.transient import power_profile_response
+        from tcrlab.transient.io import read_two_columns
+
+        steps, powers, _ = read_two_columns(profile_path, name="--profile")
+        if np.any(np.diff(steps) <= 0) or steps[0] < 0:
+            raise InputError("--profile", profile_path, "rows of time [s] ≥ 0, strictly increasing, and power [W]")
+        rise = power_profile_response(path.zth, t, steps, powers)
     if csv_path:
         from tcrlab.fileio import atomic_write_text
 
@@ -52,6 +64,9 @@ def transient(case_file: str, as_json: bool, csv_path: str | None, plot: str | N
         if power is not None and t_sink is not None:
             cols.append(float(t_sink) + power * zth)
             head += ",T_junction_K"
+        if rise is not None:
+            cols.append(rise)
+            head += ",dT_profile_K"
         lines = [head] + [",".join(f"{v:.9g}" for v in row) for row in np.column_stack(cols)]
         with writing("--csv", csv_path):
             atomic_write_text(csv_path, "\n".join(lines) + "\n")
@@ -75,6 +90,8 @@ def transient(case_file: str, as_json: bool, csv_path: str | None, plot: str | N
     }
     if ident is not None:
         result["identification"] = ident.to_dict()
+    if rise is not None:
+        result["profile_temperature_rise_K"] = rise
     if as_json:
         emit_json(result)
         return
@@ -94,6 +111,10 @@ def transient(case_file: str, as_json: bool, csv_path: str | None, plot: str | N
                               for e in result["layers"]]))
     console.print(f"Steady state Zth(∞) = {float(path.steady_resistance):.6g} K/W (R_total of the steady case "
                   f"{r_total:.6g} K/W).")
+    if rise is not None:
+        k = int(np.argmax(rise))
+        console.print(f"Under the power profile {profile_path}: peak junction rise {rise[k]:.4g} K at t = {t[k]:.3g} s, "
+                      f"{float(np.round(rise[-1], 6)) + 0.0:.3f} K at t = {t[-1]:.3g} s (superposition of steps).")
     if ident is not None:
         console.print(f"Network identification of the predicted curve: {ident.cauer_R.size} Cauer stages, "
                       f"λ = {ident.spectrum.regularization:.3g}, residual {ident.spectrum.residual_rms:.2g} K/W.")
