@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-slow lint bench setup clean
+.PHONY: demo test test-slow lint bench setup clean pyrth-venv
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,7 +36,18 @@ $(PEERS)/.installed:
 	$(PEERS)/bin/python -m pip install --quiet tamaas==2.9.0 contactmechanics==1.8.3 aspher==0.1.3.post1
 	touch $@
 
-bench: $(STAMP) $(PEERS)/.installed
+# PyRth (MIT, thermal transient evaluation) for benchmarks/bench_transient_peer.py, in a small venv of its own
+# (never a tcrlab dependency; the heavy contact peers are not needed for it).
+PYRTH := .venv-pyrth
+$(PYRTH)/.installed:
+	test -x $(PYRTH)/bin/python || $(PYTHON) -m venv $(PYRTH)
+	$(PYRTH)/bin/python -m pip install --quiet --upgrade pip
+	$(PYRTH)/bin/python -m pip install --quiet pyrth==1.2.0
+	touch $@
+
+pyrth-venv: $(PYRTH)/.installed
+
+bench: $(STAMP) $(PEERS)/.installed $(PYRTH)/.installed
 	TCRLAB_PEER_PYTHON=$(PEERS)/bin/python $(BIN)/python benchmarks/run_all.py
 
 clean:

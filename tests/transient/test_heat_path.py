@@ -57,7 +57,7 @@ def test_transient_table_supplies_heat_capacity():
     assert float(path.elements[0].heat_capacity) == pytest.approx(2.4e6)
     assert transient_settings(doc).t_max == 10.0
     assert case_power(case) == 10.0
-    with pytest.raises(InputError, match="transient.layer.nope"):
+    with pytest.raises(InputError, match=r"transient\.layer\.nope"):
         case_path(build_case(_doc('[transient.layer.nope]\ndensity = "1 kg/m^3"\n'), source="c.toml"))
 
 

@@ -2,6 +2,8 @@
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from scipy.special import erfc
 
 from tcrlab.errors import InputError
@@ -82,3 +84,27 @@ def test_bad_input():
         Slab("x", -1e-3, 1.0, 1e6, AREA)
     with pytest.raises(InputError, match="nodes"):
         LayeredPath((Resistance("r", 1.0),)).zth([1.0], nodes=100)
+
+
+def test_chunked_evaluation_is_identical(monkeypatch):
+    import tcrlab.transient.laplace as laplace
+
+    path = LayeredPath((Slab("a", 1e-3, 100.0, 2e6, AREA), Resistance("c", 0.3)))
+    t = np.logspace(-5, 2, 97)
+    whole = path.zth(t)
+    monkeypatch.setattr(laplace, "CHUNK_ELEMENTS", 24 * 10)  # ten times per chunk
+    assert path.zth(t) == pytest.approx(whole, rel=1e-14)
+
+
+@given(st.floats(1e-5, 1e-2), st.floats(1.0, 500.0), st.floats(1e5, 5e6), st.floats(0.0, 2.0))
+def test_heating_is_monotone_and_bounded(thickness, k, rc, r_contact):
+    # a power step only heats (Zth rises), never beyond the steady resistance, and the early response is
+    # the half-space √t law of the first layer (the heat has not yet seen the layer's back face)
+    path = LayeredPath((Slab("s", thickness, k, rc, AREA), Resistance("c", r_contact)))
+    t = np.logspace(-8, 4, 80)
+    z = path.zth(t)
+    steady = float(path.steady_resistance)
+    assert np.all(np.diff(z) >= -1e-9 * steady)
+    assert np.all(z <= steady * (1 + 1e-9))
+    t_early = 1e-3 * thickness**2 * rc / k
+    assert path.zth([t_early])[0] == pytest.approx(2 * np.sqrt(t_early / np.pi) / (np.sqrt(k * rc) * AREA), rel=1e-6)

@@ -21,9 +21,21 @@ from tcrlab.transient.identification import (
     time_constant_spectrum,
 )
 from tcrlab.transient.inverse import InterfaceFit, fit_interface_resistance
-from tcrlab.transient.jesd51_14 import DualInterfaceResult, SqrtTFit, dual_interface, sqrt_t_correction
+from tcrlab.transient.jesd51_14 import (
+    DualInterfaceResult,
+    SqrtTFit,
+    dual_interface,
+    sqrt_t_correction,
+)
 from tcrlab.transient.ladders import cauer_to_foster, cauer_zth, foster_to_cauer, foster_zth
-from tcrlab.transient.laplace import LayeredPath, Resistance, Slab, layered_impedance, layered_zth, talbot_invert
+from tcrlab.transient.laplace import (
+    LayeredPath,
+    Resistance,
+    Slab,
+    layered_impedance,
+    layered_zth,
+    talbot_invert,
+)
 from tcrlab.transient.response import power_profile_response
 from tcrlab.transient.structure import (
     StructureFunction,

@@ -65,9 +65,11 @@ def check_zth_curve(t: ArrayLike, zth: ArrayLike, *, name: str = "zth",
 
     Examples
     --------
-    >>> c = check_zth_curve([1e-5, 1e-4, 1e-3], [0.1, 0.2, 0.3], min_points_per_decade=1)
-    >>> c.decades
-    2.0
+    >>> import numpy as np
+    >>> t = np.logspace(-5, -3, 21)
+    >>> c = check_zth_curve(t, np.sqrt(t))
+    >>> round(c.decades, 6), round(c.points_per_decade, 6)
+    (2.0, 10.0)
     """
     try:
         tt = np.asarray(t, dtype=float).ravel()
@@ -96,7 +98,8 @@ def check_zth_curve(t: ArrayLike, zth: ArrayLike, *, name: str = "zth",
     if np.any(zz < allowed):
         i = int(np.argmax(zz < allowed))
         raise InputError(f"{name}.zth[{i + 1}]", float(zz[i]),
-                         f"≥ 0 (a heating curve: a temperature rise; ≥ {allowed:.3g} within the noise)",
+                         "≥ 0 (a heating curve: a temperature rise" + (
+                             f"; ≥ {allowed:.3g} within the noise)" if allowed < 0 else ")"),
                          problem="negative temperature rise")
     if curve.decades < 1.0:
         raise InputError(f"{name}.t", f"{tt[0]:.3g} … {tt[-1]:.3g} s",

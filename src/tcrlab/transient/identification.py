@@ -46,6 +46,7 @@ __all__ = ["FosterFit", "NetworkIdentification", "Spectrum", "fit_foster", "iden
 
 Array = NDArray[np.float64]
 
+MAX_LADDER = 160  # Foster terms turned into a Cauer ladder (mpmath cost ~n³; 150 terms ≈ 4 s)
 DISCREPANCY_FACTOR = 1.1  # τ of the discrepancy principle, ‖residual‖ = τ·‖noise‖ (Hansen 2010 §5.2: τ ≳ 1)
 
 
@@ -326,5 +327,13 @@ def identify_network(t: ArrayLike, zth: ArrayLike, *, per_decade: int = 10, nois
     if not keep.any():
         raise InputError(f"{name}.zth", "no rise", "a heating curve with a temperature rise")
     rf, tf = spec.R[keep], spec.tau[keep]
+    while rf.size > MAX_LADDER:  # merge neighbours (R added, τ their R-weighted geometric mean)
+        pairs = rf.size // 2
+        r2 = rf[: 2 * pairs].reshape(pairs, 2)
+        lt = np.log(tf[: 2 * pairs]).reshape(pairs, 2)
+        merged_r = r2.sum(axis=1)
+        merged_t = np.exp(np.sum(r2 * lt, axis=1) / merged_r)
+        rf = np.concatenate([merged_r, rf[2 * pairs:]])
+        tf = np.concatenate([merged_t, tf[2 * pairs:]])
     rc, cc = foster_to_cauer(rf, tf)
     return NetworkIdentification(curve, spec, rf, tf, rc, cc, structure_function(rc, cc))

@@ -38,6 +38,8 @@ __all__ = ["InterfaceFit", "fit_interface_resistance"]
 
 Array = NDArray[np.float64]
 
+MAX_BYTES = 2e9  # working memory of the batched Monte Carlo refits
+
 
 @dataclass(frozen=True)
 class InterfaceFit:
@@ -181,6 +183,11 @@ def fit_interface_resistance(path: LayeredPath, interface: int | str, t: ArrayLi
         raise InputError("interface", element.name, "a massless resistance (contact, TIM) of the path")
     if not isinstance(samples, int) or samples < 20:
         raise InputError("samples", samples, "an integer ≥ 20")
+    memory = 16 * 6 * samples * curve.t.size * 24  # six complex (samples, times, nodes) arrays
+    if memory > MAX_BYTES:
+        raise InputError("samples", samples, f"fewer samples or points: {samples} × {curve.t.size} points needs "
+                         f"~{memory / 1e9:.1f} GB (limit {MAX_BYTES / 1e9:.0f} GB); resample the curve to ~50 "
+                         "points per decade")
     dists: dict[tuple[int, str], Distribution] = {}
     for (el, fld), dist in (uncertain or {}).items():
         j = names.index(el) if isinstance(el, str) and el in names else el

@@ -36,6 +36,8 @@ __all__ = ["cauer_to_foster", "cauer_zth", "foster_to_cauer", "foster_zth"]
 
 Array = NDArray[np.float64]
 
+MAX_CAUER_STAGES = 250  # 150 stages take ~4 s in mpmath; the cost grows ~n³ with the digits needed
+
 
 def _ladder(R: ArrayLike, C: ArrayLike) -> tuple[Array, Array]:
     r = np.atleast_1d(require_positive("R", R)).astype(float)
@@ -188,6 +190,10 @@ def foster_to_cauer(R: ArrayLike, tau: ArrayLike, *, digits: int | None = None) 
     if r.shape != t.shape or r.ndim != 1:
         raise InputError("tau", f"{t.size} values", f"one time constant per resistance ({r.size} given)")
     n = r.size
+    if n > MAX_CAUER_STAGES:
+        raise InputError("R", f"{n} Foster terms", f"at most {MAX_CAUER_STAGES} terms (merge neighbouring time "
+                         "constants first)", problem=f"the continued fraction would need ~{30 + 10 * n} digits "
+                         "and minutes of mpmath arithmetic")
     if np.unique(t).size != n:
         raise InputError("tau", t.tolist(), "distinct time constants (merge equal ones by adding their R)",
                          problem="repeated time constant")

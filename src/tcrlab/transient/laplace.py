@@ -48,6 +48,8 @@ __all__ = ["LayeredPath", "Resistance", "Slab", "layered_impedance", "layered_zt
 
 Array = NDArray[np.float64]
 
+CHUNK_ELEMENTS = 4_000_000  # complex values per working array in layered_zth (64 MB)
+
 
 @dataclass(frozen=True)
 class Slab:
@@ -182,7 +184,7 @@ def talbot_invert(transform, t: ArrayLike, *, nodes: int = 24) -> Array:
     --------
     >>> import numpy as np
     >>> f = talbot_invert(lambda s: 1.0 / (s + 1.0), np.array([1.0]))
-    >>> abs(float(f[0]) - np.exp(-1.0)) < 1e-10
+    >>> bool(abs(float(f[0]) - np.exp(-1.0)) < 1e-10)
     True
     """
     tt = np.atleast_1d(np.asarray(t, dtype=float))
@@ -234,9 +236,15 @@ def layered_zth(path: LayeredPath | Sequence[Slab | Resistance], t: ArrayLike, *
     if method == "talbot":
         if not 8 <= nodes <= 64:
             raise InputError("nodes", nodes, "8 … 64 (float64 round-off grows as e^(2·nodes/5))")
-        values = talbot_invert(lambda s: layered_impedance(path, s) / s, flat[positive], nodes=nodes) \
-            if positive.any() else np.zeros(np.shape(path.steady_resistance)[:-2] + (0,))
-        out = np.zeros(values.shape[:-1] + (flat.size,))
+        tpos = flat[positive]
+        batch = int(np.prod(np.shape(path.steady_resistance)[:-2], dtype=np.int64)) or 1
+        # work in chunks of times so the complex (batch, times, nodes) arrays stay near 64 MB each
+        chunk = max(1, CHUNK_ELEMENTS // (batch * nodes))
+        parts = [talbot_invert(lambda s: layered_impedance(path, s) / s, tpos[i:i + chunk], nodes=nodes)
+                 for i in range(0, tpos.size, chunk)]
+        values = np.concatenate(parts, axis=-1) if parts else \
+            np.zeros((*np.shape(path.steady_resistance)[:-2], 0))
+        out = np.zeros((*values.shape[:-1], flat.size))
         out[..., positive] = values
         return out.reshape(out.shape[:-1] + shape)
     if method in ("dehoog", "mp-talbot"):
