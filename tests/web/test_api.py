@@ -127,3 +127,22 @@ def test_oversized_and_malformed_bodies(client: TestClient) -> None:
     for body in (b"not json", b"[1, 2]", b'"text"'):
         r = client.post("/api/joint", content=body, headers={"content-type": "application/json"})
         assert r.status_code == 422
+
+
+def test_spreading_page_solves_the_case_tcrlab_run_solves(client: TestClient) -> None:
+    """The spreading page's form becomes a one-spreader heat path; its TOML solves to the same R_total."""
+    import tomllib
+
+    from tcrlab.cases import build_case
+
+    form = {"shape": "rectangle", "source_length": "2 cm", "source_width": "2 cm", "plate_length": "6 cm",
+            "plate_width": "6 cm", "h": "1500 W/(m^2 K)", "power": "120 W", "sink_temperature": "25 degC",
+            "plate_layer": [{"thickness": "6 mm", "material": "Al"}, {}, {}]}
+    r = client.post("/ui/spreading", json=form)
+    assert r.status_code == 200
+    doc = tomllib.loads(r.json()["toml"])
+    result = build_case(doc, source="test").solve()
+    assert f"{float(result.total_resistance):.4g}" in r.json()["html"]
+    bad = client.post("/ui/spreading", json={**form, "plate_layer": [{"thickness": "0 mm", "material": "Al"}]})
+    assert bad.status_code == 422
+    assert "plate_layer[1].thickness" in bad.json()["detail"][0]["field"]

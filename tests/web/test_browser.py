@@ -162,3 +162,26 @@ def test_kapitza_page_draws_the_models(browser: object, live_server: str) -> Non
     _wait(browser, "#kapitza-results")
     assert browser.find_elements(By.CSS_SELECTOR, "#result svg")
     assert "AMM" in browser.find_element(By.ID, "result").text or "amm" in browser.find_element(By.ID, "result").text
+
+
+def test_spreading_page_gives_the_library_value(browser: object, live_server: str) -> None:
+    """The default page is the CPU die on a 6 cm × 6 cm, 6 mm aluminium base with a fin-side h: R_s is the
+    rectangular flux-channel value the library gives for it."""
+    from selenium.webdriver.common.by import By
+
+    from tcrlab.materials import get_material
+    from tcrlab.spreading import rectangle_resistance
+
+    browser.get(live_server + "/spreading")
+    browser.find_element(By.ID, "spreading-submit").click()
+    _wait(browser, "#spreading-results")
+    shown = float(browser.find_element(By.ID, "R_s").text)
+    k_al = get_material("Al").thermal_conductivity()
+    direct = rectangle_resistance(0.02, 0.02, 0.06, 0.06, 0.006, k_al, 1500.0)
+    assert shown == pytest.approx(float(direct), rel=5e-4)
+    browser.save_screenshot(str(IMG / "web_spreading.png"))
+    _set(browser, "source_length", "8 cm")
+    browser.find_element(By.ID, "spreading-submit").click()
+    message = _wait(browser, ".field-error")
+    assert "larger than the plate" in message.text
+    assert "invalid" in browser.find_element(By.NAME, "source_length").get_attribute("class")

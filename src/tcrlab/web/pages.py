@@ -63,6 +63,11 @@ async def kapitza_page(request: Request) -> HTMLResponse:
     return _page(request, "kapitza.html")
 
 
+@router.get("/spreading", response_class=HTMLResponse)
+async def spreading_page(request: Request) -> HTMLResponse:
+    return _page(request, "spreading.html")
+
+
 @router.get("/api", response_class=HTMLResponse)
 async def api_page(request: Request) -> HTMLResponse:
     spec = request.app.openapi()
@@ -149,4 +154,55 @@ async def ui_kapitza(request: Request, form: Annotated[dict[str, Any], Body()]) 
     html = request.app.state.templates.get_template("kapitza_result.html").render(
         out=out, svg=res["svg"], models=res["models"], rows=rows)
     toml = document_to_toml({"kapitza": table}, header="tcrlab Kapitza case: `tcrlab run kapitza.toml`")
+    return {"html": html, "toml": toml}
+
+
+def spreading_document(form: dict[str, Any]) -> dict[str, Any]:
+    """The heat-path case of the spreading page: one ``spreader`` layer (source on a layered plate).
+
+    The page's fields map onto the case file's ``[[layer]] kind = "spreader"`` table, so the numbers are
+    those ``tcrlab run`` gives for the same file.
+    """
+    f = {k: str(v).strip() for k, v in form.items() if isinstance(v, str | int | float)}
+    shape = f.get("shape", "rectangle")
+    if shape == "disk":
+        source, plate = f.get("source_length", ""), f.get("plate_length", "")
+        case = {"name": "spreading (disk)", "diameter": source}
+    else:
+        source = [f.get("source_length", ""), f.get("source_width", "")]
+        plate = [f.get("plate_length", ""), f.get("plate_width", "")]
+        case = {"name": "spreading (rectangle)", "length": source[0], "width": source[1]}
+    spreader: dict[str, Any] = {"name": "plate", "kind": "spreader", "shape": shape, "source": source,
+                                "plate": plate}
+    if f.get("x") or f.get("y"):
+        spreader["source_position"] = [f.get("x", ""), f.get("y", "")]
+    if f.get("h"):
+        spreader["h"] = f["h"]
+    else:
+        spreader["sink"] = "isothermal"
+    layers = []
+    for row in form.get("plate_layer", []) if isinstance(form.get("plate_layer"), list) else []:
+        row = {k: str(v).strip() for k, v in row.items() if str(v).strip()}
+        if row:
+            layers.append(row)
+    spreader["plate_layer"] = layers
+    return {"case": case,
+            "boundary": {"power": f.get("power", ""), "sink_temperature": f.get("sink_temperature", "")},
+            "solver": {"conductivity": "reference"}, "layer": [spreader]}
+
+
+@router.post("/ui/spreading")
+async def ui_spreading(request: Request, form: Annotated[dict[str, Any], Body()]) -> Any:
+    doc = spreading_document(form)
+
+    def work() -> Any:
+        return services.stack_result(doc)
+
+    result = await request.app.state.compute(work)
+    celsius = float(np.min(result.node_temperatures)) > 200.0
+    rows = {e.kind: e for e in result.elements}
+    html = request.app.state.templates.get_template("spreading_result.html").render(
+        r=result, offset=273.15 if celsius else 0.0, unit="°C" if celsius else "K",
+        spreading=rows.get("spreading"))
+    toml = document_to_toml(doc, header="tcrlab heat path with a spreader: `tcrlab run spreading.toml`")
     return {"html": html, "toml": toml}

@@ -33,7 +33,7 @@ function showErrors(form, detail) {
     msg.textContent = d.msg;
     if (el) {
       el.classList.add("invalid");
-      el.closest("label").after(msg);
+      (el.closest("label") || el).after(msg);
     } else {
       form.querySelector(".form-error").textContent = d.msg;
     }
@@ -69,6 +69,10 @@ function layerRow(kinds, layer) {
   const kind = document.createElement("select");
   kind.className = "kind";
   for (const k of Object.keys(kinds)) kind.add(new Option(k, k, false, k === layer.kind));
+  if (layer.kind && !(layer.kind in kinds)) {
+    // a kind the editor does not edit (spreader, parallel, kapitza …): kept whole from the loaded file
+    kind.add(new Option(layer.kind, layer.kind, false, true));
+  }
   const name = document.createElement("input");
   name.className = "lname";
   name.placeholder = "name";
@@ -77,7 +81,7 @@ function layerRow(kinds, layer) {
   fields.className = "fields";
   const draw = () => {
     fields.innerHTML = "";
-    for (const f of kinds[kind.value]) {
+    for (const f of kinds[kind.value] || []) {
       const label = document.createElement("label");
       label.textContent = f.replace("_", " ") + " ";
       const input = document.createElement("input");
@@ -170,6 +174,13 @@ async function submit(form) {
       const s2 = form.querySelector('[name="solid2"]').value.trim();
       delete payload.solid1; delete payload.solid2;
       payload.joint = Object.assign({ solids: [s1, s2] }, payload.joint || {});
+    }
+    if (kind === "spreading") {
+      payload.plate_layer = [];
+      for (const key of Object.keys(payload).filter((k) => /^pl\d+$/.test(k)).sort()) {
+        payload.plate_layer.push(payload[key]);
+        delete payload[key];
+      }
     }
   }
   const button = form.querySelector("button[type=submit]");
