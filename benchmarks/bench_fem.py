@@ -86,7 +86,7 @@ def main() -> None:
     if len(sys.argv) > 2 and sys.argv[1] == "--one":
         print(json.dumps(one(float(sys.argv[2]))))
         return
-    cells = [float(c) for c in sys.argv[1:]] or [1.0, 0.6, 0.4, 0.3, 0.25]
+    cells = [float(c) for c in sys.argv[1:]] or [1.0, 0.6, 0.45, 0.35, 0.28]
     print(f"load average before: {os.getloadavg()}")
     for c in cells:
         out = subprocess.run([sys.executable, __file__, "--one", str(c)], capture_output=True, text=True, check=True)

@@ -181,3 +181,55 @@ def test_stack_cases_still_run_with_vtk_refused(tmp_path: Path, capsys: pytest.C
         main(["run", str(stack), "--vtk", str(tmp_path / "x.vtu")])
     assert exc.value.code == 2
     assert "FE case" in capsys.readouterr().err
+
+
+AXI = """
+[case]
+geometry = "axisymmetric"
+[[body]]
+name = "flange"
+material = "SS304"
+radius = "2 cm"
+thickness = "5 mm"
+[[body]]
+name = "cap"
+material = "SS304"
+radius = "2 cm"
+thickness = "3 mm"
+[[interface]]
+bodies = ["cap", "flange"]
+pressure = { background = "0.5 MPa", bolts = ["0 cm"], bolt_force = "2 kN", spread = "4 mm" }
+table = { pressure = ["0.1 MPa", "10 MPa", "100 MPa"], conductance = ["300 W/(m^2 K)", "3e4 W/(m^2 K)", "2e5 W/(m^2 K)"] }
+[[boundary]]
+face = "cap.top"
+heat_flux = "1 W/cm^2"
+[[boundary]]
+face = "flange.bottom"
+temperature = "300 K"
+[mesh]
+cell_size = "1 mm"
+layer_cells = 4
+"""
+
+
+def test_pressure_table_with_an_axial_bolt_and_set_override(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """h(P) table with a central bolt in r–z: h_j largest on the axis and the tabulated value there."""
+    case = build_case(tomllib.loads(AXI), source="axi.toml")
+    r = case.solve()
+    itf = r.interfaces[0]
+    p_axis = 0.5e6 + 2000 / (2 * np.pi * 0.004**2)
+    first = np.argmin(itf.centres[:, 0])
+    assert itf.h.max() == itf.h[first]
+    assert itf.h[first] == pytest.approx(np.interp(p_axis, [1e5, 1e7, 1e8], [300, 3e4, 2e5]), rel=0.02)
+    assert abs(r.energy_balance_error) < 1e-9
+    path = tmp_path / "axi.toml"
+    path.write_text(AXI)
+    with pytest.raises(SystemExit) as exc:
+        main(["run", str(path), "--json", "--set", "body[cap].thickness=6 mm"])
+    assert exc.value.code == 0
+    import json
+
+    data = json.loads(capsys.readouterr().out)
+    assert data["outputs"]["T_max"] > r.temperature.max()  # a thicker cap runs hotter
+    with pytest.raises(InputError, match="axis"):
+        build_case(tomllib.loads(AXI.replace('bolts = ["0 cm"]', 'bolts = ["1 cm"]')), source="axi.toml")

@@ -147,3 +147,27 @@ def test_face_cells_cover_the_face_areas() -> None:
     assert rim.areas.sum() == pytest.approx(2 * math.pi * 0.008 * L2, rel=1e-12)
     bm = mesh.bodies["upper"]
     assert element_nodes(bm, tensor_cells(bm)).max() == bm.offset + bm.n_nodes - 1
+
+
+@pytest.mark.parametrize("geometry", ["planar", "box"])
+def test_volume_source_between_isothermal_sides_gives_the_parabola(geometry: str) -> None:
+    """−k T'' = q''' on 0 < x < L with T = T0 at both sides: T = T0 + q''' x (L − x)/(2k). Linear elements
+    are exact at the nodes in 1-D, and a z-independent field reduces the tensor Q1 system to the 1-D one."""
+    from tcrlab.fem import HeatSource
+
+    length, k, power = 0.02, 40.0, 7.0
+    fp = ((0.0, length),) if geometry == "planar" else ((0.0, length), (0.0, 0.005))
+    a = LayeredAssembly(geometry, [Body("slab", fp, 0.003, conductivity=k, cells=3)],
+                        boundaries=[Boundary("left", "slab.xmin", "temperature", T0),
+                                    Boundary("right", "slab.xmax", "temperature", T0)],
+                        sources=[HeatSource("joule", "slab", power)],
+                        mesh=MeshOptions(min_cells=9, grading=2.5), depth=0.01)
+    r = solve(a)
+    volume = length * 0.003 * (0.01 if geometry == "planar" else 0.005)
+    q3 = power / volume
+    axes, t = r.body_temperature("slab")
+    x = axes[0]
+    exact = T0 + q3 * x * (length - x) / (2 * k)
+    np.testing.assert_allclose(t.reshape(-1, len(x)), np.broadcast_to(exact, (t.size // len(x), len(x))), atol=1e-9)
+    assert r.boundary_heat["left"] == pytest.approx(-power / 2, rel=1e-9)
+    assert abs(r.energy_balance_error) < 1e-10

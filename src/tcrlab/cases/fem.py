@@ -148,7 +148,8 @@ def _pressure(value: Any, where: str, p: _P, geometry: str, depth: float) -> flo
         try:
             return BoltPressure(p.q(value["background"], "pressure", f"{where}.background"), tuple(pos),
                                 p.q(value["bolt_force"], "force", f"{where}.bolt_force"),
-                                p.q(value["spread"], "length", f"{where}.spread"), depth=depth)
+                                p.q(value["spread"], "length", f"{where}.spread"), depth=depth,
+                                radial=geometry == "axisymmetric")
         except InputError as exc:
             raise InputError(f"{where}.{exc.field.split('.')[-1]}", exc.value, exc.expected, source=p.source) from None
     v = p.q(value, "pressure", where)

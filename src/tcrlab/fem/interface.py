@@ -95,8 +95,9 @@ def pressure_at(pressure: Any, position: np.ndarray) -> np.ndarray:
 @dataclass(frozen=True)
 class BoltPressure:
     """An illustrative bolted-joint pressure field [Pa]: a background pressure plus one Gaussian bump per
-    bolt, each carrying ``force`` [N]: P = P₀ + Σ F/(2π s²) exp(−|x − xᵢ|²/(2 s²)) (3-D), or
-    F/(√(2π) s · depth) exp(−(x − xᵢ)²/(2 s²)) in planar 2-D.
+    bolt, each carrying ``force`` [N]: P = P₀ + Σ F/(2π s²) exp(−|x − xᵢ|²/(2 s²)) (3-D, and r–z with
+    ``radial`` and the one bolt on the axis), or F/(√(2π) s · depth) exp(−(x − xᵢ)²/(2 s²)) in planar 2-D
+    (a line of bolts along the depth).
 
     This is not a contact-mechanics solution; it stands for the measured or computed pressure maps that
     concentrate the load under bolt heads (the pressure cone of a bolted flange), so that a joint model can
@@ -108,8 +109,11 @@ class BoltPressure:
     force: float
     spread: float
     depth: float = 1.0
+    radial: bool = False
 
     def __post_init__(self) -> None:
+        if self.radial and any(abs(b[0]) > 0 for b in self.bolts):
+            raise InputError("pressure.bolts", list(self.bolts), "one bolt on the axis ([0]) in an axisymmetric model")
         require_positive("pressure.background", self.background)
         require_positive("pressure.bolt_force", self.force)
         require_positive("pressure.spread", self.spread)
@@ -122,7 +126,7 @@ class BoltPressure:
             if len(bolt) != len(coords):
                 raise InputError("pressure.bolts", bolt, f"{len(coords)} coordinate(s) per bolt [m]")
             r2 = sum((c - b) ** 2 for c, b in zip(coords, bolt, strict=True))
-            if len(coords) == 2:
+            if len(coords) == 2 or self.radial:
                 p = p + self.force / (2 * math.pi * s2) * np.exp(-r2 / (2 * s2))
             else:
                 p = p + self.force / (math.sqrt(2 * math.pi) * self.spread * self.depth) * np.exp(-r2 / (2 * s2))
