@@ -2,7 +2,10 @@
 
 import time
 
+import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tcrlab.errors import InputError
 from tcrlab.units import MAX_TEXT_LENGTH, parse_number, parse_quantity, quantity_from_text
@@ -58,3 +61,20 @@ def test_a_range_count_is_bounded_before_the_values_are_built():
         parse_range("1MPa:2MPa:1000000000000", "pressure", "pressure")
     assert time.perf_counter() - start < 0.5
     assert len(parse_range("1MPa:2MPa:1000", "pressure", "pressure")) == 1000
+
+
+TOKENS = [*"0123456789.eE+-*/^() ", "**", " m", " mm", " K", " Pa", "\u0663", "99", "9999"]
+EXPRESSION = st.lists(st.sampled_from(TOKENS), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(EXPRESSION)
+def test_any_expression_is_a_finite_value_or_an_input_error_at_once(text):
+    start = time.perf_counter()
+    try:
+        value = parse_quantity(text, "length", "x", bare_numbers_are_si=True)
+    except InputError:
+        pass
+    else:
+        assert np.isfinite(value)
+    assert time.perf_counter() - start < 0.5
