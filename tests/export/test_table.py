@@ -158,3 +158,18 @@ def test_bad_inputs() -> None:
     with pytest.raises(InputError, match="increasing"):
         ConductanceTable(np.array([0.0, 2.0, 1.0]), np.array([0.0, 1.0]), np.array([300.0]),
                          np.ones((1, 3)), np.ones((1, 2)))
+
+
+def test_topography_model_table() -> None:
+    """A table from the FFT contact: closed path through the solved points, open path from the gap
+    field at first touch (⟨k_g/(g₀ + d + M)⟩), meeting at onset."""
+    from tcrlab.export import topography_model
+    from tcrlab.surfaces.synthetic import self_affine
+
+    topo = self_affine(32, 0.8, rms_slope=0.1, physical_size=1e-4, seed=1)
+    model = topography_model(topo, 1e11, 16.0, [1e6, 1e7, 1e8], k_gas=0.026, M=1e-7)
+    table = build_table(model, pressures=model.pressure, clearances=[1e-7, 1e-6, 1e-5])
+    assert np.all(np.diff(table.h_pressure[0]) > 0) and np.all(np.diff(table.h_clearance[0]) < 0)
+    g0 = topo.heights.max() - topo.heights
+    assert table.gapcon(0.0, 1e-6).h == pytest.approx(np.mean(0.026 / (g0 + 1e-6 + 1e-7)), rel=1e-9)
+    assert table.gapcon(0.0, 0.0).h == pytest.approx(table.gapcon(0.0, 1e-15).h, rel=1e-6)

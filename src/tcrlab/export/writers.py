@@ -71,8 +71,8 @@ def _header(table: ConductanceTable, comment: str, units: str, t_unit: str, form
         f"{comment} units: conductance {hu}, pressure {pu}, clearance {du}, temperature {t_unit}",
         f"{comment} interpolation error against the direct model: PCHIP {table.error_pchip:.2g}, "
         f"linear {table.error_linear:.2g} (target {table.tolerance:.2g})",
-        f"{comment} pressure 0 = contact onset; clearance measured from the mean-plane separation at "
-        f"{table.description.get('touch_pressure', float('nan')):.4g} Pa",
+        f"{comment} pressure 0 = contact onset (touch pressure "
+        f"{table.description.get('touch_pressure', float('nan')):.4g} Pa); clearance measured from there",
     ]
     lines += [f"{comment} note: {w}" for w in table.warnings]
     return lines
