@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from rich.console import Console
 from tcrlab.cli.common import console as _shared_console
 from tcrlab.cli.common import emit_json, make_table
 from tcrlab.errors import InputError
+from tcrlab.plotting.labels import output_unit
 
 __all__ = ["check_output_path", "check_plot_path", "render_stack", "run", "stack_table", "wide_console", "writing"]
 
@@ -72,17 +72,6 @@ def _fmt(value: Any, spec: str = ".4g") -> str:
     if not np.isfinite(v):
         return "inf" if v > 0 else "—"
     return format(v, spec)
-
-
-# SI units of the named outputs of the case kinds (joint, Kapitza): h_* conductances, R_* resistances
-# per area, T temperatures, Y the mean-plane separation; ratios are dimensionless.
-_OUTPUT_UNITS = ((re.compile(r"^h(_|$)"), "W/(m²K)"), (re.compile(r"^R(_|$)"), "m²K/W"),
-                 (re.compile(r"^T(_|$)"), "K"), (re.compile(r"^Y$"), "m"))
-
-
-def output_unit(name: str) -> str:
-    """The SI unit of a case output by its name ("" when dimensionless or unknown)."""
-    return next((unit for pattern, unit in _OUTPUT_UNITS if pattern.match(name)), "")
 
 
 def _outputs_table(title: str, outputs: dict[str, Any]) -> Any:
