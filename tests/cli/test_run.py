@@ -142,3 +142,34 @@ def test_run_states_a_negative_heat_input(tmp_path, capsys) -> None:
         main(["run", str(path)])
     assert exc.value.code == 0
     assert "boundary.power < 0: heat flows from the sink into the hot end" in capsys.readouterr().err
+
+
+def test_parallel_case_reports_both_paths_and_plots_them(tmp_path, capsys) -> None:
+    """Bergman et al. (2011) ch. 3 chip: two parallel exits. The top face used to be 'the bottleneck with
+    100 %' and the profile a single line at x = 0; both paths, their heat split and their own largest
+    drops must be shown, and the figure must draw both."""
+    from tcrlab.cases import load_case
+
+    case = Path(__file__).resolve().parents[2] / "examples" / "chip_on_substrate.toml"
+    result = load_case(case).solve()
+    flows = {f.branch: f for f in result.branches}
+    assert set(flows) == {"top face", "through the substrate"}
+    assert float(sum(f.heat for f in flows.values())) == pytest.approx(float(result.heat_input), rel=1e-9)
+    assert float(flows["top face"].heat_share) == pytest.approx(0.5031, abs=1e-4)
+    assert flows["through the substrate"].bottleneck == "air under the substrate"
+    [(name, prof)] = result.branch_profiles
+    assert name == "chip cooling/through the substrate" and prof.x[-1] == pytest.approx(8e-3)
+
+    png = tmp_path / "chip.png"
+    with pytest.raises(SystemExit):
+        main(["run", str(case), "--plot", str(png)])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "Parallel paths in chip cooling: top face carries 50.3 % of the heat" in out
+    assert "through the substrate carries 49.7 %" in out
+    assert "↳ air over the chip (top face)" in out
+    from tcrlab.plotting.profile import plot_profile
+
+    fig = plot_profile(result)
+    lines = fig.axes[0].get_lines()
+    assert len(lines) == 2 and max(lines[1].get_xdata()) == pytest.approx(8.0)
+    assert png.stat().st_size > 10000

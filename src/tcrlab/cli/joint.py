@@ -236,6 +236,9 @@ def joint(case_file: str | None, as_json: bool, plot_path: str | None, plot_rang
         title = (f"{d['solid1']}/{d['solid2']}, σ = {float(np.mean(d['sigma'])) * 1e6:.3g} µm, "
                  f"m = {float(np.mean(d['slope'])):.3g}, {d.get('medium')}")
         with writing("--plot", plot_path):
-            plot_joint_curve(pressures, curve, plot_path, title=title)
+            operating = None
+            if np.ndim(joint_obj.pressure) == 0:  # one operating pressure: mark it on the curve
+                operating = (float(joint_obj.pressure), result)
+            plot_joint_curve(pressures, curve, plot_path, title=title, operating=operating)
         if not as_json:
             console.print(f"plot written to {plot_path}")

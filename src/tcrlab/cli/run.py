@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from rich.console import Console
 from tcrlab.cli.common import console as _shared_console
 from tcrlab.cli.common import emit_json, make_table
 from tcrlab.errors import InputError
+from tcrlab.plotting.labels import output_unit
 
 __all__ = ["check_output_path", "check_plot_path", "render_stack", "run", "stack_table", "wide_console", "writing"]
 
@@ -74,17 +74,6 @@ def _fmt(value: Any, spec: str = ".4g") -> str:
     return format(v, spec)
 
 
-# SI units of the named outputs of the case kinds (joint, Kapitza): h_* conductances, R_* resistances
-# per area, T temperatures, Y the mean-plane separation; ratios are dimensionless.
-_OUTPUT_UNITS = ((re.compile(r"^h(_|$)"), "W/(m²K)"), (re.compile(r"^R(_|$)"), "m²K/W"),
-                 (re.compile(r"^T(_|$)"), "K"), (re.compile(r"^Y$"), "m"))
-
-
-def output_unit(name: str) -> str:
-    """The SI unit of a case output by its name ("" when dimensionless or unknown)."""
-    return next((unit for pattern, unit in _OUTPUT_UNITS if pattern.match(name)), "")
-
-
 def _outputs_table(title: str, outputs: dict[str, Any]) -> Any:
     """Outputs of a non-stack case: scalars as name/value/unit rows; equal-length arrays as columns
     headed by name and unit."""
@@ -105,8 +94,11 @@ def stack_table(result: Any, *, title: str) -> Any:
     off, unit = (273.15, "°C") if celsius else (0.0, "K")
     t_spec = ".2f" if celsius else ".6g"
     rows = []
+    parallel = {f"{f.group}/{f.branch}" for f in getattr(result, "branches", ())}
     for e in result.elements:
-        label = e.name if e.on_main_path else f"  ↳ {e.name} ({e.path.rsplit('/', 1)[-1]})"
+        # every element of a parallel group is marked with its branch, the busiest branch's too
+        side = e.path in parallel or not e.on_main_path
+        label = f"  ↳ {e.name} ({e.path.rsplit('/', 1)[-1]})" if side else e.name
         rows.append([
             label, e.kind, _fmt(e.resistance_area, ".3e"), _fmt(e.resistance, ".4g"),
             _fmt(e.dT, ".3f" if abs(float(e.dT)) >= 0.01 else ".3g"),
@@ -126,8 +118,18 @@ def render_stack(result: Any, *, title: str) -> None:
     off, unit = (273.15, "°C") if celsius else (0.0, "K")
     b = result.element(result.bottleneck)
     total = float(result.T_hot) - float(result.T_end)
+    flows = list(getattr(result, "branches", ()))
+    for group in dict.fromkeys(f.group for f in flows):
+        parts = [f for f in flows if f.group == group]
+        text = "; ".join(
+            f"{f.branch} carries {100 * float(f.heat_share):.1f} % of the heat ({float(f.heat):.4g} W), "
+            f"largest drop {f.bottleneck} ({100 * float(f.bottleneck_share):.0f} % of its ΔT)" for f in parts)
+        console.print(f"[bold]Parallel paths in {group}:[/bold] {text}.")
+    on = next((f for f in flows if f.on_main_path and f.bottleneck == b.name), None)
+    where = (f" on the path through {on.branch} ({100 * float(on.heat_share):.0f} % of the heat; "
+             "the other paths are listed above)") if on is not None and len(flows) > 1 else ""
     console.print(
-        f"[bold]Bottleneck:[/bold] {b.name} — ΔT = {float(b.dT):.3g} K, "
+        f"[bold]Bottleneck:[/bold] {b.name}{where} — ΔT = {float(b.dT):.3g} K, "
         f"{100 * float(b.share):.0f} % of the {total:.3g} K from the hot end to the sink."
     )
     console.print(

@@ -4,6 +4,7 @@ from tcrlab.network.algebra import parallel, series
 from tcrlab.network.circuit import (
     Boundary,
     Branch,
+    BranchFlow,
     ElementResult,
     ParallelGroup,
     Profile,
@@ -25,6 +26,7 @@ from tcrlab.network.elements import (
 __all__ = [
     "Boundary",
     "Branch",
+    "BranchFlow",
     "ConductionLayer",
     "ContactResistance",
     "Convection",

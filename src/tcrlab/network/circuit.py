@@ -36,6 +36,7 @@ BALANCE_LIMIT = 1e-3  # relative energy-balance error above which a solution is 
 __all__ = [
     "Boundary",
     "Branch",
+    "BranchFlow",
     "ElementResult",
     "ParallelGroup",
     "Profile",
@@ -329,6 +330,29 @@ class Profile:
 
 
 @dataclass(frozen=True)
+class BranchFlow:
+    """One branch of a parallel group on the main path: the heat it carries and its own bottleneck.
+
+    ``heat_share`` is its part of the heat entering the group (the branches of a group share it);
+    ``bottleneck`` is the element with the largest temperature drop along the branch and
+    ``bottleneck_share`` that drop over the branch's whole drop (each branch spans its own ΔT).
+    """
+
+    group: str
+    branch: str
+    heat: Number
+    heat_share: Number
+    on_main_path: bool
+    bottleneck: str
+    bottleneck_share: Number
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"group": self.group, "branch": self.branch, "heat_W": self.heat, "heat_share": self.heat_share,
+                "on_main_path": self.on_main_path, "bottleneck": self.bottleneck,
+                "bottleneck_share": self.bottleneck_share}
+
+
+@dataclass(frozen=True)
 class StackResult:
     """Solution of a stack: node temperatures, per-element results, the bottleneck, the energy balance."""
 
@@ -348,6 +372,10 @@ class StackResult:
     iterations: int
     warnings: tuple[str, ...] = ()
     profile: Profile | None = None
+    branches: tuple[BranchFlow, ...] = ()
+    # T(x) along each other branch of the parallel groups: (group/branch, profile) — the main path's
+    # start, the branch, and (when it rejoins) the rest of the main path
+    branch_profiles: tuple[tuple[str, Profile], ...] = ()
 
     @property
     def T_max(self) -> Number:
@@ -387,6 +415,8 @@ class StackResult:
             "iterations": self.iterations,
             "warnings": list(self.warnings),
             "profile": self.profile.to_dict() if self.profile is not None else None,
+            "branches": [b.to_dict() for b in self.branches],
+            "branch_profiles": {name: prof.to_dict() for name, prof in self.branch_profiles},
         }
 
 
@@ -680,13 +710,53 @@ def _results(
         r_total = np.where(heat_input != 0, total_dt / np.where(heat_input != 0, heat_input, 1.0), np.inf)
     notes = _range_warnings(net, temps) + _element_warnings(elements)
     profile = _profile(main_edges, main_results, temps, profile_points) if not shape else None
+    flows, branch_profiles = _branches(stack, net, main, elements, temps, shape, profile_points)
     return StackResult(
         name=stack.name, area=stack.area, node_names=tuple(net.node_names), node_temperatures=temps,
         elements=tuple(elements), heat_input=_out(heat_input), T_hot=_out(t_hot), T_end=_out(t_end),
         total_resistance=_out(r_total), bottleneck=bottleneck, energy_in=_out(heat_input),
         energy_out=_out(energy_out), energy_balance_error=_out(balance), iterations=iterations,
-        warnings=tuple(notes), profile=profile,
+        warnings=tuple(notes), profile=profile, branches=flows, branch_profiles=branch_profiles,
     )
+
+
+def _branches(
+    stack: Stack, net: _Net, main: list[int], elements: list[ElementResult], temps: Any,
+    shape: tuple[int, ...], points: int,
+) -> tuple[tuple[BranchFlow, ...], tuple[tuple[str, Profile], ...]]:
+    """Heat split, per-branch bottleneck and T(x) of the other branches of top-level parallel groups."""
+    flows: list[BranchFlow] = []
+    profiles: list[tuple[str, Profile]] = []
+    for top, item in enumerate(stack.items):
+        if not isinstance(item, ParallelGroup) or len(item.branches) < 2:  # one branch: a layer of its own area
+            continue
+        per_branch = [[i for i, e in enumerate(net.edges) if e.group == top and e.branch == j]
+                      for j in range(len(item.branches))]
+        heats = [np.asarray(elements[idx[0]].heat) if idx else np.zeros(shape) for idx in per_branch]
+        total = sum(heats, np.zeros(shape))
+        for j, idx in enumerate(per_branch):
+            if not idx:
+                continue
+            branch_name = net.edges[idx[0]].path.rsplit("/", 1)[-1]
+            drops = np.stack([np.broadcast_to(np.asarray(elements[i].dT), shape) for i in idx], axis=-1)
+            span = drops.sum(axis=-1)
+            worst = np.argmax(np.abs(drops), axis=-1)
+            k = int(np.bincount(np.ravel(worst), minlength=len(idx)).argmax())
+            with np.errstate(divide="ignore", invalid="ignore"):
+                heat_share = np.where(total != 0, heats[j] / np.where(total != 0, total, 1.0), 0.0)
+                b_share = np.where(span != 0, drops[..., k] / np.where(span != 0, span, 1.0), 0.0)
+            on_main = idx[0] in main
+            flows.append(BranchFlow(item.name, branch_name, _out(heats[j]), _out(heat_share), on_main,
+                                    elements[idx[k]].name, _out(b_share)))
+            if on_main or shape:
+                continue
+            before = [i for i in main if net.edges[i].group < top]
+            after = [] if item.branches[j].sink_temperature is not None else [
+                i for i in main if net.edges[i].group > top]
+            path = before + idx + after
+            profiles.append((f"{item.name}/{branch_name}",
+                             _profile([net.edges[i] for i in path], [elements[i] for i in path], temps, points)))
+    return tuple(flows), tuple(profiles)
 
 
 def _describe(element: Any) -> dict[str, Any]:

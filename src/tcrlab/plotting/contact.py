@@ -21,19 +21,20 @@ def plot_contact_maps(result: Any, path: str | Path, *, title: str | None = None
     import matplotlib.pyplot as plt
 
     lx, ly = result.physical_size
-    ext = (0, ly * 1e6, 0, lx * 1e6)
+    # arrays are indexed [ix, iy]: transpose so that x runs along the horizontal axis, y up
+    ext = (0, lx * 1e6, 0, ly * 1e6)
     fig, axes = plt.subplots(1, 2, figsize=(10, 4.4), constrained_layout=True)
-    p = np.ma.masked_where(result.pressure <= 0, result.pressure / 1e6)
+    p = np.ma.masked_where(result.pressure <= 0, result.pressure / 1e6).T
     im0 = axes[0].imshow(p, origin="lower", extent=ext, cmap="inferno", interpolation="nearest")
     axes[0].set_title(f"pressure (A/A₀ = {result.area_fraction:.3%}, {result.spots.count} spots)")
     fig.colorbar(im0, ax=axes[0], label="p (MPa)")
-    im1 = axes[1].imshow(result.gap * 1e6, origin="lower", extent=ext, cmap="viridis",
+    im1 = axes[1].imshow(result.gap.T * 1e6, origin="lower", extent=ext, cmap="viridis",
                          interpolation="nearest")
     axes[1].set_title(f"gap (mean {result.mean_gap * 1e6:.3g} µm)")
     fig.colorbar(im1, ax=axes[1], label="g (µm)")
     for ax in axes:
-        ax.set_xlabel("y (µm)")
-        ax.set_ylabel("x (µm)")
+        ax.set_xlabel("x (µm)")
+        ax.set_ylabel("y (µm)")
     fig.suptitle(title or f"p̄ = {result.load / 1e6:.3g} MPa, E' = {result.E_eff / 1e9:.3g} GPa")
     out = save_figure(fig, path)
     plt.close(fig)

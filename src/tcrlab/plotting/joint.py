@@ -12,11 +12,14 @@ from tcrlab.fileio import save_figure
 __all__ = ["plot_joint_curve"]
 
 
-def plot_joint_curve(pressures: Any, result: Any, path: str | Path, *, title: str = "Joint conductance") -> Path:
+def plot_joint_curve(pressures: Any, result: Any, path: str | Path, *, title: str = "Joint conductance",
+                     operating: tuple[float, Any] | None = None) -> Path:
     """Save a log–log plot of h_c, h_g, h_r, h_j (W/(m² K)) versus contact pressure (MPa) to ``path``.
 
     ``result`` is a :class:`tcrlab.joint.JointResult` evaluated over ``pressures`` (Pa). Zero curves
     (h_g in vacuum, h_r without emissivity) are listed in the legend as "0" and not drawn.
+    ``operating`` = (pressure [Pa], JointResult there) marks the operating point with its h_j and
+    R_c = 1/h_j in W/(m²K) and cm²K/W.
     """
     import matplotlib
 
@@ -34,6 +37,13 @@ def plot_joint_curve(pressures: Any, result: Any, path: str | Path, *, title: st
             continue
         ax.plot(p, np.where(y > 0, y, np.nan), color=color, ls=ls, lw=2.2 if attr == "h_j" else 1.6,
                 label=label)
+    if operating is not None:
+        p_op, r_op = operating
+        hj = float(np.mean(np.asarray(r_op.h_j, dtype=float)))
+        x = float(p_op) / 1e6
+        ax.plot([x], [hj], "o", color="k", mfc="gold", ms=9, zorder=5,
+                label=f"operating point: {x:.3g} MPa, h_j = {hj:.3g} W/(m²K), R_c = {1e4 / hj:.3g} cm²K/W")
+        ax.axvline(x, color="0.5", lw=0.8, ls="--", zorder=1)
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlabel("contact pressure P [MPa]")
@@ -42,4 +52,6 @@ def plot_joint_curve(pressures: Any, result: Any, path: str | Path, *, title: st
     ax.grid(True, which="both", alpha=0.3)
     ax.legend(fontsize=8)
     fig.tight_layout()
-    return save_figure(fig, path)
+    out = save_figure(fig, path)
+    plt.close(fig)
+    return out

@@ -38,7 +38,20 @@ def plot_kapitza(
     for i, m in enumerate(measured):
         src = str(m.get("source", "measured")).split(",")[0]
         if "h" in m and "temperature" in m:
-            ax.loglog([m["temperature"]], [1.0 / m["h"]], "o", ms=7, label=f"measured ({src})")
+            h = float(m["h"])
+            u = m.get("h_uncertainty")
+            if u is not None and 0 < float(u) < h:  # the authors' stated uncertainty, R = 1/h
+                lo, hi, how = 1.0 / (h + float(u)), 1.0 / (h - float(u)), f"± {float(u):.2g} W/m²K stated"
+            elif not m.get("verified", True):  # unchecked secondary value: indicative within a factor 1.5
+                lo, hi, how = 1.0 / (1.5 * h), 1.5 / h, "indicative, ×/÷ 1.5"
+            else:
+                lo = hi = 1.0 / h
+                how = "no uncertainty stated"
+            r = 1.0 / h
+            ax.errorbar([m["temperature"]], [r], yerr=[[r - lo], [hi - r]], fmt="o", ms=7, capsize=4,
+                        label=f"measured ({src}; {how})")
+            ax.set_xscale("log")
+            ax.set_yscale("log")
         elif "h_over_T3" in m and "temperature_range" in m:
             tr = np.geomspace(*m["temperature_range"], 20)
             ax.loglog(tr, 1.0 / (m["h_over_T3"] * tr**3), "k-", lw=3, alpha=0.4,
@@ -49,4 +62,6 @@ def plot_kapitza(
     ax.grid(True, which="both", alpha=0.3)
     ax.legend(fontsize=8)
     fig.tight_layout()
-    return save_figure(fig, path, dpi=120)
+    out = save_figure(fig, path, dpi=120)
+    plt.close(fig)
+    return out

@@ -56,7 +56,9 @@ def plot_surface(
         h.T / hs, origin="lower", extent=(0, lx / lat, 0, ly / lat), cmap="viridis",
         interpolation="nearest" if max(nx, ny) <= 128 else "antialiased", aspect="equal",
     )
-    fig.colorbar(image, ax=ax_map, label=f"height ({h_name})", shrink=0.9)
+    bar = fig.colorbar(image, ax=ax_map, shrink=0.9, pad=0.02)
+    bar.ax.set_title(f"h ({h_name})", fontsize=8)  # a title, not a side label: clear of the PSD's axis
+    fig.get_layout_engine().set(wspace=0.06)
     ax_map.set_xlabel(f"x ({lat_name})")
     ax_map.set_ylabel(f"y ({lat_name})")
     row = ny // 2 if profile_row is None else int(profile_row)
