@@ -15,6 +15,10 @@ def test_demo_table(capsys):
     assert "Bottleneck: die / heat-sink interface" in out
     assert "36.000" in out and "1.014" in out and "7.595" in out
     assert "vacuum" in out and "paste" in out
+    # the same CPU on a real heat-sink base, with the spreading share named
+    assert "heat-sink base: spreading" in out
+    assert "Spreading in the base: R_s =" in out and "junction-to-air rise" in out
+    assert "Like for like with the article" in out
 
 
 def test_demo_json_and_plots(tmp_path, capsys):
@@ -32,19 +36,10 @@ def test_demo_json_and_plots(tmp_path, capsys):
     glycerin = next(r for n, r in rows.items() if "glycerin" in n)
     assert glycerin["dT_interface_K"] == pytest.approx(7.95)
     assert png.read_bytes()[:4] == b"\x89PNG" and cmp_png.read_bytes()[:4] == b"\x89PNG"
-
-
-def test_demo_shows_the_cpu_on_a_real_base(capsys):
+    # the same CPU on a 6 cm × 6 cm, 6 mm Al base with the fin-side h: the spreading row equals the
+    # rectangular-source series (Muzychka, Culham & Yovanovich 2003), and the junction adds up
     from tcrlab.spreading import rectangle_spreading
 
-    with pytest.raises(SystemExit) as info:
-        main(["demo", "--json"])
-    assert info.value.code == 0
-    data = json.loads(capsys.readouterr().out)
-    # the article's 1-D result is unchanged
-    drops = {e["name"]: e["dT_K"] for e in data["case"]["elements"]}
-    assert drops["die / heat-sink interface"] == pytest.approx(36.0)
-    # the same CPU on a 6 cm × 6 cm, 6 mm Al base with the fin-side h: the spreading row equals the series
     base = {e["name"]: e for e in data["heat_sink_base"]["elements"]}
     spread = base["heat-sink base: spreading"]
     k_al = base["heat-sink base: aluminium, 6 mm"]["inputs"]["conductivity_at_reference"]
@@ -54,13 +49,3 @@ def test_demo_shows_the_cpu_on_a_real_base(capsys):
     assert 0.05 < spread["share"] < 0.5
     assert data["heat_sink_base"]["T_hot_K"] - 298.15 == pytest.approx(
         120.0 * (0.5e-3 / (148.0 * 4e-4) + 1.2e-4 / 4e-4 + ref.total), rel=2e-3)
-
-
-def test_demo_table_names_the_spreading_share(capsys):
-    with pytest.raises(SystemExit) as info:
-        main(["demo"])
-    assert info.value.code == 0
-    out = capsys.readouterr().out
-    assert "heat-sink base: spreading" in out
-    assert "Spreading in the base: R_s =" in out and "junction-to-air rise" in out
-    assert "Like for like with the article" in out

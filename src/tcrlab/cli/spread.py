@@ -77,6 +77,10 @@ def _renamed(exc: InputError, mapping: dict[str, str]) -> InputError:
     return InputError(field, exc.value, exc.expected, problem=exc.problem)
 
 
+def _sink(h: float) -> str:
+    return "isothermal sink" if math.isinf(h) else f"sink h = {h:.4g} W/(m² K)"
+
+
 def _fmt(v: Any, spec: str = ".5g") -> str:
     return format(float(v), spec)
 
@@ -145,13 +149,13 @@ def disk(source_text: str, plate_text: str, power_text: str | None, layer_specs:
         from tcrlab.fileio import save_figure
         from tcrlab.plotting.spreading import plot_ratio_sweep
 
-        ratio = np.geomspace(0.02, 0.98, 60)
+        ratio = np.linspace(0.02, 0.98, 80)
         curves = {"series (mean source T)": np.asarray(disk_spreading(ratio * b, b, layers, h, rtol=1e-3).spreading)}
         if len(layers) == 1:
             curves["Song–Lee–Au (centre T)"] = np.asarray(song_lee_au_resistance(ratio * b, b, *layers[0], h))
         with writing("--plot", plot_file):
             save_figure(plot_ratio_sweep(ratio, curves, marker=(a / b, res.spreading), xlabel="source / plate diameter",
-                                         title=f"disk Ø{2 * b * 1e3:.4g} mm, " + " + ".join(names)), plot_file, dpi=130)
+                                         title=f"disk Ø{2 * b * 1e3:.4g} mm, " + " + ".join(names) + ", " + _sink(h)), plot_file, dpi=130)
     if as_json:
         out = {"geometry": {"source_radius_m": a, "plate_radius_m": b, "layers": layers, "h_W_per_m2K": h},
                **res.to_dict()}
@@ -204,14 +208,14 @@ def rectangle(source_text: str, plate_text: str, position_text: str | None, powe
         from tcrlab.fileio import save_figure
         from tcrlab.plotting.spreading import plot_ratio_sweep
 
-        ratio = np.geomspace(0.05, 0.98, 40)
+        ratio = np.linspace(0.05, 0.98, 48)
         sweep = rectangle_spreading(ratio * pl, ratio * pw * sw / sl if sw / sl * pw <= pl else ratio * pw,
                                     pl, pw, layers, h, rtol=1e-3).spreading
         with writing("--plot", plot_file):
             save_figure(plot_ratio_sweep(ratio, {"series, centred (mean source T)": np.asarray(sweep)},
                                          marker=(sl / pl, res.spreading) if xc is None else None,
                                          xlabel="source / plate length (source aspect kept)",
-                                         title=f"plate {pl * 1e3:.4g} × {pw * 1e3:.4g} mm, " + " + ".join(names)),
+                                         title=f"plate {pl * 1e3:.4g} × {pw * 1e3:.4g} mm, " + " + ".join(names) + ", " + _sink(h)),
                         plot_file, dpi=130)
     if as_json:
         out = {"geometry": {"source_m": [sl, sw], "plate_m": [pl, pw], "position_m": None if xc is None else [xc, yc],
@@ -276,7 +280,8 @@ def sources(plate_text: str, source_texts: tuple[str, ...], modes: int | None, s
         x, y, rise = surface_temperature_rise(srcs, pl, pw, layers, h, points=161, modes=modes)
         with writing("--plot", plot_file):
             save_figure(plot_surface(x, y, rise, srcs, sink_temperature=sink,
-                                     title=f"heated face of a {pl * 1e3:.4g} × {pw * 1e3:.4g} mm plate\n" + " + ".join(names)),
+                                     title=f"heated face of a {pl * 1e3:.4g} × {pw * 1e3:.4g} mm plate, {_sink(h)}\n"
+                                     + " + ".join(names)),
                         plot_file, dpi=130)
     if as_json:
         out = res.to_dict()

@@ -51,5 +51,5 @@ def plot_surface(x: np.ndarray, y: np.ndarray, rise: np.ndarray, sources: Sequen
     ax.set_xlabel("x [mm]")
     ax.set_ylabel("y [mm]")
     if title:
-        ax.set_title(title, fontsize=10)
+        ax.set_title(title, fontsize=9)
     return fig

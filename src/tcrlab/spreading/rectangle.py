@@ -190,7 +190,10 @@ def rectangle_spreading(
         still = []
         for m_modes, n_modes in np.unique(pairs, axis=0):
             group = active[(mm == m_modes) & (nn == n_modes)]
-            for part in chunks(group, int((m_modes + 1) * (n_modes + 1))):
+            per = int((m_modes + 1) * (n_modes + 1))
+            # the compiled sum keeps no mode arrays, so a large group goes in one piece
+            parts = [group] if group.size * per >= COMPILED_ABOVE else chunks(group, per)
+            for part in parts:
                 sub = flat.flat(part, (g,))
                 total = _rect_sum(a_f[part], b_f[part], c_f[part], d_f[part], x_f[part], y_f[part], sub,
                                   int(m_modes), int(n_modes))

@@ -122,11 +122,14 @@ def _coefficients(srcs: list[RectSource], c: float, d: float, layers: Any, m_mod
 
 def _solve(srcs, c, d, layers, m_modes, n_modes, grid):
     lam, dlt, u, v, w = _coefficients(srcs, c, d, layers, m_modes, n_modes)
-    # influence R_ij = Σ u_i v_i w u_j v_j  (mean over j of the rise per watt in i)
-    uw = np.einsum("im,mn->imn", u, w)
-    influence = np.einsum("imn,jm,in,jn->ij", uw, u, v, v)
+    # influence R_ij = Σ_mn u_im v_in w_mn u_jm v_jn (mean over j of the rise per watt in i), one source
+    # at a time so that memory stays one mode array whatever the number of sources
+    influence = np.empty((len(srcs), len(srcs)))
+    for i in range(len(srcs)):
+        field_i = w * np.outer(u[i], v[i])
+        influence[i] = np.sum(u.T * (field_i @ v.T), axis=0)
     power = np.array([s.power for s in srcs])
-    coeff = np.einsum("i,im,in,mn->mn", power, u, v, w)
+    coeff = w * ((u.T * power) @ v)
     max_rise, where = [], []
     for s in srcs:
         xs = s.x + s.length * (np.linspace(0.0, 1.0, grid) - 0.5)
@@ -228,7 +231,7 @@ def surface_temperature_rise(
         modes = int(min(np.ceil(128.0 / smallest), math.isqrt(MAX_MODE_ELEMENTS) - 1))
     lam, dlt, u, v, w = _coefficients(srcs, c, d, lay, modes, modes)
     power = np.array([s.power for s in srcs])
-    coeff = np.einsum("i,im,in,mn->mn", power, u, v, w)
+    coeff = w * ((u.T * power) @ v)
     x = np.linspace(0.0, c, points)
     y = np.linspace(0.0, d, points)
     field = np.cos(np.outer(y, dlt)) @ coeff.T @ np.cos(np.outer(lam, x))
