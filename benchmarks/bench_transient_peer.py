@@ -24,8 +24,8 @@ from pathlib import Path
 import numpy as np
 
 from tcrlab.cases import load_case
+from tcrlab.cases.transient import case_path
 from tcrlab.transient import Slab, identify_network, interface_marks, layered_structure_function
-from tcrlab.transient.heat_path import case_path
 from tcrlab.transient.structure import StructureFunction
 
 ROOT = Path(__file__).resolve().parents[1]
