@@ -44,7 +44,7 @@ from numpy.typing import ArrayLike, NDArray
 from tcrlab.errors import InputError
 from tcrlab.validation import require_nonnegative, require_positive
 
-__all__ = ["LayeredPath", "Resistance", "Slab", "layered_impedance", "layered_zth", "talbot_invert"]
+__all__ = ["LayeredPath", "Resistance", "Slab", "layered_impedance", "layered_zth", "talbot_contour", "talbot_invert"]
 
 Array = NDArray[np.float64]
 
@@ -158,7 +158,7 @@ def layered_impedance(path: LayeredPath | Sequence[Slab | Resistance], s: ArrayL
     return z
 
 
-def _talbot_nodes(t: Array, nodes: int) -> tuple[NDArray[np.complex128], NDArray[np.complex128], Array]:
+def talbot_contour(t: Array, nodes: int) -> tuple[NDArray[np.complex128], NDArray[np.complex128], Array]:
     """Fixed-Talbot contour points s_k(t), weights w_k(t) (complex) and r(t) (Abate & Valkó 2004, eq. 23)."""
     m = nodes
     theta = np.arange(1, m) * np.pi / m
@@ -188,7 +188,7 @@ def talbot_invert(transform, t: ArrayLike, *, nodes: int = 24) -> Array:
     True
     """
     tt = np.atleast_1d(np.asarray(t, dtype=float))
-    s, w, r = _talbot_nodes(tt, nodes)
+    s, w, r = talbot_contour(tt, nodes)
     f_r = np.real(transform(r[:, None].astype(complex)))[..., 0]
     f_s = transform(s)
     total = 0.5 * f_r * np.exp(r * tt) + np.sum(np.real(np.exp(tt[:, None] * s) * f_s * w), axis=-1)
