@@ -31,7 +31,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from tcrlab.errors import ConvergenceError, InputError
 from tcrlab.transient.curves import check_zth_curve
-from tcrlab.transient.laplace import LayeredPath, Resistance, talbot_contour, layered_impedance
+from tcrlab.transient.laplace import LayeredPath, Resistance, layered_impedance, talbot_contour
 from tcrlab.uq.distributions import Distribution
 
 __all__ = ["InterfaceFit", "fit_interface_resistance"]
