@@ -46,7 +46,7 @@ def transient(case_file: str, as_json: bool, csv_path: str | None, plot: str | N
     t_sink = case.stack.boundary.sink_temperature
     exact = layered_structure_function(path)
     marks = interface_marks(path)
-    ident = identify_network(t, zth, per_decade=20, noise=1e-4 * float(zth[-1])) if identify else None
+    ident = identify_network(t, zth, per_decade=20, noise=3e-4 * float(zth[-1])) if identify else None
     rise = None
     if profile_path:
         from tcrlab.transient import power_profile_response
