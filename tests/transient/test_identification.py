@@ -78,3 +78,11 @@ def test_bad_curves():
         time_constant_spectrum(t, z - 0.5)
     with pytest.raises(InputError, match="too few points per decade"):
         time_constant_spectrum(np.logspace(-5, 5, 20), 1 - np.exp(-np.logspace(-5, 5, 20)))
+
+
+def test_unsettled_curve_warns():
+    from tcrlab.errors import ValidityWarning
+
+    t = np.logspace(-5, 0, 100)
+    with pytest.warns(ValidityWarning, match="not reached steady state"):
+        time_constant_spectrum(t, 1 - np.exp(-t / 10.0))

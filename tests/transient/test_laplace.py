@@ -54,21 +54,18 @@ def test_talbot_matches_de_hoog():
 
 
 def test_layered_vs_discretised_cauer_ladder():
-    # each slab cut into 150 cells (C = ρcAΔx at the node, R = Δx/(kA) to the next): a finite-volume
-    # Cauer ladder; it must agree with the exact solution to 1 % once t ≫ one cell's time constant
-    layers = [("die", 0.4e-3, 130.0, 1.66e6), ("Cu", 2e-3, 398.0, 3.44e6), ("Al", 5e-3, 237.0, 2.44e6)]
-    contacts = [0.2, 1.0, 0.5]
-    elements, R, C = [], [], []
-    n = 150
-    for (name, L, k, rc), rcont in zip(layers, contacts, strict=True):
-        elements += [Slab(name, L, k, rc, AREA), Resistance(f"after {name}", rcont)]
-        dx = L / n
-        R += [dx / (k * AREA)] * n
-        C += [rc * AREA * dx] * n
-        R[-1] += rcont  # the contact sits after the slab's last cell
-    path = LayeredPath(tuple(elements))
-    t = np.logspace(-3, 2.5, 30)
-    assert cauer_zth(np.array(R), np.array(C), t) == pytest.approx(path.zth(t), rel=1e-2)
+    # each slab cut into 40 cells (half-cell capacitances at both ends): the discretised Cauer ladder must
+    # agree with the exact layered solution to 1 % once t exceeds a few cell time constants
+    path = LayeredPath((Slab("die", 0.4e-3, 130.0, 1.66e6, AREA), Resistance("attach", 0.2),
+                        Slab("Cu", 2e-3, 398.0, 3.44e6, AREA), Resistance("TIM", 1.0),
+                        Slab("Al", 5e-3, 237.0, 2.44e6, AREA), Resistance("coolant", 0.5)))
+    R, C = path.cauer_ladder(40)
+    assert R.sum() == pytest.approx(float(path.steady_resistance), rel=1e-12)
+    assert C.sum() == pytest.approx(sum(float(e.capacitance) for e in path.elements if isinstance(e, Slab)), rel=1e-12)
+    t = np.logspace(-4, 2.5, 40)
+    assert cauer_zth(R, C, t) == pytest.approx(path.zth(t), rel=1e-2)
+    with pytest.raises(InputError, match="slab at the heated face"):
+        LayeredPath((Resistance("r", 1.0), Slab("s", 1e-3, 1.0, 1e6, AREA))).cauer_ladder()
 
 
 def test_steady_state_and_batches():

@@ -28,9 +28,9 @@ def transient(case_file: str, as_json: bool, csv_path: str | None, plot: str | N
     """Thermal impedance Zth(t) of a case's heat path after a power step (exact layered solution)."""
     from tcrlab.cases import load_case
     from tcrlab.cases.stack import StackCase
+    from tcrlab.cases.transient import case_path, case_power, transient_settings
     from tcrlab.errors import InputError
     from tcrlab.transient import identify_network, interface_marks, layered_structure_function
-    from tcrlab.transient.heat_path import case_path, case_power, transient_settings
 
     check_plot_path("--plot", plot)
     check_output_path("--csv", csv_path)
@@ -46,7 +46,7 @@ def transient(case_file: str, as_json: bool, csv_path: str | None, plot: str | N
     t_sink = case.stack.boundary.sink_temperature
     exact = layered_structure_function(path)
     marks = interface_marks(path)
-    ident = identify_network(t, zth, per_decade=20, noise=1e-4 * float(zth[-1])) if identify else None
+    ident = identify_network(t, zth, per_decade=20, noise=3e-4 * float(zth[-1])) if identify else None
     rise = None
     if profile_path:
         from tcrlab.transient import power_profile_response

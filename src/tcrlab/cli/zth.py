@@ -71,8 +71,8 @@ def zth(data_file: str, dual_file: str | None, power: str | None, per_decade: in
     marks = []
     if case_file:
         from tcrlab.cases import load_case
+        from tcrlab.cases.transient import case_path
         from tcrlab.transient import interface_marks
-        from tcrlab.transient.heat_path import case_path
 
         path = case_path(load_case(case_file))
         marks = interface_marks(path)

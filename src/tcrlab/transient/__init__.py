@@ -7,7 +7,7 @@
 * :mod:`~tcrlab.transient.structure` — cumulative and differential structure functions.
 * :mod:`~tcrlab.transient.jesd51_14` — transient dual interface evaluation of R_thJC.
 * :mod:`~tcrlab.transient.inverse` — interface resistance fitted to a measured Zth, with MC uncertainty.
-* :mod:`~tcrlab.transient.heat_path` — the transient path of a heat-path case file.
+* (the transient path of a heat-path case file is built in :mod:`tcrlab.cases.transient`)
 * :mod:`~tcrlab.transient.response` — response to an arbitrary power profile (superposition).
 """
 

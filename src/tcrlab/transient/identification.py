@@ -29,6 +29,7 @@ Dokl. 7, 414–417 (1966).
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,7 +37,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from scipy.optimize import least_squares, nnls
 
-from tcrlab.errors import InputError
+from tcrlab.errors import InputError, ValidityWarning
 from tcrlab.transient.curves import ZthCurve, check_zth_curve, log_resample, noise_estimate
 from tcrlab.transient.ladders import foster_to_cauer, foster_zth
 from tcrlab.transient.structure import StructureFunction, structure_function
@@ -46,6 +47,7 @@ __all__ = ["FosterFit", "NetworkIdentification", "Spectrum", "fit_foster", "iden
 
 Array = NDArray[np.float64]
 
+UNSETTLED = 0.01  # a rise of more than 1 % of Zth over the last decade: not yet at steady state
 MAX_LADDER = 160  # Foster terms turned into a Cauer ladder (mpmath cost ~n³; 150 terms ≈ 4 s)
 DISCREPANCY_FACTOR = 1.1  # τ of the discrepancy principle, ‖residual‖ = τ·‖noise‖ (Hansen 2010 §5.2: τ ≳ 1)
 
@@ -115,6 +117,12 @@ def time_constant_spectrum(t: ArrayLike, zth: ArrayLike, *, per_decade: int = 10
     2.0
     """
     curve = check_zth_curve(t, zth, name=name)
+    last_decade = curve.zth[curve.t >= curve.t[-1] / 10.0]
+    if curve.zth[-1] > 0 and last_decade[-1] - last_decade[0] > UNSETTLED * curve.zth[-1]:
+        warnings.warn(ValidityWarning(
+            f"{name}: Zth still rises by {100 * (last_decade[-1] - last_decade[0]) / curve.zth[-1]:.1f} % over "
+            f"the last decade (to {curve.t[-1]:.3g} s): the curve has not reached steady state, so R_total and "
+            "the sink end of the structure function come out too low"), stacklevel=2)
     tr, zr, counts = log_resample(curve, resample)
     sigma = noise_estimate(curve) if noise is None else float(noise)
     if sigma < 0 or not np.isfinite(sigma):

@@ -31,7 +31,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from tcrlab.errors import ConvergenceError, InputError
 from tcrlab.transient.curves import check_zth_curve
-from tcrlab.transient.laplace import LayeredPath, Resistance, _talbot_nodes, layered_impedance
+from tcrlab.transient.laplace import LayeredPath, Resistance, layered_impedance, talbot_contour
 from tcrlab.uq.distributions import Distribution
 
 __all__ = ["InterfaceFit", "fit_interface_resistance"]
@@ -76,7 +76,7 @@ class _InterfaceModel:
         elements = list(path.elements)
         for (j, fld), values in draws.items():
             elements[j] = replace(elements[j], **{fld: np.asarray(values, dtype=float).reshape(-1, 1, 1)})
-        s, w, r = _talbot_nodes(t, nodes)
+        s, w, r = talbot_contour(t, nodes)
         sn = np.concatenate([r[:, None].astype(complex), s], axis=1)  # node 0 is s = r
         below = tuple(elements[index + 1:])
         self.z_below = layered_impedance(below, sn) if below else np.zeros(sn.shape, complex)

@@ -44,7 +44,7 @@ from numpy.typing import ArrayLike, NDArray
 from tcrlab.errors import InputError
 from tcrlab.validation import require_nonnegative, require_positive
 
-__all__ = ["LayeredPath", "Resistance", "Slab", "layered_impedance", "layered_zth", "talbot_invert"]
+__all__ = ["LayeredPath", "Resistance", "Slab", "layered_impedance", "layered_zth", "talbot_contour", "talbot_invert"]
 
 Array = NDArray[np.float64]
 
@@ -117,6 +117,51 @@ class LayeredPath:
         """Zth(t) [K/W]; see :func:`layered_zth`."""
         return layered_zth(self, t, nodes=nodes)
 
+    def cauer_ladder(self, cells: int = 50) -> tuple[Array, Array]:
+        """The discretised Cauer ladder (R [K/W], C [J/K]) of the path, for :func:`~tcrlab.transient.cauer_zth`.
+
+        Each slab is cut into ``cells`` equal cells, each a resistance Δx/(kA) with half its heat capacity
+        ρcAΔx at either end (second-order accurate in Δx); massless resistances join the nodes on their two
+        sides; the last node is the sink. Parameters must be scalars, and the path must start with a slab
+        (a massless resistance at the heated face has no Cauer form).
+
+        Examples
+        --------
+        >>> r, c = LayeredPath((Slab("s", 1e-3, 100.0, 2e6, 1e-4), Resistance("c", 0.5))).cauer_ladder(2)
+        >>> r.tolist(), c.tolist()
+        ([0.05, 0.05, 0.5], [0.05, 0.1, 0.05])
+        """
+        if not isinstance(cells, int) or cells < 1:
+            raise InputError("cells", cells, "an integer ≥ 1")
+        if not isinstance(self.elements[0], Slab):
+            raise InputError("elements[0]", self.elements[0].name, "a slab at the heated face (a Cauer ladder "
+                             "needs a capacitance at its input node)")
+        caps = [0.0]
+        res: list[float] = []
+        for e in self.elements:
+            if isinstance(e, Slab):
+                if np.isinf(float(e.thickness)):
+                    raise InputError(f"{e.name}.thickness", "inf", "finite layers for a ladder")
+                c_cell = float(e.capacitance) / cells
+                r_cell = float(e.resistance) / cells
+                for _ in range(cells):
+                    caps[-1] += c_cell / 2.0
+                    res.append(r_cell)
+                    caps.append(c_cell / 2.0)
+            else:
+                res.append(float(e.resistance))
+                caps.append(0.0)
+        caps = caps[:-1]  # the last node is the sink
+        r_out: list[float] = [res[0]]
+        c_out: list[float] = [caps[0]]
+        for c_i, r_i in zip(caps[1:], res[1:], strict=True):
+            if c_i == 0.0:  # a node without capacitance: its two resistances are in series
+                r_out[-1] += r_i
+            else:
+                c_out.append(c_i)
+                r_out.append(r_i)
+        return np.asarray(r_out), np.asarray(c_out)
+
 
 def layered_impedance(path: LayeredPath | Sequence[Slab | Resistance], s: ArrayLike) -> NDArray[np.complex128]:
     """Driving-point thermal impedance Z(s): the Laplace transform of the heated face's unit-impulse response.
@@ -158,7 +203,7 @@ def layered_impedance(path: LayeredPath | Sequence[Slab | Resistance], s: ArrayL
     return z
 
 
-def _talbot_nodes(t: Array, nodes: int) -> tuple[NDArray[np.complex128], NDArray[np.complex128], Array]:
+def talbot_contour(t: Array, nodes: int) -> tuple[NDArray[np.complex128], NDArray[np.complex128], Array]:
     """Fixed-Talbot contour points s_k(t), weights w_k(t) (complex) and r(t) (Abate & Valkó 2004, eq. 23)."""
     m = nodes
     theta = np.arange(1, m) * np.pi / m
@@ -188,7 +233,7 @@ def talbot_invert(transform, t: ArrayLike, *, nodes: int = 24) -> Array:
     True
     """
     tt = np.atleast_1d(np.asarray(t, dtype=float))
-    s, w, r = _talbot_nodes(tt, nodes)
+    s, w, r = talbot_contour(tt, nodes)
     f_r = np.real(transform(r[:, None].astype(complex)))[..., 0]
     f_s = transform(s)
     total = 0.5 * f_r * np.exp(r * tt) + np.sum(np.real(np.exp(tt[:, None] * s) * f_s * w), axis=-1)

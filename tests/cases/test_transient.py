@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from tcrlab.cases import build_case, load_case
+from tcrlab.cases.transient import case_path, case_power, transient_settings
 from tcrlab.errors import InputError
-from tcrlab.transient.heat_path import case_path, case_power, transient_settings
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
