@@ -76,15 +76,15 @@ def transient_settings(doc: Mapping[str, Any], *, source: str = "<case>") -> Tra
     return TransientSettings(t_min, t_max, points)
 
 
-def _flatten(items: tuple[Any, ...], where: str) -> list[Any]:
+def _flatten(items: tuple[Any, ...], where: str, source: str) -> list[Any]:
     out: list[Any] = []
     for item in items:
         if isinstance(item, ParallelGroup):
             branch = item.branches[0]
             if len(item.branches) != 1 or branch.sink_temperature is not None:
                 raise InputError(where, item.name, "a single series path (the 1-D transient has no parallel "
-                                 "branches or side sinks)", problem="parallel group")
-            out += _flatten(branch.items, where)
+                                 "branches or side sinks)", problem="parallel group", source=source)
+            out += _flatten(branch.items, where, source)
         else:
             out.append(item)
     return out
@@ -149,7 +149,7 @@ def case_path(case: StackCase) -> LayeredPath:
         if key not in names:
             raise InputError(f"transient.layer.{key}", key, "a layer name: " + ", ".join(sorted(names)),
                              problem="no such layer", source=case.source)
-    items = _flatten(case.stack.items, "layer")
+    items = _flatten(case.stack.items, "layer", case.source)
     if len(items) != len(result.elements) or any(not e.on_main_path for e in result.elements):
         raise InputError("layer", case.source, "a single series path", problem="branches")
     elements: list[Slab | Resistance] = []
