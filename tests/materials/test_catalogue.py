@@ -34,7 +34,7 @@ def raw() -> dict:
 
 
 def test_registry_is_broad(reg: MaterialRegistry) -> None:
-    assert len(reg) >= 75
+    assert len(reg) >= 80
     missing = [k for k in COVERAGE if k not in list(reg)]
     assert not missing
 

@@ -209,6 +209,7 @@ def hardness_of(material: Any) -> Hardness | None:
     return None
 
 
+@dataclass(frozen=True)
 class SolidMicrohardness:
     """The contact microhardness H_c (Pa) of the softer of two solids at one pressure, and whose it is."""
 
