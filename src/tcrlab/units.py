@@ -143,6 +143,9 @@ def parse_quantity(
         if not text:
             raise InputError(field, value, expected, problem="empty", source=source)
         check_text(text, field, expected, source=source)
+        known = _PARSED.get((text, dimension))
+        if known is not None:  # pint's expression parser costs ~3 ms a value; sweeps and services repeat them
+            return known
         try:
             number = float(text)
         except ValueError:
@@ -173,7 +176,17 @@ def parse_quantity(
     if dimension == "temperature" and result <= 0:  # report the text as written, with the kelvin value
         raise InputError(field, value, "an absolute temperature > 0 K",
                          problem=f"{result:.6g} K, at or below absolute zero", source=source)
+    if isinstance(value, str):
+        if len(_PARSED) >= _PARSED_MAX:
+            _PARSED.clear()
+        _PARSED[(value.strip(), dimension)] = result
     return result
+
+
+# Successful parses of text, by (text, dimension): only valid values are kept, so every error is still
+# raised with its own field and file.
+_PARSED: dict[tuple[str, str], float] = {}
+_PARSED_MAX = 4096
 
 
 _BAD_CATEGORIES = {"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"}  # control, format (bidi overrides), unassigned
