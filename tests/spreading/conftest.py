@@ -4,6 +4,8 @@ layer interfaces, solved with SciPy's sparse direct solver."""
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pyamg
 import pytest
@@ -113,9 +115,15 @@ def fv_rectangle_quarter(a, b, c, d, layers, h, n=40, nz=30):
     return float(np.sum(top[src] * areas[src]) / np.sum(areas[src]))
 
 
+@functools.lru_cache(maxsize=32)
+def _fv_disk_cached(a, b, layers, h, nr, nz):
+    return fv_disk(a, b, [tuple(layer) for layer in layers], h, nr, nz)
+
+
 @pytest.fixture
 def fv_disk_solver():
-    return fv_disk
+    """fv_disk, remembered across tests (the same plates serve the mean and the centre checks)."""
+    return lambda a, b, layers, h, nr=200, nz=100: _fv_disk_cached(a, b, tuple(map(tuple, layers)), h, nr, nz)
 
 
 @pytest.fixture
