@@ -100,7 +100,7 @@ def test_elastic_plastic_with_registry_microhardness_is_the_default_and_said(cap
 
 
 def test_elastic_solve_warns_of_pressures_above_the_microhardness(capsys) -> None:
-    """Issue example: 100 MPa on SS304, elastic, gives local pressures of ~10-20 GPa, several times H_c."""
+    """100 MPa on SS304, elastic: local pressures of ~10-20 GPa, several times H_c, must be warned."""
     code, out, err = _run(["contact", SPEC64, "--pressure", "100MPa", "--solids", "SS304", "--elastic",
                            "--json"], capsys)
     doc = json.loads(out)
