@@ -16,7 +16,7 @@ def test_plot_surface_writes_a_png(tmp_path):
     assert ax_psd.get_xscale() == "log" and ax_psd.get_yscale() == "log"
     # the colour bar is in the height unit and spans the map
     cbar = fig.axes[3]
-    assert "height (" in cbar.get_ylabel()
+    assert cbar.get_title().startswith("h (")  # the unit sits above the bar, clear of the PSD axis
     extent = ax_map.images[0].get_extent()
     assert np.allclose(extent, (0, 50, 0, 50))
     assert ax_prof.lines

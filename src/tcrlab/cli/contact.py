@@ -303,9 +303,9 @@ def contact(surfaces: tuple[str, ...], pressure_text: str, solids: str, gas: str
             "warnings": notes, "figures": [str(f) for f in figures],
         }
         emit_json(doc, None if to_stdout else json_path)
-        if not to_stdout:
-            err_console.print(f"JSON written to {json_path}")
-        return
+        if to_stdout:  # stdout holds the one JSON document and nothing else
+            return
+        err_console.print(f"JSON written to {json_path}")
 
     cols = ["p (MPa)", "A/A0", "spots", "mean gap (µm)", "h_c", "h_g", "h_r", "h_j", "iter"]
     if barber and caps[0] is None:
