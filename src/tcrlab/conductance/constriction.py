@@ -1,7 +1,8 @@
 """Constriction (solid-spot) conductance h_c of conforming rough surfaces, W/(m² K).
 
 All models describe two nominally flat, conforming rough solids with Gaussian heights, combined RMS
-roughness σ, combined slope m and harmonic-mean conductivity k_s (see :mod:`tcrlab.surfaces.parameters`).
+roughness σ, combined slope m and harmonic-mean conductivity k_s (see :mod:`tcrlab.surfaces.parameters` and
+:mod:`tcrlab.mechanics.effective`).
 
 * :func:`cmy_conductance` — Cooper, Mikic & Yovanovich (Int. J. Heat Mass Transfer 12 (1969) 279–300),
   plastic asperities, in the form of Yovanovich (AIAA Prog. Astronaut. Aeronaut. 83 (1982) 83–95):
@@ -42,8 +43,9 @@ from scipy.special import erfc, erfcinv
 from tcrlab._arrays import require_broadcastable
 from tcrlab._arrays import scalar_or_array as _out
 from tcrlab.conductance.spot import asperity_contact_resistance, asperity_spots_resistance
-from tcrlab.contact.separation import elastic_hardness
 from tcrlab.errors import InputError
+from tcrlab.mechanics.elastoplastic import elastoplastic_hardness, elastoplastic_weight
+from tcrlab.mechanics.separation import elastic_hardness
 from tcrlab.validation import require_positive, warn_outside
 
 __all__ = [
@@ -131,34 +133,6 @@ def mikic_elastic_conductance(k_s: ArrayLike, sigma: ArrayLike, m: ArrayLike, pr
                          "pressure < H_e/4 = m E'/(4√2)", problem="elastic model: full contact")
     warn_outside("P/H_e", r, *P_OVER_H_RANGE, model="Mikic elastic model")
     return _out(1.54 * k * mm / s * r**0.94)
-
-
-def elastoplastic_hardness(m: ArrayLike, E_eff: ArrayLike, flow_stress: ArrayLike) -> float | np.ndarray:
-    """Elastoplastic contact hardness H_ep = 2.76 S_f/√(1 + (6.5/ε*)²), ε* = 1.67 m E'/S_f (Pa).
-
-    Source: Sridhar & Yovanovich, J. Heat Transfer 118 (1996) 3–9 (fit to Johnson's cavity model and
-    finite-element indentation results). Validity: ValidityWarning for ε* > 400, the upper end applied
-    here (not confirmed against the paper's text); S_f is the flow stress of the softer solid. Broadcasts.
-    """
-    require_broadcastable(m=m, E_eff=E_eff, flow_stress=flow_stress)
-    mm = require_positive("m", m)
-    e = require_positive("E_eff", E_eff)
-    sf = require_positive("flow_stress", flow_stress)
-    eps = 1.67 * mm * e / sf
-    warn_outside("epsilon_c*", eps, 0.0, 400.0, model="Sridhar-Yovanovich elastoplastic hardness")
-    return _out(2.76 * sf / np.sqrt(1.0 + (6.5 / eps) ** 2))
-
-
-def elastoplastic_weight(m: ArrayLike, E_eff: ArrayLike, flow_stress: ArrayLike) -> float | np.ndarray:
-    """Plastic weight w = (H_ep/(2.76 S_f))² = ε*²/(ε*² + 6.5²) of the elastoplastic blend, in [0, 1).
-
-    ε* = 1.67 m E'/S_f and the transition strain 6.5 are those of the Sridhar & Yovanovich (1996) H_ep fit;
-    using the square of its normalised hardness as the weight is tcrlab's choice (see the module docstring).
-    """
-    require_broadcastable(m=m, E_eff=E_eff, flow_stress=flow_stress)
-    eps = 1.67 * require_positive("m", m) * require_positive("E_eff", E_eff) / require_positive(
-        "flow_stress", flow_stress)
-    return _out(eps * eps / (eps * eps + 6.5 * 6.5))
 
 
 def elastoplastic_conductance(k_s: ArrayLike, sigma: ArrayLike, m: ArrayLike, pressure: ArrayLike,
