@@ -49,7 +49,6 @@ from tcrlab.mechanics.separation import elastic_hardness
 from tcrlab.validation import require_positive, warn_outside
 
 __all__ = [
-    "CONTACT_MODELS",
     "asperity_conductance",
     "asperity_spots_conductance",
     "cmy_conductance",
@@ -62,7 +61,6 @@ __all__ = [
     "spot_density",
 ]
 
-CONTACT_MODELS = ("cmy", "cmy-correlation", "mikic", "elastoplastic", "asperity", "asperity-article")
 _SQRT_2PI = np.sqrt(2.0 * np.pi)
 P_OVER_H_RANGE = (1e-5, 2e-2)
 
@@ -246,32 +244,35 @@ def constriction_conductance(
     k1: ArrayLike | None = None,
     k2: ArrayLike | None = None,
 ) -> float | np.ndarray:
-    """Choose a constriction model by name: one of :data:`CONTACT_MODELS`.
+    """Choose a constriction model by name: an entry of :data:`tcrlab.conductance.registry.CONTACT_MODELS`.
 
-    "cmy" and "cmy-correlation" need ``p_over_h``; "mikic" needs ``pressure`` and ``E_eff``;
-    "elastoplastic" needs ``pressure``, ``E_eff`` and ``flow_stress``; "asperity" (the spot sum) and
-    "asperity-article" need ``pressure``, ``p_over_h`` (the hardness is pressure/p_over_h) and ``k1``,
-    ``k2`` (default k_s for both).
+    Each entry names the inputs its function needs (e.g. "cmy" needs ``p_over_h``; "mikic" ``pressure``
+    and ``E_eff``; "elastoplastic" also ``flow_stress``; the asperity models ``pressure``, ``p_over_h``
+    (the hardness is pressure/p_over_h) and ``k1``, ``k2``, default k_s for both). A missing input is an
+    InputError naming it.
     """
-    key = model.strip().lower().replace("_", "-")
+    from tcrlab.conductance.registry import get_contact_model
 
-    def need(name: str, value: object) -> object:
-        if value is None:
-            raise InputError(name, None, f"a value (required by contact model {key!r})")
-        return value
+    entry = get_contact_model(model)
+    values: dict[str, object] = {"k_s": k_s, "sigma": sigma, "m": m, "pressure": pressure, "p_over_h": p_over_h,
+                                 "E_eff": E_eff, "flow_stress": flow_stress,
+                                 "k1": k_s if k1 is None else k1, "k2": k_s if k2 is None else k2}
+    if "hardness" in entry.inputs:
+        for name in ("pressure", "p_over_h"):
+            if values[name] is None:
+                raise InputError(name, None, f"a value (required by contact model {entry.name!r})")
+        values["hardness"] = np.asarray(pressure, dtype=float) / _p_over_h(p_over_h)
+    args = []
+    for name in entry.inputs:
+        if values.get(name) is None:
+            raise InputError(name, None, f"a value (required by contact model {entry.name!r})")
+        args.append(values[name])
+    return entry.function(*args)
 
-    if key == "cmy":
-        return cmy_conductance(k_s, sigma, m, need("p_over_h", p_over_h))
-    if key == "cmy-correlation":
-        return cmy_correlation_conductance(k_s, sigma, m, need("p_over_h", p_over_h))
-    if key == "mikic":
-        return mikic_elastic_conductance(k_s, sigma, m, need("pressure", pressure), need("E_eff", E_eff))
-    if key == "elastoplastic":
-        return elastoplastic_conductance(k_s, sigma, m, need("pressure", pressure), need("E_eff", E_eff),
-                                         need("flow_stress", flow_stress))
-    if key in ("asperity", "asperity-article"):
-        p = np.asarray(need("pressure", pressure), dtype=float)
-        h = p / _p_over_h(need("p_over_h", p_over_h))
-        fn = asperity_spots_conductance if key == "asperity" else asperity_conductance
-        return fn(k_s if k1 is None else k1, k_s if k2 is None else k2, sigma, m, p, h)
-    raise InputError("contact_model", model, ", ".join(CONTACT_MODELS))
+
+def __getattr__(name: str) -> object:
+    if name == "CONTACT_MODELS":  # the live registry (defined after this module, which it imports)
+        from tcrlab.conductance.registry import CONTACT_MODELS
+
+        return CONTACT_MODELS
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
