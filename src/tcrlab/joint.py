@@ -6,13 +6,17 @@ an array: the evaluation broadcasts (gas properties are evaluated once per disti
 
 Models (each cited in its module):
 
+The models are the entries of :mod:`tcrlab.conductance.registry` (each names its function, inputs,
+separation relation, source and validity); ``Joint`` computes the inputs an entry asks for and calls it.
+
 * microhardness: Song & Yovanovich (1988) P/H_c from Vickers c₁, c₂ (1.62 form) —
-  :mod:`tcrlab.contact.microhardness`; c₁, c₂ from Brinell hardness (Sridhar & Yovanovich 1996) or a plain
+  :mod:`tcrlab.mechanics.microhardness`; c₁, c₂ from Brinell hardness (Sridhar & Yovanovich 1996) or a plain
   hardness when that is all there is;
 * constriction h_c: "cmy" (exact CMY, default), "cmy-correlation", "mikic" (elastic), "elastoplastic"
   (after Sridhar & Yovanovich: Mikic ↔ CMY blend), "asperity" (the self-consistent plastic-spot sum),
   "asperity-article" (the introductory formula, half the spot sum) — :mod:`tcrlab.conductance.constriction`;
-* mean-plane separation Y: plastic √2σ erfc⁻¹(2P/H_c), elastic √2σ erfc⁻¹(4P/H_e), elastoplastic with H_ep;
+* mean-plane separation Y: plastic √2σ erfc⁻¹(2P/H_c), elastic √2σ erfc⁻¹(4P/H_e), elastoplastic with H_ep —
+  :mod:`tcrlab.mechanics.separation`;
 * gap h_g: Yovanovich integral (default) or k_g/(Y+M), M = αβΛ with CoolProp gas properties and the
   Song–Yovanovich accommodation coefficients — :mod:`tcrlab.conductance.gap`; vacuum gives h_g = 0; a liquid
   or grease filler of conductivity k_f gives k_f/Y (no rarefaction);
@@ -111,12 +115,13 @@ class Joint:
     gas : "air", "N2", "He", "Ar", "H2", "CO2" or "vacuum"; ``gas_pressure`` (Pa).
     liquid_conductivity : k of a liquid/grease filler (W/(m K)); replaces the gas (no rarefaction).
     tac : accommodation coefficient(s) (one value or a pair); default Song–Yovanovich correlation.
-    contact_model : "cmy" | "cmy-correlation" | "mikic" | "elastoplastic" | "asperity" | "asperity-article".
-    gap_model : "integral" | "simple".
+    contact_model : a key of :data:`tcrlab.conductance.registry.CONTACT_MODELS` ("cmy", "cmy-correlation",
+        "mikic", "elastoplastic", "asperity", "asperity-article", or one registered since).
+    gap_model : a key of :data:`tcrlab.conductance.registry.GAP_MODELS` ("integral", "simple").
     radiation : True (always add h_r), False (never), None (add where > 1 % of h_c + h_g).
     emissivity : one value or a pair; default the mean of each material's emissivity range.
     c1, c2 : Vickers coefficients (Pa, -) of the softer solid. Default: each solid's hardness from the
-        registry (:func:`tcrlab.contact.microhardness.hardness_of`: measured c₁, c₂; else the Brinell
+        registry (:func:`tcrlab.mechanics.microhardness.hardness_of`: measured c₁, c₂; else the Brinell
         correlation inside 1300–7600 MPa; else a bulk Vickers or Brinell value as a size-independent H,
         warned) and the softer solid is the one with the lower H_c at this P, σ/m (recorded in
         ``details["softer_solid"]`` and ``details["hardness_source"]``). ``microhardness``: a plain H in Pa.

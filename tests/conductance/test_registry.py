@@ -112,3 +112,13 @@ def test_cli_refuses_an_unregistered_model_with_exit_code_2() -> None:
     assert out.returncode == 2
     assert "cmy-correlation" in out.stderr + out.stdout
     assert "Traceback" not in out.stderr
+
+
+def test_the_docs_model_table_is_the_registry() -> None:
+    from tcrlab.conductance.registry import model_table
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "joint.md").read_text()
+    start, end = "<!-- model-table:start -->\n", "<!-- model-table:end -->"
+    table = text[text.index(start) + len(start):text.index(end)]
+    assert table == model_table(), "docs/joint.md's model table differs from the registry: regenerate it " \
+                                   "with tcrlab.conductance.registry.model_table()"

@@ -56,6 +56,7 @@ __all__ = [
     "get_contact_model",
     "get_gap_model",
     "model_key",
+    "model_table",
     "register_contact_model",
     "register_gap_model",
 ]
@@ -166,6 +167,33 @@ def get_gap_model(name: str) -> GapModel:
     if entry is None:
         raise InputError("gap_model", name, " or ".join(GAP_MODELS))
     return entry
+
+
+def model_table() -> str:
+    """The Markdown tables of the registered contact and gap models (the model table of docs/joint.md).
+
+    Examples
+    --------
+    >>> model_table().splitlines()[0]
+    '| contact model | function | inputs | separation | source | validity |'
+    """
+    def row(*cells: str) -> str:
+        return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+
+    lines = [row("contact model", "function", "inputs", "separation", "source", "validity"),
+             row(*["---"] * 6)]
+    for name, e in CONTACT_MODELS.items():
+        lines.append(row(f"`{name}`", f"`{e.function.__module__}.{e.function.__name__}`",
+                         ", ".join(e.inputs), e.separation, e.source, e.validity))
+    lines += ["", row("gap model", "function", "description", "source", "validity"), row(*["---"] * 5)]
+    for name, g in GAP_MODELS.items():
+        lines.append(row(f"`{name}`", f"`{g.function.__module__}.{g.function.__name__}`", g.description,
+                         g.source, g.validity))
+    lines += ["", row("separation", "Y", "A_r/A_0", "source"), row(*["---"] * 4)]
+    for name, r in SEPARATIONS.items():
+        lines.append(row(name, f"`{r.separation.__name__}({', '.join(r.inputs)})`",
+                         f"`{r.area_ratio.__name__}({', '.join(r.area_inputs)})`", r.source))
+    return "\n".join(lines) + "\n"
 
 
 for _m in (
