@@ -41,7 +41,7 @@ from tcrlab.conductance.radiation import radiation_conductance
 from tcrlab.conductance.registry import SEPARATIONS, get_contact_model
 from tcrlab.errors import InputError, ValidityWarning
 from tcrlab.materials.material import Material
-from tcrlab.mechanics.effective import effective_conductivity, effective_modulus
+from tcrlab.mechanics.effective import effective_conductivity, effective_modulus_of
 from tcrlab.mechanics.microhardness import Hardness, hardness_of, relative_pressure_of
 from tcrlab.surfaces.parameters import (
     combined_roughness,
@@ -260,24 +260,16 @@ class Joint:
         return ratio, "vickers" if kinds == {"vickers"} else "plain", details
 
     def _modulus(self, m1: Material, m2: Material) -> Any:
+        e: tuple[Any, Any] = (None, None)
+        nu: tuple[Any, Any] = (None, None)
         if self.youngs_modulus is not None:
             e1, e2 = _pair(self.youngs_modulus, "youngs_modulus")
-            e1 = require_positive("youngs_modulus[1]", e1)
-            e2 = require_positive("youngs_modulus[2]", e2)
-        else:
-            e1, e2 = m1.require("youngs_modulus"), m2.require("youngs_modulus")
+            e = (require_positive("youngs_modulus[1]", e1), require_positive("youngs_modulus[2]", e2))
         if self.poisson_ratio is not None:
             n1, n2 = _pair(self.poisson_ratio, "poisson_ratio")
-            n1 = require_in_range("poisson_ratio[1]", n1, -1.0, 0.5, low_inclusive=False)
-            n2 = require_in_range("poisson_ratio[2]", n2, -1.0, 0.5, low_inclusive=False)
-        else:
-            n1, n2 = m1.poisson_ratio, m2.poisson_ratio
-            if n1 is None or n2 is None:
-                warnings.warn("Poisson ratio missing in the registry: 0.3 assumed", ValidityWarning,
-                              stacklevel=3)
-                n1 = 0.3 if n1 is None else n1
-                n2 = 0.3 if n2 is None else n2
-        return np.asarray(effective_modulus(e1, n1, e2, n2))
+            nu = (require_in_range("poisson_ratio[1]", n1, -1.0, 0.5, low_inclusive=False),
+                  require_in_range("poisson_ratio[2]", n2, -1.0, 0.5, low_inclusive=False))
+        return np.asarray(effective_modulus_of(m1, m2, youngs_modulus=e, poisson_ratio=nu))
 
     def _flow_stress(self, p: Any, p_over_hc: Any) -> Any:
         if self.flow_stress is not None:
