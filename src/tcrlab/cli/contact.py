@@ -56,7 +56,8 @@ def _gas(gas: str, temperature: float, gas_pressure: float, tac_text: str | None
 
 def _references(sigma: float, m: float, k_s: float, E_eff: float, pressures: np.ndarray,
                 hardness: float | None) -> dict[str, np.ndarray]:
-    """Mikic (elastic) and CMY (plastic) correlations for the same surface's σ and m, if available."""
+    """Mikic (elastic) and CMY (plastic) correlations for the same surface's σ and m, where their inputs are
+    inside the models (a pressure at full contact leaves the column out; any other error is raised)."""
     import warnings
 
     out: dict[str, np.ndarray] = {}
@@ -67,7 +68,7 @@ def _references(sigma: float, m: float, k_s: float, E_eff: float, pressures: np.
 
             out["h Mikic"] = np.array(
                 [float(mikic_elastic_conductance(k_s, sigma, m, p, E_eff)) for p in pressures])
-        except Exception:
+        except InputError:
             pass
         if hardness:
             try:
@@ -75,7 +76,7 @@ def _references(sigma: float, m: float, k_s: float, E_eff: float, pressures: np.
 
                 out["h CMY"] = np.array(
                     [float(cmy_conductance(k_s, sigma, m, p / hardness)) for p in pressures])
-            except Exception:
+            except InputError:
                 pass
     return out
 
