@@ -9,7 +9,7 @@ roughness σ, combined slope m and harmonic-mean conductivity k_s (see :mod:`tcr
   h_c σ/(k_s m) = exp(−λ²) / [2√(2π) (1 − √(P/H_c))^1.5],  λ = erfc⁻¹(2P/H_c).
 * :func:`cmy_correlation_conductance` — its correlation h_c σ/(k_s m) = 1.25 (P/H_c)^0.95 (Yovanovich
   1982), stated to agree within ≈1.5 % for 10⁻⁵ ≤ P/H_c ≤ 3×10⁻² (tcrlab measures a maximum deviation
-  of 1.53 %, at P/H_c ≈ 4×10⁻⁵; see tests/joint/test_constriction.py). A refit 1.45 (P/H_c)^0.985 also
+  of 1.53 %, at P/H_c ≈ 4×10⁻⁵; see tests/conductance/test_constriction.py). A refit 1.45 (P/H_c)^0.985 also
   circulates; its source could not be confirmed here, so it is not offered.
 * :func:`mikic_elastic_conductance` — Mikic (Int. J. Heat Mass Transfer 17 (1974) 205–214), elastic
   asperities: h_c σ/(k_s m) = 1.54 (√2 P/(m E'))^0.94, i.e. (P/H_e)^0.94 with H_e = m E'/√2 (the √2 is

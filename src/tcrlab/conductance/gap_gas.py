@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike
 
+from tcrlab._arrays import scalar_or_array as _out
 from tcrlab.conductance.gap import rarefaction_parameter
 from tcrlab.errors import InputError
 from tcrlab.properties.accommodation import accommodation_coefficient
@@ -138,4 +139,5 @@ def gap_gas(gas: str, temperature: ArrayLike, gas_pressure: ArrayLike, solids: S
         tac2 = accommodation_coefficient(molar, s2.molar_mass, tb, monatomic=states[0].monatomic)
         source = "Song-Yovanovich correlation"
     big_m = np.asarray(rarefaction_parameter(tac1, tac2, gamma, pr, lam))
-    return GapGas(gas=name, k_gas=k_g, mean_free_path=lam, tac1=tac1, tac2=tac2, M=big_m, tac_source=source)
+    return GapGas(gas=name, k_gas=_out(k_g), mean_free_path=_out(lam), tac1=_out(tac1), tac2=_out(tac2),
+                  M=_out(big_m), tac_source=source)
