@@ -1,5 +1,8 @@
 """The registries of joint models: constriction (contact) models, gap models and separation relations.
 
+(The microhardness models, which give the contact models their P/H_c, are registered in
+:data:`tcrlab.mechanics.microhardness.MICROHARDNESS_MODELS`; :func:`model_table` lists them too.)
+
 One entry per model names its function, the inputs it needs, its mean-plane separation relation, its
 source and its validity range. :class:`tcrlab.Joint`, the case files, the ``--contact-model`` and
 ``--gap-model`` choices of ``tcrlab joint`` and the model table of docs/joint.md all read these
@@ -39,6 +42,7 @@ from tcrlab.conductance.gap import gap_conductance_integral, gap_conductance_sim
 from tcrlab.errors import InputError
 from tcrlab.mechanics.area import elastic_area_ratio, elastoplastic_area_ratio, plastic_area_ratio
 from tcrlab.mechanics.elastoplastic import elastoplastic_weight
+from tcrlab.mechanics.microhardness import MICROHARDNESS_MODELS
 from tcrlab.mechanics.separation import (
     elastic_separation,
     elastoplastic_separation,
@@ -170,7 +174,7 @@ def get_gap_model(name: str) -> GapModel:
 
 
 def model_table() -> str:
-    """The Markdown tables of the registered contact and gap models (the model table of docs/joint.md).
+    """The Markdown tables of the registered contact, gap, microhardness and separation models (docs/joint.md).
 
     Examples
     --------
@@ -189,6 +193,10 @@ def model_table() -> str:
     for name, g in GAP_MODELS.items():
         lines.append(row(f"`{name}`", f"`{g.function.__module__}.{g.function.__name__}`", g.description,
                          g.source, g.validity))
+    lines += ["", row("microhardness model", "function", "inputs", "source", "validity"), row(*["---"] * 5)]
+    for kind, h in MICROHARDNESS_MODELS.items():
+        lines.append(row(f"`{kind}`", f"`{h.function.__module__}.{h.function.__name__}`", ", ".join(h.inputs),
+                         h.source, h.validity))
     lines += ["", row("separation", "Y", "A_r/A_0", "source"), row(*["---"] * 4)]
     for name, r in SEPARATIONS.items():
         lines.append(row(name, f"`{r.separation.__name__}({', '.join(r.inputs)})`",
