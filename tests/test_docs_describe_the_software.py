@@ -12,7 +12,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 TEXT_SUFFIXES = {".md", ".py", ".toml", ".txt", ".json", ".cfg", ".ini", ".yaml", ".yml", ".rst", ".csv"}
 
-PROCESS_WORDS = re.compile(r"issue [0-9]|corpus|corpora|look-ups|task brief|shared/", re.IGNORECASE)
+PROCESS_WORDS = re.compile(r"issue [0-9]|\bcorpus\b|\bcorpora\b|look-ups|task brief|shared/", re.IGNORECASE)  # "incorporate" is fine
 ROUNDS_AND_PATHS = re.compile(
     r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[0-9]+(st|nd|rd|th)) session"
     r"|/work/|\.\./shared|CEO",

@@ -6,13 +6,17 @@ an array: the evaluation broadcasts (gas properties are evaluated once per disti
 
 Models (each cited in its module):
 
+The models are the entries of :mod:`tcrlab.conductance.registry` (each names its function, inputs,
+separation relation, source and validity); ``Joint`` computes the inputs an entry asks for and calls it.
+
 * microhardness: Song & Yovanovich (1988) P/H_c from Vickers c₁, c₂ (1.62 form) —
-  :mod:`tcrlab.contact.microhardness`; c₁, c₂ from Brinell hardness (Sridhar & Yovanovich 1996) or a plain
+  :mod:`tcrlab.mechanics.microhardness`; c₁, c₂ from Brinell hardness (Sridhar & Yovanovich 1996) or a plain
   hardness when that is all there is;
 * constriction h_c: "cmy" (exact CMY, default), "cmy-correlation", "mikic" (elastic), "elastoplastic"
   (after Sridhar & Yovanovich: Mikic ↔ CMY blend), "asperity" (the self-consistent plastic-spot sum),
   "asperity-article" (the introductory formula, half the spot sum) — :mod:`tcrlab.conductance.constriction`;
-* mean-plane separation Y: plastic √2σ erfc⁻¹(2P/H_c), elastic √2σ erfc⁻¹(4P/H_e), elastoplastic with H_ep;
+* mean-plane separation Y: plastic √2σ erfc⁻¹(2P/H_c), elastic √2σ erfc⁻¹(4P/H_e), elastoplastic with H_ep —
+  :mod:`tcrlab.mechanics.separation`;
 * gap h_g: Yovanovich integral (default) or k_g/(Y+M), M = αβΛ with CoolProp gas properties and the
   Song–Yovanovich accommodation coefficients — :mod:`tcrlab.conductance.gap`; vacuum gives h_g = 0; a liquid
   or grease filler of conductivity k_f gives k_f/Y (no rarefaction);
@@ -31,23 +35,17 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from tcrlab._arrays import scalar_or_array as _out
-from tcrlab.conductance import constriction as _con
-from tcrlab.conductance.gap import gap_conductance, rarefaction_parameter
+from tcrlab.conductance.gap import gap_conductance
+from tcrlab.conductance.gap_gas import VACUUM_NAMES, gap_gas, is_vacuum
 from tcrlab.conductance.radiation import radiation_conductance
-from tcrlab.contact.microhardness import (
-    hardness_of,
-    relative_pressure,
-    relative_pressure_from_hardness,
-)
-from tcrlab.contact.separation import elastic_hardness
+from tcrlab.conductance.registry import SEPARATIONS, get_contact_model
 from tcrlab.errors import InputError, ValidityWarning
 from tcrlab.materials.material import Material
-from tcrlab.properties.accommodation import accommodation_coefficient
+from tcrlab.mechanics.effective import effective_conductivity, effective_modulus_of
+from tcrlab.mechanics.microhardness import Hardness, hardness_of, relative_pressure_of
 from tcrlab.surfaces.parameters import (
     combined_roughness,
     combined_slope,
-    effective_conductivity,
-    effective_modulus,
     rq_from_ra,
     slope_from_roughness,
 )
@@ -55,8 +53,6 @@ from tcrlab.validation import require_in_range, require_positive, warn_unit_slip
 
 __all__ = ["VACUUM_NAMES", "Joint", "JointResult"]
 
-VACUUM_NAMES = ("vacuum", "none", "")
-_SQRT2 = np.sqrt(2.0)
 
 
 def _one_form(what: str, **forms: tuple[Any, ...]) -> None:
@@ -119,12 +115,13 @@ class Joint:
     gas : "air", "N2", "He", "Ar", "H2", "CO2" or "vacuum"; ``gas_pressure`` (Pa).
     liquid_conductivity : k of a liquid/grease filler (W/(m K)); replaces the gas (no rarefaction).
     tac : accommodation coefficient(s) (one value or a pair); default Song–Yovanovich correlation.
-    contact_model : "cmy" | "cmy-correlation" | "mikic" | "elastoplastic" | "asperity" | "asperity-article".
-    gap_model : "integral" | "simple".
+    contact_model : a key of :data:`tcrlab.conductance.registry.CONTACT_MODELS` ("cmy", "cmy-correlation",
+        "mikic", "elastoplastic", "asperity", "asperity-article", or one registered since).
+    gap_model : a key of :data:`tcrlab.conductance.registry.GAP_MODELS` ("integral", "simple").
     radiation : True (always add h_r), False (never), None (add where > 1 % of h_c + h_g).
     emissivity : one value or a pair; default the mean of each material's emissivity range.
     c1, c2 : Vickers coefficients (Pa, -) of the softer solid. Default: each solid's hardness from the
-        registry (:func:`tcrlab.contact.microhardness.hardness_of`: measured c₁, c₂; else the Brinell
+        registry (:func:`tcrlab.mechanics.microhardness.hardness_of`: measured c₁, c₂; else the Brinell
         correlation inside 1300–7600 MPa; else a bulk Vickers or Brinell value as a size-independent H,
         warned) and the softer solid is the one with the lower H_c at this P, σ/m (recorded in
         ``details["softer_solid"]`` and ``details["hardness_source"]``). ``microhardness``: a plain H in Pa.
@@ -186,9 +183,7 @@ class Joint:
 
     @property
     def is_vacuum(self) -> bool:
-        return self.liquid_conductivity is None and (
-            self.gas is None or str(self.gas).strip().lower() in VACUUM_NAMES
-        )
+        return self.liquid_conductivity is None and is_vacuum(self.gas)
 
     def surface(self) -> tuple[Any, Any]:
         """Combined (σ, m), applying Ra→Rq and σ–m estimates as requested (with warnings)."""
@@ -234,24 +229,20 @@ class Joint:
         _one_form("hardness", microhardness=(self.microhardness,), c1_c2=(self.c1, self.c2))
         if self.microhardness is not None:
             h = require_positive("microhardness", self.microhardness)
-            return np.asarray(relative_pressure_from_hardness(p, h)), "plain", {"hardness_source": "given"}
+            given = Hardness("plain", h, None, "given")
+            return relative_pressure_of(given, p, sigma, m), "plain", {"hardness_source": "given"}
         if self.c1 is not None or self.c2 is not None:
             if self.c1 is None or self.c2 is None:
                 raise InputError("c1/c2", (self.c1, self.c2), "both Vickers coefficients c1 and c2")
-            c2 = _out(np.asarray(self.c2, dtype=float))
-            return (np.asarray(relative_pressure(p, sigma, m, require_positive("c1", self.c1), c2)), "vickers",
-                    {"hardness_source": "given c1, c2"})
+            given = Hardness("vickers", require_positive("c1", self.c1), _out(np.asarray(self.c2, dtype=float)),
+                             "given c1, c2")
+            return relative_pressure_of(given, p, sigma, m), "vickers", {"hardness_source": "given c1, c2"}
         mats = (m1,) if m1 is m2 or m1.key == m2.key else (m1, m2)
         cands = [(mat, h) for mat in mats if (h := hardness_of(mat)) is not None]
         if not cands:
             raise InputError("c1", None, f"Vickers c1, c2, a Brinell hardness or a microhardness for {m1.key}"
                              f"/{m2.key} (give c1/c2 or microhardness)", problem="no hardness data")
-        ratios = []
-        for _mat, h in cands:
-            if h.kind == "vickers":
-                ratios.append(np.asarray(relative_pressure(p, sigma, m, h.c1, h.c2, warn=False)))
-            else:
-                ratios.append(np.asarray(p / h.c1, dtype=float) * np.ones(np.shape(sigma)))
+        ratios = [relative_pressure_of(h, p, sigma, m, warn=False) for _mat, h in cands]
         stacked = np.broadcast_arrays(*ratios)
         softer = np.argmax(np.stack(stacked), axis=0)  # the higher P/H_c is the lower H_c
         ratio = np.choose(softer, stacked)
@@ -261,11 +252,7 @@ class Joint:
             if h.note:
                 warnings.warn(f"{mat.key}: {h.note}", ValidityWarning, stacklevel=4)
         if len(used) == 1:
-            mat, h = cands[used[0]]
-            if h.kind == "vickers":
-                ratio = np.asarray(relative_pressure(p, sigma, m, h.c1, h.c2))  # with its range warning
-            else:
-                ratio = np.asarray(relative_pressure_from_hardness(p, h.c1))
+            ratio = relative_pressure_of(cands[used[0]][1], p, sigma, m)  # with its range warning
         kinds = {cands[i][1].kind for i in used}
         keys = np.asarray([mat.key for mat, _h in cands])
         details = {"softer_solid": keys[softer] if np.ndim(softer) else str(keys[int(softer)]),
@@ -273,24 +260,23 @@ class Joint:
         return ratio, "vickers" if kinds == {"vickers"} else "plain", details
 
     def _modulus(self, m1: Material, m2: Material) -> Any:
+        e: tuple[Any, Any] = (None, None)
+        nu: tuple[Any, Any] = (None, None)
         if self.youngs_modulus is not None:
             e1, e2 = _pair(self.youngs_modulus, "youngs_modulus")
-            e1 = require_positive("youngs_modulus[1]", e1)
-            e2 = require_positive("youngs_modulus[2]", e2)
-        else:
-            e1, e2 = m1.require("youngs_modulus"), m2.require("youngs_modulus")
+            e = (require_positive("youngs_modulus[1]", e1), require_positive("youngs_modulus[2]", e2))
         if self.poisson_ratio is not None:
             n1, n2 = _pair(self.poisson_ratio, "poisson_ratio")
-            n1 = require_in_range("poisson_ratio[1]", n1, -1.0, 0.5, low_inclusive=False)
-            n2 = require_in_range("poisson_ratio[2]", n2, -1.0, 0.5, low_inclusive=False)
-        else:
-            n1, n2 = m1.poisson_ratio, m2.poisson_ratio
-            if n1 is None or n2 is None:
-                warnings.warn("Poisson ratio missing in the registry: 0.3 assumed", ValidityWarning,
-                              stacklevel=3)
-                n1 = 0.3 if n1 is None else n1
-                n2 = 0.3 if n2 is None else n2
-        return np.asarray(effective_modulus(e1, n1, e2, n2))
+            nu = (require_in_range("poisson_ratio[1]", n1, -1.0, 0.5, low_inclusive=False),
+                  require_in_range("poisson_ratio[2]", n2, -1.0, 0.5, low_inclusive=False))
+        return np.asarray(effective_modulus_of(m1, m2, youngs_modulus=e, poisson_ratio=nu))
+
+    def _flow_stress(self, p: Any, p_over_hc: Any) -> Any:
+        if self.flow_stress is not None:
+            return require_positive("flow_stress", self.flow_stress)
+        warnings.warn("flow stress not given: S_f = H_c/2.76 assumed (elastoplastic model)",
+                      ValidityWarning, stacklevel=5)
+        return p / p_over_hc / 2.76
 
     # ------------------------------------------------------------------ evaluation
     def evaluate(self, *, emit_warnings: bool = True) -> JointResult:
@@ -320,50 +306,33 @@ class Joint:
             _unit_checks(p, t, sigma)
         k1, k2 = self._conductivities(m1, m2, t)
         k_s = np.asarray(effective_conductivity(k1, k2))
-        model = self.contact_model.strip().lower().replace("_", "-")
-        if model not in _con.CONTACT_MODELS:
-            raise InputError("contact_model", self.contact_model, ", ".join(_con.CONTACT_MODELS))
+        entry = get_contact_model(self.contact_model)
+        model = entry.name
 
         p_over_hc, kind, hardness_details = self._relative_pressure(m1, m2, p, sigma, m)
         details: dict[str, Any] = {
             "solid1": m1.key, "solid2": m2.key, "sigma": _out(sigma), "slope": _out(m), "k_s": _out(k_s),
             "contact_model": model, "hardness": kind, **hardness_details,
         }
-        if model in ("cmy", "cmy-correlation", "asperity", "asperity-article"):
-            ratio = p_over_hc
-            if model == "cmy":
-                h_c = _con.cmy_conductance(k_s, sigma, m, ratio)
-            elif model == "cmy-correlation":
-                h_c = _con.cmy_correlation_conductance(k_s, sigma, m, ratio)
-            elif model == "asperity":
-                h_c = _con.asperity_spots_conductance(k1, k2, sigma, m, p, p / ratio)
-            else:
-                h_c = _con.asperity_conductance(k1, k2, sigma, m, p, p / ratio)
-            y = sigma * _SQRT2 * _erfcinv(2.0 * ratio)
-        elif model == "mikic":
-            e_eff = self._modulus(m1, m2)
-            h_c = _con.mikic_elastic_conductance(k_s, sigma, m, p, e_eff)
-            ratio = p / np.asarray(elastic_hardness(m, e_eff))
-            y = sigma * _SQRT2 * _erfcinv(4.0 * ratio)
-            details["E_eff"] = _out(e_eff)
-        else:  # elastoplastic
-            e_eff = self._modulus(m1, m2)
-            if self.flow_stress is not None:
-                sf = require_positive("flow_stress", self.flow_stress)
-            else:
-                sf = p / p_over_hc / 2.76
-                warnings.warn("flow stress not given: S_f = H_c/2.76 assumed (elastoplastic model)",
-                              ValidityWarning, stacklevel=3)
-            hep = np.asarray(_con.elastoplastic_hardness(m, e_eff, sf))
-            w = np.asarray(_con.elastoplastic_weight(m, e_eff, sf))
-            ratio = p / hep
-            h_c = _con.elastoplastic_conductance(k_s, sigma, m, p, e_eff, sf)
-            # the same blend as h_c: elastic separation at 4P/H_e, plastic at 2P/H_ep
-            y_el = sigma * _SQRT2 * _erfcinv(4.0 * p / np.asarray(elastic_hardness(m, e_eff)))
-            y = (1.0 - w) * y_el + w * sigma * _SQRT2 * _erfcinv(2.0 * ratio)
-            details["plastic_weight"] = _out(w)
-            details["E_eff"] = _out(e_eff)
-        h_c = np.asarray(h_c)
+        # the registry's input names; E' and S_f only when a model asks (their defaults warn)
+        known: dict[str, Any] = {"k_s": k_s, "k1": k1, "k2": k2, "sigma": sigma, "m": m, "pressure": p,
+                                 "p_over_h": p_over_hc, "hardness": p / p_over_hc}
+        lazy = {"E_eff": lambda: self._modulus(m1, m2), "flow_stress": lambda: self._flow_stress(p, p_over_hc)}
+
+        def values(names: tuple[str, ...]) -> list[Any]:
+            for name in names:
+                if name not in known:
+                    known[name] = lazy[name]()
+            return [known[name] for name in names]
+
+        h_c = np.asarray(entry.function(*values(entry.inputs)))
+        relation = SEPARATIONS[entry.separation]
+        y = np.asarray(relation.separation(*values(relation.inputs)))
+        ratio = np.asarray(relation.area_ratio(*values(relation.area_inputs)))
+        for name, function, inputs in relation.details:
+            details[name] = _out(np.asarray(function(*values(inputs))))
+        if "E_eff" in known:
+            details["E_eff"] = _out(known["E_eff"])
 
         # ---- gap
         if self.liquid_conductivity is not None:
@@ -403,45 +372,13 @@ class Joint:
         )
 
     def _gas_gap(self, m1: Material, m2: Material, t: Any, sigma: Any, y: Any) -> tuple[Any, dict[str, Any]]:
-        from tcrlab.properties.gases import gas_properties, normalise_gas
-
-        gas = normalise_gas(str(self.gas))
-        pg = require_positive("gas_pressure", self.gas_pressure)
-        tb, pb = np.broadcast_arrays(t, pg)
-        pairs = np.stack([tb.ravel(), pb.ravel()], axis=1)
-        uniq, inverse = np.unique(pairs, axis=0, return_inverse=True)
-        if len(uniq) > 5000:
-            raise InputError("temperature/gas_pressure", f"{len(uniq)} distinct states",
-                             "at most 5000 distinct (T, gas pressure) states per evaluation")
-        states = [gas_properties(gas, float(ti), float(pi)) for ti, pi in uniq]
-        inverse = np.asarray(inverse).ravel()
-
-        def col(attr: str) -> np.ndarray:
-            vals = np.array([getattr(s, attr) for s in states])
-            return vals[inverse].reshape(tb.shape)
-
-        k_g, gamma, pr, lam, molar = (col(a) for a in
-                                      ("thermal_conductivity", "gamma", "prandtl", "mean_free_path", "molar_mass"))
-        monatomic = states[0].monatomic
-        if self.tac is not None:
-            a1, a2 = _pair(self.tac, "tac")
-            tac1 = require_in_range("tac", a1, 0.0, 1.0, low_inclusive=False,
-                                    why="an accommodation coefficient lies in (0, 1]")
-            tac2 = require_in_range("tac", a2, 0.0, 1.0, low_inclusive=False,
-                                    why="an accommodation coefficient lies in (0, 1]")
-        else:
-            ms1 = m1.molar_mass
-            ms2 = m2.molar_mass
-            if ms1 is None or ms2 is None:
-                raise InputError("tac", None, "an accommodation coefficient in (0, 1] (the registry has no "
-                                 f"molar mass for {m1.key if ms1 is None else m2.key})")
-            tac1 = accommodation_coefficient(molar, ms1, tb, monatomic=monatomic)
-            tac2 = accommodation_coefficient(molar, ms2, tb, monatomic=monatomic)
-        big_m = np.asarray(rarefaction_parameter(tac1, tac2, gamma, pr, lam))
-        h_g = np.asarray(gap_conductance(k_g, sigma, y, big_m, model=self.gap_model, mean_free_path=lam))
+        g = gap_gas(str(self.gas), t, self.gas_pressure, (m1, m2), self.tac)
+        h_g = np.asarray(gap_conductance(g.k_gas, sigma, y, g.M, model=self.gap_model,
+                                         mean_free_path=g.mean_free_path))
         details = {
-            "medium": gas, "gas_pressure": _out(pg), "k_gas": _out(k_g), "mean_free_path": _out(lam),
-            "tac1": _out(tac1), "tac2": _out(tac2), "M": _out(big_m), "gap_model": self.gap_model,
+            "medium": g.gas, "gas_pressure": _out(np.asarray(self.gas_pressure, dtype=float)),
+            "k_gas": _out(g.k_gas), "mean_free_path": _out(g.mean_free_path), "tac1": _out(g.tac1),
+            "tac2": _out(g.tac2), "M": _out(g.M), "gap_model": self.gap_model,
         }
         return h_g, details
 
@@ -473,12 +410,6 @@ class Joint:
         from dataclasses import replace
 
         return replace(self, pressure=np.asarray(pressures, dtype=float)).evaluate(**kw)
-
-
-def _erfcinv(x: Any) -> Any:
-    from scipy.special import erfcinv
-
-    return erfcinv(x)
 
 
 def _unit_checks(p: Any, t: Any, sigma: Any) -> None:

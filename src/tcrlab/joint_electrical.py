@@ -55,6 +55,7 @@ def joint_electrical(joint: Any, *, rho1: float | None = None, rho2: float | Non
     >>> bool(r.h_el > 0)
     True
     """
+    from tcrlab.conductance.registry import get_contact_model
     from tcrlab.electrical.correlations import LORENZ_NUMBER, electrical_contact_conductance
 
     m1, m2 = joint.materials()
@@ -71,9 +72,9 @@ def joint_electrical(joint: Any, *, rho1: float | None = None, rho2: float | Non
     model = d["contact_model"]
     kw: dict[str, Any] = {"sigma": d["sigma"], "m": d["slope"], "pressure": joint.pressure,
                           "p_over_h": r.p_over_h}
-    if model in ("mikic", "elastoplastic"):
+    if "E_eff" in d:
         kw["E_eff"] = d["E_eff"]
-    if model == "elastoplastic":
+    if "flow_stress" in get_contact_model(model).inputs:
         kw["flow_stress"] = (joint.flow_stress if joint.flow_stress is not None
                              else np.asarray(joint.pressure) / np.asarray(r.p_over_h) / 2.76)
     h_el = np.asarray(electrical_contact_conductance(model, values[0], values[1], **kw))

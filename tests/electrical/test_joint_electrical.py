@@ -26,7 +26,11 @@ def test_joint_electrical_is_the_cmy_form_with_sigma_s() -> None:
 
 
 def test_missing_resistivity_is_a_clear_error() -> None:
-    j = Joint("Zircaloy-4", sigma=1.5e-6, slope=0.1, pressure=1e6, gas="vacuum", microhardness=2e9)
+    from tcrlab.materials import default_registry
+
+    reg = default_registry()
+    solid = next(k for k in ("Zircaloy-4", "Zr-2.5Nb", "In", "Mo") if reg.get_material(k).electrical_resistivity is None)
+    j = Joint(solid, sigma=1.5e-6, slope=0.1, pressure=1e6, gas="vacuum", microhardness=2e9)
     with pytest.raises(InputError, match="rho1"):
         joint_electrical(j)
     with pytest.raises(InputError, match="rho1"):

@@ -24,7 +24,7 @@ import numpy as np
 import pytest
 
 import tcrlab
-from tcrlab.contact.microhardness import relative_pressure
+from tcrlab.mechanics.microhardness import relative_pressure
 
 _HARNESS = Path(__file__).resolve().parents[2] / "benchmarks" / "validate_joint.py"
 _spec = importlib.util.spec_from_file_location("tcrlab_validate_joint", _HARNESS)

@@ -14,14 +14,14 @@ import warnings
 import numpy as np
 import pytest
 
-from tcrlab.contact.microhardness import (
+from tcrlab.errors import InputError, ValidityWarning
+from tcrlab.joint import Joint
+from tcrlab.materials import default_registry
+from tcrlab.mechanics.microhardness import (
     hardness_of,
     microhardness,
     vickers_coefficients_from_brinell,
 )
-from tcrlab.errors import InputError, ValidityWarning
-from tcrlab.joint import Joint
-from tcrlab.materials import default_registry
 
 SS304 = (6.271e9, -0.229)
 NI200 = (6.304e9, -0.264)

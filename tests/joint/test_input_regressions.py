@@ -9,8 +9,8 @@ from tcrlab import Joint
 from tcrlab.conductance.constriction import cmy_conductance, mikic_elastic_conductance
 from tcrlab.conductance.gap import gap_conductance
 from tcrlab.conductance.radiation import radiation_conductance
-from tcrlab.contact.microhardness import relative_pressure
 from tcrlab.errors import InputError
+from tcrlab.mechanics.microhardness import relative_pressure
 from tcrlab.properties.gases import gas_properties
 
 
@@ -97,9 +97,9 @@ def test_gap_knudsen_regime_is_flagged():
 def test_microhardness_and_antonetti_fit_warn_outside_their_range():
     # regressions: microhardness() called relative_pressure(warn=False) and the Antonetti separation fit
     # never warned, so out-of-range use was silent
-    from tcrlab.contact.microhardness import microhardness
-    from tcrlab.contact.separation import plastic_separation_antonetti
     from tcrlab.errors import ValidityWarning
+    from tcrlab.mechanics.microhardness import microhardness
+    from tcrlab.mechanics.separation import plastic_separation_antonetti
 
     with pytest.warns(ValidityWarning, match="P/H_c"):
         microhardness(1.0, 1e-6, 0.1, 6.27e9, -0.229)  # P/H_c ≈ 2e-10

@@ -12,8 +12,8 @@
     gas_pressure = "1 atm"
     # liquid_conductivity = "0.2 W/(m K)"   (a liquid / grease filler instead of the gas)
     # tac = 0.8 or [0.8, 0.9];  emissivity = [0.3, 0.3];  c1 = "6.27 GPa";  c2 = -0.229
-    contact_model = "cmy"            # cmy | cmy-correlation | mikic | elastoplastic | asperity | asperity-article
-    gap_model = "integral"           # integral | simple
+    contact_model = "cmy"            # a key of tcrlab.conductance.registry.CONTACT_MODELS (cmy, mikic, ...)
+    gap_model = "integral"           # a key of tcrlab.conductance.registry.GAP_MODELS (integral, simple)
     radiation = "auto"               # auto | true | false
 
 Outputs (SI): h_c, h_g, h_r, h_j (W/(m² K)), R_c (m² K/W), P_over_Hc, Y (m), area_ratio.

@@ -38,65 +38,29 @@ def _solids(text: str) -> tuple[Any, Any]:
     return m1, get_material(names[-1])
 
 
-def _poisson(material: Any) -> float:
-    """ν from the registry; 0.3 (typical of metals) with a ValidityWarning when it is missing."""
-    import warnings
-
-    from tcrlab.errors import ValidityWarning
-
-    if material.poisson_ratio is not None:
-        return float(material.poisson_ratio)
-    warnings.warn(f"{material.key}: no Poisson ratio in the registry; assuming ν = 0.3",
-                  ValidityWarning, stacklevel=2)
-    return 0.3
-
-
 def _gas(gas: str, temperature: float, gas_pressure: float, tac_text: str | None,
-         solids: tuple[Any, Any]) -> tuple[float, float, str]:
-    """(k_gas, M, note) — gas properties and M = αβΛ from the joint models."""
-    if gas.strip().lower() in ("vacuum", "none", "0"):
-        return 0.0, 0.0, "vacuum"
-    from tcrlab.conductance.gap import rarefaction_parameter
-    from tcrlab.properties.gases import GAS_NAMES, gas_properties, normalise_gas
+         solids: tuple[Any, Any]) -> tuple[Any, str]:
+    """(the gap gas of :func:`tcrlab.conductance.gap_gas.gap_gas` or None for vacuum, a note) — the same
+    function, and so the same numbers and errors, as ``tcrlab joint``."""
+    from tcrlab.conductance.gap_gas import gap_gas, is_vacuum
+    from tcrlab.units import parse_quantity
 
-    props = gas_properties(gas, temperature, gas_pressure)
+    if is_vacuum(gas):
+        return None, "vacuum"
+    tac = None
     if tac_text:
-        tacs = [float(x) for x in tac_text.split(",")]
-        tac1, tac2 = tacs[0], tacs[-1]
-        note = "TAC given"
-    else:
-        try:
-            from tcrlab.properties.accommodation import accommodation_coefficient
-
-            mono = GAS_NAMES[normalise_gas(gas)][1]
-            tac1, tac2 = (
-                float(accommodation_coefficient(props.molar_mass, m.require("molar_mass"), temperature,
-                                                monatomic=mono))
-                for m in solids
-            )
-            note = "TAC: Song–Yovanovich 1987"
-        except Exception:  # a material without molar mass: full accommodation
-            tac1 = tac2 = 1.0
-            note = "TAC = 1 (no solid molar mass)"
-    M = float(rarefaction_parameter(tac1, tac2, props.gamma, props.prandtl, props.mean_free_path))
-    return float(props.thermal_conductivity), M, note
+        tac = [float(parse_quantity(x.strip(), "dimensionless", "--tac")) for x in tac_text.split(",")]
+    g = gap_gas(gas, temperature, gas_pressure, solids, tac)
+    return g, f"TAC {g.tac_source}: {float(g.tac1):.3g}, {float(g.tac2):.3g}"
 
 
-def _references(topo: Any, k_s: float, E_eff: float, pressures: np.ndarray,
+def _references(sigma: float, m: float, k_s: float, E_eff: float, pressures: np.ndarray,
                 hardness: float | None) -> dict[str, np.ndarray]:
-    """Mikic (elastic) and CMY (plastic) correlations for the same surface's σ and m, if available."""
+    """Mikic (elastic) and CMY (plastic) correlations for the same surface's σ and m, where their inputs are
+    inside the models (a pressure at full contact leaves the column out; any other error is raised)."""
     import warnings
 
     out: dict[str, np.ndarray] = {}
-    try:
-        from tcrlab.surfaces import rms_height, rms_slope
-
-        sigma, m = rms_height(topo), rms_slope(topo)
-    except Exception:  # pragma: no cover - surfaces package incomplete
-        h = np.asarray(topo.heights)
-        sigma = float(np.std(h))
-        gx, gy = np.gradient(h, *topo.pixel_size)
-        m = float(np.sqrt(np.mean(gx**2 + gy**2)))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
@@ -104,7 +68,7 @@ def _references(topo: Any, k_s: float, E_eff: float, pressures: np.ndarray,
 
             out["h Mikic"] = np.array(
                 [float(mikic_elastic_conductance(k_s, sigma, m, p, E_eff)) for p in pressures])
-        except Exception:
+        except InputError:
             pass
         if hardness:
             try:
@@ -112,7 +76,7 @@ def _references(topo: Any, k_s: float, E_eff: float, pressures: np.ndarray,
 
                 out["h CMY"] = np.array(
                     [float(cmy_conductance(k_s, sigma, m, p / hardness)) for p in pressures])
-            except Exception:
+            except InputError:
                 pass
     return out
 
@@ -203,6 +167,7 @@ def contact(surfaces: tuple[str, ...], pressure_text: str, solids: str, gas: str
     from tcrlab.contact.solver import solve
     from tcrlab.contact.thermal import conductance
     from tcrlab.errors import ValidityWarning
+    from tcrlab.mechanics.effective import effective_conductivity, effective_modulus_of
     from tcrlab.surfaces import composite_topography, rms_height, rms_slope
     from tcrlab.units import parse_quantity, parse_range
 
@@ -222,16 +187,13 @@ def contact(surfaces: tuple[str, ...], pressure_text: str, solids: str, gas: str
     tops = [_surface(s, size, unit, periodic) for s in surfaces]
     topo = tops[0] if len(tops) == 1 else composite_topography(*tops)
     m1, m2 = _solids(solids)
-    E1, E2 = m1.require("youngs_modulus"), m2.require("youngs_modulus")
-    n1, n2 = (_poisson(m) for m in (m1, m2))
-    E_eff = 1.0 / ((1 - n1**2) / E1 + (1 - n2**2) / E2)
+    E_eff = float(effective_modulus_of(m1, m2))
     T = float(parse_quantity(temperature, "temperature", "--temperature"))
-    k1, k2 = (float(m.thermal_conductivity(T)) for m in (m1, m2))
-    k_s = 2 * k1 * k2 / (k1 + k2)
+    k_s = float(effective_conductivity(m1.thermal_conductivity(T), m2.thermal_conductivity(T)))
     sigma, slope = float(rms_height(topo)), float(rms_slope(topo))
     caps, plasticity = _plasticity(elastic, hardness, (m1, m2), pressures, sigma, slope)
-    k_gas, M, gas_note = _gas(gas, T, float(parse_quantity(gas_pressure, "pressure", "--gas-pressure")),
-                              tac, (m1, m2))
+    gap, gas_note = _gas(gas, T, float(parse_quantity(gas_pressure, "pressure", "--gas-pressure")), tac, (m1, m2))
+    k_gas, M = (0.0, 0.0) if gap is None else (float(gap.k_gas), float(gap.M))
     eps = None
     if emissivity:
         vals = [float(parse_quantity(x, "dimensionless", "--emissivity")) for x in emissivity.split(",")]
@@ -273,7 +235,7 @@ def contact(surfaces: tuple[str, ...], pressure_text: str, solids: str, gas: str
                      "what remains is the bulk conduction of the solids, a layer of the heat path")
     for n in notes:
         warnings.warn(n, ValidityWarning, stacklevel=1)
-    refs = _references(topo, k_s, E_eff, pressures, float(getattr(caps[0], "value", caps[0]))
+    refs = _references(sigma, slope, k_s, E_eff, pressures, float(getattr(caps[0], "value", caps[0]))
                        if caps[0] is not None else None)
 
     figures = []
@@ -291,7 +253,8 @@ def contact(surfaces: tuple[str, ...], pressure_text: str, solids: str, gas: str
     if json_path:
         doc = {
             "surfaces": list(surfaces), "composite": len(surfaces) == 2, "E_eff": E_eff, "k_s": k_s,
-            "k_gas": k_gas, "M": M, "sigma": sigma, "slope": slope, "plasticity": plasticity,
+            "k_gas": k_gas, "M": M, "tac": None if gap is None else [float(gap.tac1), float(gap.tac2)],
+            "sigma": sigma, "slope": slope, "plasticity": plasticity,
             "microhardness": [None if c is None else float(getattr(c, "value", c)) for c in caps],
             "rows": [
                 {"pressure": float(p), "area_fraction": r.area_fraction, "spots": r.spots.count,

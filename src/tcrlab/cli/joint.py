@@ -20,6 +20,7 @@ import click
 import numpy as np
 
 from tcrlab.cli.common import console, emit_json, make_table
+from tcrlab.conductance.registry import CONTACT_MODELS, GAP_MODELS
 from tcrlab.errors import InputError
 
 __all__ = ["joint"]
@@ -166,8 +167,10 @@ def _csv(name: str, values: np.ndarray, result: Any) -> str:
 @click.option("--liquid-k", help="Conductivity of a liquid/grease filler, e.g. '0.2 W/(m K)'.")
 @click.option("--tac", help="Accommodation coefficient(s), e.g. 0.8 or 0.8,0.9 (default: correlation).")
 @click.option("--emissivity", help="Emissivity, one value or two (e.g. 0.3,0.5).")
-@click.option("--contact-model", help="cmy | cmy-correlation | mikic | elastoplastic | asperity (spot sum) | asperity-article (half the spot sum).")
-@click.option("--gap-model", help="integral | simple.")
+@click.option("--contact-model", help="A registered contact model: " + " | ".join(
+    f"{name} ({entry.description})" if entry.description else name for name, entry in CONTACT_MODELS.items())
+    + " (checked when evaluated: models registered later are accepted too).")
+@click.option("--gap-model", help="A registered gap model: " + " | ".join(GAP_MODELS) + ".")
 @click.option("--radiation", type=click.Choice(["auto", "on", "off"]), help="Add h_r to h_j (auto: where > 1 %).")
 @click.option("--c1", help="Vickers c1 of the softer solid, e.g. 6.27GPa.")
 @click.option("--c2", help="Vickers c2 of the softer solid, e.g. -0.229.")

@@ -1,14 +1,15 @@
 """Constriction (solid-spot) conductance h_c of conforming rough surfaces, W/(m² K).
 
 All models describe two nominally flat, conforming rough solids with Gaussian heights, combined RMS
-roughness σ, combined slope m and harmonic-mean conductivity k_s (see :mod:`tcrlab.surfaces.parameters`).
+roughness σ, combined slope m and harmonic-mean conductivity k_s (see :mod:`tcrlab.surfaces.parameters` and
+:mod:`tcrlab.mechanics.effective`).
 
 * :func:`cmy_conductance` — Cooper, Mikic & Yovanovich (Int. J. Heat Mass Transfer 12 (1969) 279–300),
   plastic asperities, in the form of Yovanovich (AIAA Prog. Astronaut. Aeronaut. 83 (1982) 83–95):
   h_c σ/(k_s m) = exp(−λ²) / [2√(2π) (1 − √(P/H_c))^1.5],  λ = erfc⁻¹(2P/H_c).
 * :func:`cmy_correlation_conductance` — its correlation h_c σ/(k_s m) = 1.25 (P/H_c)^0.95 (Yovanovich
   1982), stated to agree within ≈1.5 % for 10⁻⁵ ≤ P/H_c ≤ 3×10⁻² (tcrlab measures a maximum deviation
-  of 1.53 %, at P/H_c ≈ 4×10⁻⁵; see tests/joint/test_constriction.py). A refit 1.45 (P/H_c)^0.985 also
+  of 1.53 %, at P/H_c ≈ 4×10⁻⁵; see tests/conductance/test_constriction.py). A refit 1.45 (P/H_c)^0.985 also
   circulates; its source could not be confirmed here, so it is not offered.
 * :func:`mikic_elastic_conductance` — Mikic (Int. J. Heat Mass Transfer 17 (1974) 205–214), elastic
   asperities: h_c σ/(k_s m) = 1.54 (√2 P/(m E'))^0.94, i.e. (P/H_e)^0.94 with H_e = m E'/√2 (the √2 is
@@ -42,12 +43,12 @@ from scipy.special import erfc, erfcinv
 from tcrlab._arrays import require_broadcastable
 from tcrlab._arrays import scalar_or_array as _out
 from tcrlab.conductance.spot import asperity_contact_resistance, asperity_spots_resistance
-from tcrlab.contact.separation import elastic_hardness
 from tcrlab.errors import InputError
+from tcrlab.mechanics.elastoplastic import elastoplastic_hardness, elastoplastic_weight
+from tcrlab.mechanics.separation import elastic_hardness
 from tcrlab.validation import require_positive, warn_outside
 
 __all__ = [
-    "CONTACT_MODELS",
     "asperity_conductance",
     "asperity_spots_conductance",
     "cmy_conductance",
@@ -60,7 +61,6 @@ __all__ = [
     "spot_density",
 ]
 
-CONTACT_MODELS = ("cmy", "cmy-correlation", "mikic", "elastoplastic", "asperity", "asperity-article")
 _SQRT_2PI = np.sqrt(2.0 * np.pi)
 P_OVER_H_RANGE = (1e-5, 2e-2)
 
@@ -131,34 +131,6 @@ def mikic_elastic_conductance(k_s: ArrayLike, sigma: ArrayLike, m: ArrayLike, pr
                          "pressure < H_e/4 = m E'/(4√2)", problem="elastic model: full contact")
     warn_outside("P/H_e", r, *P_OVER_H_RANGE, model="Mikic elastic model")
     return _out(1.54 * k * mm / s * r**0.94)
-
-
-def elastoplastic_hardness(m: ArrayLike, E_eff: ArrayLike, flow_stress: ArrayLike) -> float | np.ndarray:
-    """Elastoplastic contact hardness H_ep = 2.76 S_f/√(1 + (6.5/ε*)²), ε* = 1.67 m E'/S_f (Pa).
-
-    Source: Sridhar & Yovanovich, J. Heat Transfer 118 (1996) 3–9 (fit to Johnson's cavity model and
-    finite-element indentation results). Validity: ValidityWarning for ε* > 400, the upper end applied
-    here (not confirmed against the paper's text); S_f is the flow stress of the softer solid. Broadcasts.
-    """
-    require_broadcastable(m=m, E_eff=E_eff, flow_stress=flow_stress)
-    mm = require_positive("m", m)
-    e = require_positive("E_eff", E_eff)
-    sf = require_positive("flow_stress", flow_stress)
-    eps = 1.67 * mm * e / sf
-    warn_outside("epsilon_c*", eps, 0.0, 400.0, model="Sridhar-Yovanovich elastoplastic hardness")
-    return _out(2.76 * sf / np.sqrt(1.0 + (6.5 / eps) ** 2))
-
-
-def elastoplastic_weight(m: ArrayLike, E_eff: ArrayLike, flow_stress: ArrayLike) -> float | np.ndarray:
-    """Plastic weight w = (H_ep/(2.76 S_f))² = ε*²/(ε*² + 6.5²) of the elastoplastic blend, in [0, 1).
-
-    ε* = 1.67 m E'/S_f and the transition strain 6.5 are those of the Sridhar & Yovanovich (1996) H_ep fit;
-    using the square of its normalised hardness as the weight is tcrlab's choice (see the module docstring).
-    """
-    require_broadcastable(m=m, E_eff=E_eff, flow_stress=flow_stress)
-    eps = 1.67 * require_positive("m", m) * require_positive("E_eff", E_eff) / require_positive(
-        "flow_stress", flow_stress)
-    return _out(eps * eps / (eps * eps + 6.5 * 6.5))
 
 
 def elastoplastic_conductance(k_s: ArrayLike, sigma: ArrayLike, m: ArrayLike, pressure: ArrayLike,
@@ -272,32 +244,35 @@ def constriction_conductance(
     k1: ArrayLike | None = None,
     k2: ArrayLike | None = None,
 ) -> float | np.ndarray:
-    """Choose a constriction model by name: one of :data:`CONTACT_MODELS`.
+    """Choose a constriction model by name: an entry of :data:`tcrlab.conductance.registry.CONTACT_MODELS`.
 
-    "cmy" and "cmy-correlation" need ``p_over_h``; "mikic" needs ``pressure`` and ``E_eff``;
-    "elastoplastic" needs ``pressure``, ``E_eff`` and ``flow_stress``; "asperity" (the spot sum) and
-    "asperity-article" need ``pressure``, ``p_over_h`` (the hardness is pressure/p_over_h) and ``k1``,
-    ``k2`` (default k_s for both).
+    Each entry names the inputs its function needs (e.g. "cmy" needs ``p_over_h``; "mikic" ``pressure``
+    and ``E_eff``; "elastoplastic" also ``flow_stress``; the asperity models ``pressure``, ``p_over_h``
+    (the hardness is pressure/p_over_h) and ``k1``, ``k2``, default k_s for both). A missing input is an
+    InputError naming it.
     """
-    key = model.strip().lower().replace("_", "-")
+    from tcrlab.conductance.registry import get_contact_model
 
-    def need(name: str, value: object) -> object:
-        if value is None:
-            raise InputError(name, None, f"a value (required by contact model {key!r})")
-        return value
+    entry = get_contact_model(model)
+    values: dict[str, object] = {"k_s": k_s, "sigma": sigma, "m": m, "pressure": pressure, "p_over_h": p_over_h,
+                                 "E_eff": E_eff, "flow_stress": flow_stress,
+                                 "k1": k_s if k1 is None else k1, "k2": k_s if k2 is None else k2}
+    if "hardness" in entry.inputs:
+        for name in ("pressure", "p_over_h"):
+            if values[name] is None:
+                raise InputError(name, None, f"a value (required by contact model {entry.name!r})")
+        values["hardness"] = np.asarray(pressure, dtype=float) / _p_over_h(p_over_h)
+    args = []
+    for name in entry.inputs:
+        if values.get(name) is None:
+            raise InputError(name, None, f"a value (required by contact model {entry.name!r})")
+        args.append(values[name])
+    return entry.function(*args)
 
-    if key == "cmy":
-        return cmy_conductance(k_s, sigma, m, need("p_over_h", p_over_h))
-    if key == "cmy-correlation":
-        return cmy_correlation_conductance(k_s, sigma, m, need("p_over_h", p_over_h))
-    if key == "mikic":
-        return mikic_elastic_conductance(k_s, sigma, m, need("pressure", pressure), need("E_eff", E_eff))
-    if key == "elastoplastic":
-        return elastoplastic_conductance(k_s, sigma, m, need("pressure", pressure), need("E_eff", E_eff),
-                                         need("flow_stress", flow_stress))
-    if key in ("asperity", "asperity-article"):
-        p = np.asarray(need("pressure", pressure), dtype=float)
-        h = p / _p_over_h(need("p_over_h", p_over_h))
-        fn = asperity_spots_conductance if key == "asperity" else asperity_conductance
-        return fn(k_s if k1 is None else k1, k_s if k2 is None else k2, sigma, m, p, h)
-    raise InputError("contact_model", model, ", ".join(CONTACT_MODELS))
+
+def __getattr__(name: str) -> object:
+    if name == "CONTACT_MODELS":  # the live registry (defined after this module, which it imports)
+        from tcrlab.conductance.registry import CONTACT_MODELS
+
+        return CONTACT_MODELS
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

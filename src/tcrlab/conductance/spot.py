@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from tcrlab.contact.plastic import plastic_area_ratio
+from tcrlab.mechanics.area import plastic_area_ratio
 from tcrlab.validation import require_positive
 
 __all__ = [

@@ -1,4 +1,8 @@
-"""Contact mechanics: plastic asperities, microhardness, statistical models, the FFT contact solver."""
+"""The numerical (FFT) rough-contact solver and the conductance of a solved contact.
+
+The statistical contact mechanics of the correlations (microhardness, separation, area ratios, E', k_s)
+is :mod:`tcrlab.mechanics`; its names stay importable from here.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +10,16 @@ import importlib
 from typing import Any
 
 _API: dict[str, str] = {
-    "plastic_area_ratio": "tcrlab.contact.plastic",
-    "relative_pressure": "tcrlab.contact.microhardness",
+    "plastic_area_ratio": "tcrlab.mechanics.area",
+    "relative_pressure": "tcrlab.mechanics.microhardness",
     "solve": "tcrlab.contact.solver",
     "ContactResult": "tcrlab.contact.solver",
     "solve_sweep": "tcrlab.contact.solver",
     "conductance": "tcrlab.contact.thermal",
     "ConductanceResult": "tcrlab.contact.thermal",
     "contact_spots": "tcrlab.contact.spots",
-    "microhardness": "tcrlab.contact.microhardness",
-    "vickers_coefficients_from_brinell": "tcrlab.contact.microhardness",
+    "microhardness": "tcrlab.mechanics.microhardness",
+    "vickers_coefficients_from_brinell": "tcrlab.mechanics.microhardness",
 }
 
 __all__ = sorted(_API)

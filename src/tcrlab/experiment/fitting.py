@@ -244,7 +244,7 @@ def fit_cmy(
 
     def ratio(x: np.ndarray, vals: dict[str, Any]) -> np.ndarray:
         if use_c1:
-            from tcrlab.contact.microhardness import relative_pressure
+            from tcrlab.mechanics.microhardness import relative_pressure
 
             return np.asarray(relative_pressure(x, sigma, vals["m"], vals["c1"], c2, warn=False), float)
         return x / vals["hardness"]

@@ -1,11 +1,13 @@
-"""Effective surface and material parameters of a joint of two conforming rough solids.
+"""Effective surface parameters of a joint of two conforming rough solids.
 
 Conventions of the Yovanovich group (Cooper, Mikic & Yovanovich, Int. J. Heat Mass Transfer 12 (1969)
 279–300; Yovanovich, IEEE Trans. CPT 28 (2005) 182–206): the two rough surfaces are replaced by one
 equivalent rough surface, with Gaussian heights, against a smooth flat:
 
-    σ = √(σ₁² + σ₂²)   (RMS roughness Rq),    m = √(m₁² + m₂²)   (RMS or mean absolute slope),
-    k_s = 2 k₁ k₂ / (k₁ + k₂),                 1/E' = (1 − ν₁²)/E₁ + (1 − ν₂²)/E₂.
+    σ = √(σ₁² + σ₂²)   (RMS roughness Rq),    m = √(m₁² + m₂²)   (RMS or mean absolute slope).
+
+The effective conductivity k_s and modulus E' of the two solids are in :mod:`tcrlab.mechanics.effective`
+(still importable from here).
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from numpy.typing import ArrayLike
 
 from tcrlab._arrays import scalar_or_array as _out
 from tcrlab.errors import InputError, ValidityWarning
-from tcrlab.validation import require_in_range, require_nonnegative, require_positive, warn_outside
+from tcrlab.mechanics.effective import effective_conductivity, effective_modulus
+from tcrlab.validation import require_nonnegative, require_positive, warn_outside
 
 __all__ = [
     "SLOPE_CORRELATIONS",
@@ -89,19 +92,3 @@ def slope_from_roughness(sigma: ArrayLike, correlation: str = "antonetti") -> fl
     if key == "antonetti":
         warn_outside("sigma [um]", s, 0.216, 9.6, model="Antonetti sigma-m correlation")
     return _out(a * s**b)
-
-
-def effective_conductivity(k1: ArrayLike, k2: ArrayLike) -> float | np.ndarray:
-    """Harmonic-mean k_s = 2 k₁ k₂/(k₁ + k₂) in W/(m K) (Cooper, Mikic & Yovanovich 1969)."""
-    a = require_positive("k1", k1)
-    b = require_positive("k2", k2)
-    return _out(2.0 * a * b / (a + b))
-
-
-def effective_modulus(e1: ArrayLike, nu1: ArrayLike, e2: ArrayLike, nu2: ArrayLike) -> float | np.ndarray:
-    """E' with 1/E' = (1 − ν₁²)/E₁ + (1 − ν₂²)/E₂ (Pa) (Johnson, *Contact Mechanics*, 1985, eq. 4.22)."""
-    a = require_positive("E1", e1)
-    b = require_positive("E2", e2)
-    n1 = require_in_range("nu1", nu1, -1.0, 0.5, low_inclusive=False)
-    n2 = require_in_range("nu2", nu2, -1.0, 0.5, low_inclusive=False)
-    return _out(1.0 / ((1.0 - n1**2) / a + (1.0 - n2**2) / b))

@@ -193,30 +193,17 @@ def kapitza_result(table: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-# contact/gap model name -> the library function whose docstring cites it
-_MODEL_FUNCTIONS = {
-    "cmy": ("tcrlab.conductance.constriction", "cmy_conductance"),
-    "cmy-correlation": ("tcrlab.conductance.constriction", "cmy_correlation_conductance"),
-    "mikic": ("tcrlab.conductance.constriction", "mikic_elastic_conductance"),
-    "elastoplastic": ("tcrlab.conductance.constriction", "elastoplastic_conductance"),
-    "asperity": ("tcrlab.conductance.constriction", "asperity_conductance"),
-    "integral": ("tcrlab.conductance.gap", "gap_conductance"),
-    "simple": ("tcrlab.conductance.gap", "gap_conductance"),
-}
-
-
 def model_sources(details: Mapping[str, Any]) -> dict[str, str]:
     """The first docstring line (which cites the source) of the contact and gap models used."""
-    import importlib
+    from tcrlab.conductance.registry import CONTACT_MODELS, GAP_MODELS
 
     out: dict[str, str] = {}
-    for role in ("contact_model", "gap_model"):
-        name = details.get(role)
-        if name not in _MODEL_FUNCTIONS:
+    for role, registry in (("contact_model", CONTACT_MODELS), ("gap_model", GAP_MODELS)):
+        entry = registry.get(str(details.get(role)))
+        if entry is None:
             continue
-        module, attr = _MODEL_FUNCTIONS[name]
-        fn = getattr(importlib.import_module(module), attr, None)
-        doc = inspect.getdoc(fn) if fn is not None else None
+        name = entry.name
+        doc = inspect.getdoc(entry.function)
         if doc:
             out[role] = f"{name}: {doc.splitlines()[0]}"
     return out

@@ -8,9 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import tcrlab
-from tcrlab.contact.plastic import plastic_area_ratio
 from tcrlab.errors import InputError
 from tcrlab.materials import get_material
+from tcrlab.mechanics.area import plastic_area_ratio
 
 
 def test_force_balance_example() -> None:
@@ -75,8 +75,8 @@ def test_error_reports_the_offending_element() -> None:
 def test_registry_microhardness_takes_the_softer_solid_with_coefficients() -> None:
     """The solver's default cap is the Song–Yovanovich H_c (J. Thermophys. Heat Transfer 2 (1988) 43–47)
     of the softer solid with Vickers c1, c2 in the registry; none without coefficients."""
-    from tcrlab.contact.microhardness import microhardness, registry_microhardness
     from tcrlab.materials import get_material
+    from tcrlab.mechanics.microhardness import microhardness, registry_microhardness
 
     ss, ni, cu = (get_material(k) for k in ("SS304", "Ni200", "Cu"))
     h = registry_microhardness((ni, ss), 1e6, 1e-6, 0.1)

@@ -1,4 +1,4 @@
-"""Surface parameters, Song-Yovanovich microhardness and mean-plane separation."""
+"""Effective k_s and E', Song-Yovanovich microhardness and mean-plane separation (tcrlab.mechanics)."""
 
 from __future__ import annotations
 
@@ -7,13 +7,14 @@ import pytest
 from scipy.special import erfc
 
 import tcrlab
-from tcrlab.contact.microhardness import microhardness, vickers_coefficients_from_brinell
-from tcrlab.contact.separation import (
+from tcrlab.errors import InputError, ValidityWarning
+from tcrlab.mechanics.effective import effective_conductivity, effective_modulus
+from tcrlab.mechanics.microhardness import microhardness, vickers_coefficients_from_brinell
+from tcrlab.mechanics.separation import (
     elastic_separation,
     plastic_separation,
     plastic_separation_antonetti,
 )
-from tcrlab.errors import InputError, ValidityWarning
 from tcrlab.surfaces import parameters as sp
 
 # Hegazy (1985) Vickers coefficients as tabulated by Sridhar & Yovanovich, JTHT 10 (1996) 582-590
@@ -21,28 +22,32 @@ SS304 = (6.271e9, -0.229)
 NI200 = (6.304e9, -0.264)
 
 
-def test_effective_parameters() -> None:
-    assert sp.combined_roughness(3e-6, 4e-6) == pytest.approx(5e-6)
-    assert sp.combined_slope(0.06, 0.08) == pytest.approx(0.1)
-    assert sp.effective_conductivity(16.0, 16.0) == pytest.approx(16.0)
-    assert sp.effective_conductivity(10.0, 40.0) == pytest.approx(16.0)
+def test_effective_conductivity_and_modulus() -> None:
+    assert effective_conductivity(16.0, 16.0) == pytest.approx(16.0)
+    assert effective_conductivity(10.0, 40.0) == pytest.approx(16.0)
     # steel on steel, E = 200 GPa, ν = 0.3: E' = E/(2(1-ν²)) = 109.9 GPa (Johnson 1985, eq. 4.22)
-    assert sp.effective_modulus(200e9, 0.3, 200e9, 0.3) == pytest.approx(109.89e9, rel=1e-4)
-    assert sp.rq_from_ra(1.0) == pytest.approx(1.2533, rel=1e-4)  # Gaussian: Rq/Ra = √(π/2)
-    with pytest.raises(InputError, match="sigma1"):
-        sp.combined_roughness(-1e-6, 1e-6)
+    assert effective_modulus(200e9, 0.3, 200e9, 0.3) == pytest.approx(109.89e9, rel=1e-4)
 
 
-def test_slope_correlations_warn_and_follow_published_forms() -> None:
-    with pytest.warns(ValidityWarning, match="antonetti"):
-        m = sp.slope_from_roughness(1e-6)
-    assert m == pytest.approx(0.125)  # Antonetti et al. (1991): m = 0.125 σ^0.402 (σ in µm)
-    with pytest.warns(ValidityWarning):
-        assert sp.slope_from_roughness(4e-6, "tanner-fahoum") == pytest.approx(0.152 * 4**0.4)
-    with pytest.warns(ValidityWarning):
-        assert sp.slope_from_roughness(4e-6, "lambert-fletcher") == pytest.approx(0.076 * 4**0.52)
-    with pytest.raises(InputError, match="slope_correlation"):
-        sp.slope_from_roughness(1e-6, "guess")
+def test_old_import_paths_still_work() -> None:
+    """contact.microhardness, contact.separation, contact.plastic and surfaces.parameters re-export the moved
+    functions (the same objects)."""
+    import importlib
+
+    old_mh = importlib.import_module("tcrlab.contact.microhardness")  # tcrlab.contact.microhardness is also
+    old_plastic = importlib.import_module("tcrlab.contact.plastic")    # a function name of tcrlab.contact
+    old_sep = importlib.import_module("tcrlab.contact.separation")
+    from tcrlab.mechanics import area, separation
+    from tcrlab.mechanics import microhardness as mh
+
+    assert sp.effective_modulus is effective_modulus and sp.effective_conductivity is effective_conductivity
+    assert old_mh.relative_pressure is mh.relative_pressure and old_mh.hardness_of is mh.hardness_of
+    assert old_mh.registry_microhardness is mh.registry_microhardness and old_mh.SIGMA0 == mh.SIGMA0
+    assert old_sep.plastic_separation is separation.plastic_separation
+    assert old_plastic.plastic_area_ratio is area.plastic_area_ratio
+    from tcrlab.contact import relative_pressure
+
+    assert relative_pressure is mh.relative_pressure
 
 
 @pytest.mark.parametrize("c1,c2", [SS304, NI200])
