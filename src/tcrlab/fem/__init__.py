@@ -17,7 +17,12 @@ from tcrlab.fem.interface import (
 )
 from tcrlab.fem.mesh import LayeredMesh, build_mesh
 from tcrlab.fem.solve import FieldResult, InterfaceResult, SolverOptions, solve
-from tcrlab.fem.transient import TransientOptions, TransientResult, heat_capacity_matrix, solve_transient
+from tcrlab.fem.transient import (
+    TransientOptions,
+    TransientResult,
+    heat_capacity_matrix,
+    solve_transient,
+)
 
 __all__ = [
     "Body",
