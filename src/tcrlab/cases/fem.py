@@ -26,6 +26,11 @@
     region = {size = ["1 cm", "1 cm"], center = ["0 cm", "0 cm"]}   # optional part of a top/bottom face
     [mesh]                           # cell_size, min_cells, layer_cells, grading, max_nodes
     [solver]                         # method, tolerance, picard_tolerance, max_iterations, max_memory, conductivity
+    [transient]                      # optional, for `tcrlab transient`: t_min, t_max, points,
+                                     # steps_per_doubling, mass (consistent | lumped), faces = ["cu.top"]
+
+A transient needs ρ and c of every body: its registry material's, or ``density`` / ``specific_heat`` in
+the [[body]] table.
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ from tcrlab.fem.interface import (
     TableConductance,
 )
 from tcrlab.fem.solve import FieldResult, SolverOptions, solve
+from tcrlab.fem.transient import TransientOptions, TransientResult, solve_transient
 from tcrlab.materials.registry import MaterialRegistry, default_registry
 from tcrlab.units import parse_quantity
 
@@ -52,7 +58,7 @@ __all__ = ["FemCase", "from_document"]
 
 CASE_FIELDS = ("name", "kind", "geometry", "depth", "description")
 BODY_FIELDS = ("name", "material", "conductivity", "thickness", "size", "center", "radius", "width", "on", "cells",
-               "temperature_dependent")
+               "temperature_dependent", "density", "specific_heat")
 INTERFACE_FIELDS = ("name", "bodies", "conductance", "resistance", "table", "joint", "pressure",
                     "temperature_samples")
 BOUNDARY_FIELDS = ("name", "face", "power", "heat_flux", "temperature", "h", "ambient", "region")
@@ -60,6 +66,7 @@ SOURCE_FIELDS = ("name", "body", "power")
 MESH_FIELDS = ("cell_size", "min_cells", "layer_cells", "grading", "max_nodes")
 SOLVER_FIELDS = ("method", "tolerance", "picard_tolerance", "max_iterations", "max_memory", "conductivity")
 OUTPUT_FIELDS = ("resistance",)
+TRANSIENT_FIELDS = ("t_min", "t_max", "points", "steps_per_doubling", "mass", "faces")
 
 
 def _keys(table: Any, allowed: tuple[str, ...], where: str, source: str) -> Mapping[str, Any]:
@@ -213,6 +220,8 @@ class FemCase:
     source: str
     resistances: list[tuple[str, str | None]] = field(default_factory=list)
     kind: str = "fem"
+    transient: TransientOptions = field(default_factory=TransientOptions)
+    transient_faces: tuple[str, ...] = ()
     _result: FieldResult | None = field(default=None, repr=False)
 
     @property
@@ -229,6 +238,16 @@ class FemCase:
                 raise InputError(exc.field, exc.value, exc.expected, problem=exc.problem,
                                  source=self.source) from None
         return self._result
+
+    def solve_transient(self, progress: Callable[[str, float], None] | None = None) -> TransientResult:
+        """Zth(t) after a power step (the [transient] table's times; :func:`tcrlab.fem.solve_transient`)."""
+        try:
+            return solve_transient(self.assembly, self.transient, self.options, faces=self.transient_faces,
+                                   progress=progress)
+        except InputError as exc:
+            if exc.source:
+                raise
+            raise InputError(exc.field, exc.value, exc.expected, problem=exc.problem, source=self.source) from None
 
     def outputs(self) -> dict[str, Any]:
         result = self.solve()
@@ -248,7 +267,7 @@ def from_document(doc: Mapping[str, Any], *, source: str = "<case>",
     registry = registry or default_registry()
     p = _P(source)
     allowed_top = ("case", "body", "interface", "boundary", "heat_source", "mesh", "solver", "output", "materials",
-                   "sources")
+                   "sources", "transient")
     for key in doc:
         if key not in allowed_top:
             raise InputError(key, "(table)", "one of: " + ", ".join(allowed_top), problem="unknown table", source=source)
@@ -296,7 +315,12 @@ def from_document(doc: Mapping[str, Any], *, source: str = "<case>",
                 raise InputError(f"{where}.conductivity", k, "> 0", source=source)
         cells = p.integer(t["cells"], f"{where}.cells") if "cells" in t else None
         on = str(t["on"]) if "on" in t else None
-        bodies.append(Body(name, _footprint(t, geometry, where, p), thick, material, k, on, cells))
+        rho = p.q(t["density"], "density", f"{where}.density") if "density" in t else None
+        cp = p.q(t["specific_heat"], "specific_heat", f"{where}.specific_heat") if "specific_heat" in t else None
+        for prop, v in (("density", rho), ("specific_heat", cp)):
+            if v is not None and not v > 0:
+                raise InputError(f"{where}.{prop}", v, "> 0", source=source)
+        bodies.append(Body(name, _footprint(t, geometry, where, p), thick, material, k, on, cells, rho, cp))
     if not bodies:
         raise CaseFileError(f"{source}: an FE case needs [[body]] tables (see docs/fem.md)")
     interfaces = []
@@ -383,6 +407,7 @@ def from_document(doc: Mapping[str, Any], *, source: str = "<case>",
         else:
             raise InputError(f"output.resistance[{i + 1}]", pair, "a face or boundary name, or [hot, cold]",
                              source=source)
+    transient, transient_faces = _transient(doc, p)
     try:
         assembly = LayeredAssembly(geometry, bodies, interfaces, boundaries, sources_, MeshOptions(**mesh_kw),
                                    depth=depth, name=str(case.get("name", source)))
@@ -393,7 +418,32 @@ def from_document(doc: Mapping[str, Any], *, source: str = "<case>",
         if exc.source:
             raise
         raise InputError(exc.field, exc.value, exc.expected, problem=exc.problem, source=source) from None
-    return FemCase(assembly, options, source, resistances)
+    return FemCase(assembly, options, source, resistances, transient=transient, transient_faces=transient_faces)
+
+
+def _transient(doc: Mapping[str, Any], p: _P) -> tuple[TransientOptions, tuple[str, ...]]:
+    """The optional [transient] table: output times (defaults 1 µs … 100 s, 200 points), steps per
+    doubling of Δt, the heat-capacity matrix and extra faces to report."""
+    t = _keys(doc.get("transient", {}), TRANSIENT_FIELDS, "transient", p.source)
+    kw: dict[str, Any] = {}
+    for key in ("t_min", "t_max"):
+        if key in t:
+            kw[key] = p.q(t[key], "time", f"transient.{key}")
+    for key in ("points", "steps_per_doubling"):
+        if key in t:
+            kw[key] = p.integer(t[key], f"transient.{key}", 2)
+    if "mass" in t:
+        kw["mass"] = str(t["mass"])
+    faces = t.get("faces", [])
+    if not isinstance(faces, list) or not all(isinstance(x, str) for x in faces):
+        raise InputError("transient.faces", faces, "a list of boundary names or faces such as \"base.top\"",
+                         source=p.source)
+    options = TransientOptions(**kw)
+    try:
+        options.check()
+    except InputError as exc:
+        raise InputError(exc.field, exc.value, exc.expected, problem=exc.problem, source=p.source) from None
+    return options, tuple(faces)
 
 
 def _bytes(value: Any, p: _P) -> float:

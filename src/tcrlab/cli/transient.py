@@ -25,7 +25,8 @@ __all__ = ["transient"]
                    "tester would show).")
 def transient(case_file: str, as_json: bool, csv_path: str | None, plot: str | None, profile_path: str | None,
               identify: bool) -> None:
-    """Thermal impedance Zth(t) of a case's heat path after a power step (exact layered solution)."""
+    """Thermal impedance Zth(t) of a case after a power step: exact layered solution of a heat path, or the
+    transient FE solution of an FE case ([[body]] tables)."""
     from tcrlab.cases import load_case
     from tcrlab.cases.stack import StackCase
     from tcrlab.cases.transient import case_path, case_power, transient_settings
@@ -35,8 +36,15 @@ def transient(case_file: str, as_json: bool, csv_path: str | None, plot: str | N
     check_plot_path("--plot", plot)
     check_output_path("--csv", csv_path)
     case = load_case(case_file)
+    if getattr(case, "kind", None) == "fem":
+        from tcrlab.cli.transient_fem import transient_fem
+
+        transient_fem(case, as_json=as_json, csv_path=csv_path, plot=plot, profile_path=profile_path,
+                      identify=identify)
+        return
     if not isinstance(case, StackCase):
-        raise InputError("CASE", case_file, "a heat-path (stack) case with [[layer]] tables")
+        raise InputError("CASE", case_file, "a heat-path (stack) case with [[layer]] tables or an FE case "
+                         "with [[body]] tables")
     settings = transient_settings(case.document, source=case.source)
     path = case_path(case)
     t = settings.times

@@ -17,6 +17,12 @@ from tcrlab.fem.interface import (
 )
 from tcrlab.fem.mesh import LayeredMesh, build_mesh
 from tcrlab.fem.solve import FieldResult, InterfaceResult, SolverOptions, solve
+from tcrlab.fem.transient import (
+    TransientOptions,
+    TransientResult,
+    heat_capacity_matrix,
+    solve_transient,
+)
 
 __all__ = [
     "Body",
@@ -33,6 +39,10 @@ __all__ = [
     "MeshOptions",
     "SolverOptions",
     "TableConductance",
+    "TransientOptions",
+    "TransientResult",
     "build_mesh",
+    "heat_capacity_matrix",
     "solve",
+    "solve_transient",
 ]

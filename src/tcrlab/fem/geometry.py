@@ -60,6 +60,7 @@ class Body:
     conductivity : constant k [W/(m K)] when no material is given (or to override it).
     on : the body this one sits on (None: the previous body; the first stands at z = 0).
     cells : cells through the thickness (None: from :class:`MeshOptions`).
+    density, specific_heat : ρ [kg/m³] and c [J/(kg K)] for a transient (None: the material's).
     """
 
     name: str
@@ -69,6 +70,24 @@ class Body:
     conductivity: float | None = None
     on: str | None = None
     cells: int | None = None
+    density: float | None = None
+    specific_heat: float | None = None
+
+    def volumetric_heat_capacity(self, where: str = "body") -> float:
+        """ρ·c [J/(m³ K)] from ``density`` / ``specific_heat`` or else the material's registry values;
+        InputError naming ``where.density`` / ``where.specific_heat`` when one is missing (only a transient
+        needs them)."""
+        rho = self.density if self.density is not None else (self.material.density if self.material else None)
+        cp = (self.specific_heat if self.specific_heat is not None else
+              (self.material.specific_heat if self.material else None))
+        for prop, value in (("density", rho), ("specific_heat", cp)):
+            if value is None:
+                origin = f"material {self.material.key!r} has none" if self.material else "no material is given"
+                raise InputError(f"{where}({self.name}).{prop}", None,
+                                 f"a {prop.replace('_', ' ')} for a transient ({origin}; give {prop} = ... in "
+                                 "the [[body]] table)", problem="missing")
+            require_positive(f"{where}({self.name}).{prop}", value)
+        return float(rho) * float(cp)  # type: ignore[arg-type]
 
     def k_constant(self) -> float | None:
         """k when it does not depend on temperature, else None."""

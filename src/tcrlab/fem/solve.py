@@ -36,7 +36,7 @@ from tcrlab.fem.interface import interface_model
 from tcrlab.fem.linear import LinearSolver, available_memory, choose_method, estimate_memory
 from tcrlab.fem.mesh import LayeredMesh, build_mesh
 
-__all__ = ["FieldResult", "InterfaceResult", "SolverOptions", "solve"]
+__all__ = ["BoundarySystem", "FieldResult", "InterfaceResult", "SolverOptions", "boundary_system", "solve"]
 
 
 @dataclass(frozen=True)
@@ -255,6 +255,71 @@ def _cell_mean(t: np.ndarray, cells: FaceCells) -> np.ndarray:
     return np.sum(cells.L * t[cells.nodes], axis=1) / cells.areas
 
 
+@dataclass
+class BoundarySystem:
+    """The parts of the FE system that do not depend on the bodies' conductivity: top/bottom faces, the
+    interface cell pairs, the cells of every boundary, the convective matrix ∫ h u v dA, the load vector
+    of the heat inputs (power, flux, convection ambient, volume sources) and the fixed (isothermal) nodal
+    temperatures (NaN where free)."""
+
+    faces: dict[str, FaceCells]
+    pairs: list[_Pair]
+    bc_cells: dict[str, FaceCells]
+    K_boundary: sp.csr_matrix
+    f: np.ndarray
+    fixed: np.ndarray
+
+
+def boundary_system(assembly: LayeredAssembly, mesh: LayeredMesh) -> BoundarySystem:
+    """Assemble the :class:`BoundarySystem` of ``assembly`` on ``mesh`` (shared by the steady and the
+    transient solver)."""
+    n = mesh.n_nodes
+    scale = assembly.depth if assembly.geometry == "planar" else 1.0
+    K_boundary = sp.csr_matrix((n, n))
+    faces: dict[str, FaceCells] = {}
+    for b in assembly.bodies:
+        for side in ("top", "bottom"):
+            faces[f"{b.name}.{side}"] = _face(mesh, assembly, b.name, side)
+    pairs = _interface_pairs(assembly, mesh, faces)
+    # parts of top/bottom faces covered by an interface are interior
+    covered: dict[str, np.ndarray] = {k: np.zeros(len(v.nodes), dtype=bool) for k, v in faces.items()}
+    for p in pairs:
+        lo, up = (p.bodies if p.first_is_lower else p.bodies[::-1])
+        ov = dict(((a, b), o) for a, b, o in assembly.contacts())[(lo, up)]
+        covered[f"{lo}.top"] |= _inside(faces[f"{lo}.top"].centres, ov)
+        covered[f"{up}.bottom"] |= _inside(faces[f"{up}.bottom"].centres, ov)
+
+    f = np.zeros(n)
+    fixed = np.full(n, np.nan)
+    bc_cells: dict[str, FaceCells] = {}
+    for i, bc in enumerate(assembly.boundaries):
+        body, side = assembly.face_parts(bc.face)
+        key = f"{body.name}.{side}"
+        if key in faces:
+            cells = faces[key].take(~covered[key])
+        else:
+            cells = _face(mesh, assembly, body.name, side)
+        if bc.region is not None:
+            cells = cells.take(_inside(cells.centres, bc.region))
+        if len(cells.nodes) == 0:
+            raise InputError(f"boundary[{i + 1}]({bc.name}).face", bc.face,
+                             "a face (or region) not entirely covered by an interface", problem="nothing left of it")
+        bc_cells[bc.name] = cells
+        if bc.kind == "temperature":
+            fixed[cells.nodes.ravel()] = bc.value
+        elif bc.kind == "convection":
+            K_boundary = K_boundary + _coo(cells.nodes, cells.M * bc.value, n)
+            np.add.at(f, cells.nodes.ravel(), (cells.L * bc.value * bc.ambient).ravel())
+        else:
+            q = bc.value / cells.areas.sum() if bc.kind == "power" else bc.value
+            np.add.at(f, cells.nodes.ravel(), (cells.L * q).ravel())
+    for s in assembly.sources:
+        bm = mesh.bodies[s.body]
+        unit = body_load(bm, n, radial=assembly.radial, scale=scale, density=1.0)
+        f += unit * (s.power / unit.sum())
+    return BoundarySystem(faces, pairs, bc_cells, K_boundary.tocsr(), f, fixed)
+
+
 def solve(assembly: LayeredAssembly, options: SolverOptions | None = None,
           progress: Callable[[str, float], None] | None = None) -> FieldResult:
     """Mesh, assemble and solve ``assembly``; returns a :class:`FieldResult`.
@@ -290,20 +355,10 @@ def solve(assembly: LayeredAssembly, options: SolverOptions | None = None,
                          problem=f"needs about {need / 1e9:.2f} GB")
     report("assembly", 0.0)
     scale = assembly.depth if assembly.geometry == "planar" else 1.0
-    faces: dict[str, FaceCells] = {}
-    for b in assembly.bodies:
-        for side in ("top", "bottom"):
-            faces[f"{b.name}.{side}"] = _face(mesh, assembly, b.name, side)
-    pairs = _interface_pairs(assembly, mesh, faces)
-    # parts of top/bottom faces covered by an interface are interior
-    covered: dict[str, np.ndarray] = {k: np.zeros(len(v.nodes), dtype=bool) for k, v in faces.items()}
-    for p in pairs:
-        lo, up = (p.bodies if p.first_is_lower else p.bodies[::-1])
-        ov = dict(((a, b), o) for a, b, o in assembly.contacts())[(lo, up)]
-        covered[f"{lo}.top"] |= _inside(faces[f"{lo}.top"].centres, ov)
-        covered[f"{up}.bottom"] |= _inside(faces[f"{up}.bottom"].centres, ov)
+    system = boundary_system(assembly, mesh)
+    pairs, bc_cells, f, fixed = system.pairs, system.bc_cells, system.f, system.fixed
 
-    # constant parts: volume (constant k), convection, loads, Dirichlet
+    # constant parts: volume (constant k) and convection
     def volume(k_of_body: Callable[[Any], Any]) -> sp.csr_matrix:
         blocks = []
         for b in assembly.bodies:
@@ -313,36 +368,8 @@ def solve(assembly: LayeredAssembly, options: SolverOptions | None = None,
                           body_stiffness(bm, radial=assembly.radial, scale=scale, k=k))
         return sp.block_diag(blocks, format="csr")
 
-    K_const = volume(lambda b: b.k_constant())
+    K_const = volume(lambda b: b.k_constant()) + system.K_boundary
     report("assembly", 0.5)
-    f = np.zeros(n)
-    fixed = np.full(n, np.nan)
-    bc_cells: dict[str, FaceCells] = {}
-    for i, bc in enumerate(assembly.boundaries):
-        body, side = assembly.face_parts(bc.face)
-        key = f"{body.name}.{side}"
-        if key in faces:
-            cells = faces[key].take(~covered[key])
-        else:
-            cells = _face(mesh, assembly, body.name, side)
-        if bc.region is not None:
-            cells = cells.take(_inside(cells.centres, bc.region))
-        if len(cells.nodes) == 0:
-            raise InputError(f"boundary[{i + 1}]({bc.name}).face", bc.face,
-                             "a face (or region) not entirely covered by an interface", problem="nothing left of it")
-        bc_cells[bc.name] = cells
-        if bc.kind == "temperature":
-            fixed[cells.nodes.ravel()] = bc.value
-        elif bc.kind == "convection":
-            K_const = K_const + _coo(cells.nodes, cells.M * bc.value, n)
-            np.add.at(f, cells.nodes.ravel(), (cells.L * bc.value * bc.ambient).ravel())
-        else:
-            q = bc.value / cells.areas.sum() if bc.kind == "power" else bc.value
-            np.add.at(f, cells.nodes.ravel(), (cells.L * q).ravel())
-    for s in assembly.sources:
-        bm = mesh.bodies[s.body]
-        unit = body_load(bm, n, radial=assembly.radial, scale=scale, density=1.0)
-        f += unit * (s.power / unit.sum())
     is_fixed = ~np.isnan(fixed)
     free = np.flatnonzero(~is_fixed)
     report("assembly", 1.0)

@@ -43,7 +43,12 @@ def plot_transient(path: str | Path, *, curves: Sequence[tuple[str, Any, Any]],
         c = sf.C_cum[finite]
         ax_s.semilogy(r, c, styles[i % len(styles)], lw=1.6, drawstyle="default", label=label)
         c_lo = min(c_lo, float(c[c > 0].min()))
-        c_hi = min(c_hi, float(c.max()))  # an identified ladder ends in the sink's huge C: do not zoom out to it
+        # an identified ladder ends in stages of ~zero R and huge C (time constants beyond the curve, the
+        # sink): do not zoom out to them — the axis ends at the C reached where R_Σ stops growing
+        rising = np.flatnonzero(r < r[-1] * (1.0 - 1e-6))
+        top = float(c[rising[-1] + 1]) if rising.size and c[rising[-1] + 1] < 1e3 * c[rising[-1]] else (
+            float(c[rising[-1]]) if rising.size else float(c.max()))
+        c_hi = min(c_hi, top)
         r_max = max(r_max, float(r.max()))
     palette = ("#fde2c8", "#dff2d8", "#eadcf2", "#dbe9f6", "#f6f0c8")
     for j, (name, r0, r1) in enumerate(marks):
