@@ -27,6 +27,17 @@ from numpydoc.docscrape import ClassDoc, FunctionDoc
 # list as its modules settle (joint, cases/joint, conductance/, contact/, mechanics/, cli/,
 # surfaces/parameters, spreading/rectangle, fem/).
 CHECKED_MODULES: tuple[str, ...] = (
+    "tcrlab.electrical",
+    "tcrlab.electrical.constriction",
+    "tcrlab.electrical.contact",
+    "tcrlab.electrical.correlations",
+    "tcrlab.spreading",
+    "tcrlab.spreading.disk",
+    "tcrlab.spreading.halfspace",
+    "tcrlab.spreading.layers",
+    "tcrlab.spreading.registry",
+    "tcrlab.spreading.result",
+    "tcrlab.spreading.sources",
     "tcrlab.kapitza",
     "tcrlab.kapitza.amm",
     "tcrlab.kapitza.chain",
