@@ -27,6 +27,12 @@ from numpydoc.docscrape import ClassDoc, FunctionDoc
 # list as its modules settle (joint, cases/joint, conductance/, contact/, mechanics/, cli/,
 # surfaces/parameters, spreading/rectangle, fem/).
 CHECKED_MODULES: tuple[str, ...] = (
+    "tcrlab._arrays",
+    "tcrlab.errors",
+    "tcrlab.fileio",
+    "tcrlab.units",
+    "tcrlab.validation",
+    "tcrlab.cases",
     "tcrlab.electrical",
     "tcrlab.electrical.constriction",
     "tcrlab.electrical.contact",
