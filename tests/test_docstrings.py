@@ -93,6 +93,13 @@ CHECKED_MODULES: tuple[str, ...] = (
     "tcrlab.transient.laplace",
     "tcrlab.transient.response",
     "tcrlab.transient.structure",
+    "tcrlab.web",
+    "tcrlab.web.api",
+    "tcrlab.web.app",
+    "tcrlab.web.limits",
+    "tcrlab.web.pages",
+    "tcrlab.web.services",
+    "tcrlab.web.toml_text",
 )
 
 # Modules whose public functions are physical models: each needs a runnable Examples section.
