@@ -20,6 +20,26 @@ class InputError(TcrlabError, ValueError):
 
     The message reads ``<field> = <value>: <problem>; valid: <expected>`` (and names the file when one
     is given), so the user learns what to change without reading a traceback.
+
+    Parameters
+    ----------
+    field : str
+        The parameter's name as the user knows it (``"layer[1].thickness"``).
+    value : object
+        The offending value.
+    expected : str
+        What is valid.
+    problem : str, optional
+        What is wrong, when the value alone does not say it.
+    source : str, optional
+        The file the value came from.
+
+    Examples
+    --------
+    >>> raise InputError("sigma", -1.0, "a finite number > 0 [m]")
+    Traceback (most recent call last):
+    ...
+    tcrlab.errors.InputError: sigma = -1.0; valid: a finite number > 0 [m]
     """
 
     def __init__(
@@ -46,7 +66,13 @@ class InputError(TcrlabError, ValueError):
 
 
 class MaterialNotFoundError(InputError, KeyError):
-    """An unknown material name; the message lists the closest known names."""
+    """An unknown material name; the message lists the closest known names.
+
+    Parameters
+    ----------
+    field, value, expected, problem, source
+        As for :class:`InputError`.
+    """
 
     def __str__(self) -> str:  # KeyError would otherwise quote the message
         return self._message()

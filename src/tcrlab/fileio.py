@@ -18,6 +18,19 @@ def atomic_path(path: str | Path, suffix: str | None = None) -> Iterator[Path]:
     """Yield a temporary path in the target's folder; on success rename it onto ``path``.
 
     On any exception the temporary file is removed and ``path`` is left untouched.
+
+    Parameters
+    ----------
+    path : str or Path
+        The target file.
+    suffix : str, optional
+        Suffix of the temporary file (so writers that choose their format from the suffix work);
+        the target's suffix by default.
+
+    Yields
+    ------
+    Path
+        The temporary file to write.
     """
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
@@ -51,6 +64,16 @@ def remove_stale_temporaries(path: str | Path) -> list[Path]:
 
     Temporary names carry the writer's process id (``.out.csv.tmp<pid>.<random>.csv``); files of
     processes that no longer run are removed, those of live writers are left alone.
+
+    Parameters
+    ----------
+    path : str or Path
+        The target file whose leftovers are looked for.
+
+    Returns
+    -------
+    list of Path
+        The files removed.
     """
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
@@ -76,15 +99,57 @@ def _write(path: str | Path, mode: str, writer: Callable[[IO[Any]], None], **kw:
 
 
 def atomic_write_text(path: str | Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path`` atomically: the file is complete or absent.
+
+    Parameters
+    ----------
+    path : str or Path
+        The target file.
+    text : str
+        Its content.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     atomic_write_text(Path(folder) / "out.txt", "R = 1.2e-4 K m²/W")
+    ...     (Path(folder) / "out.txt").read_text("utf-8")
+    'R = 1.2e-4 K m²/W'
+    """
     _write(path, "w", lambda fh: fh.write(text), encoding="utf-8")
 
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically: the file is complete or absent.
+
+    Parameters
+    ----------
+    path : str or Path
+        The target file.
+    data : bytes
+        Its content.
+    """
     _write(path, "wb", lambda fh: fh.write(data))
 
 
 def save_figure(fig: Any, path: str | Path, **kwargs: Any) -> Path:
-    """Save a matplotlib figure atomically (format from the suffix) and close it."""
+    """Save a matplotlib figure atomically (format from the suffix) and close it.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+        The figure.
+    path : str or Path
+        The target file; its suffix chooses the format.
+    **kwargs
+        Passed to :meth:`~matplotlib.figure.Figure.savefig`.
+
+    Returns
+    -------
+    Path
+        ``path``.
+    """
     import matplotlib.pyplot as plt
 
     target = Path(path)

@@ -127,6 +127,27 @@ def parse_quantity(
     bare_numbers_are_si : bool
         Accept a plain number as already in SI. Off by default: a dimensional field written without a
         unit is the commonest case-file mistake, so it is reported rather than guessed.
+
+    Returns
+    -------
+    float or ndarray
+        The value in SI units of ``dimension``.
+
+    Raises
+    ------
+    InputError
+        For text that is not a quantity, a wrong dimension, or a bare number (unless allowed).
+
+    Examples
+    --------
+    >>> parse_quantity("0.5 mm", "length", "thickness")
+    0.0005
+    >>> parse_quantity("25 degC", "temperature", "T")
+    298.15
+    >>> parse_quantity("0.5", "length", "thickness")
+    Traceback (most recent call last):
+    ...
+    tcrlab.errors.InputError: thickness = '0.5': a number without a unit; valid: a length in units convertible to m, e.g. '0.5 mm'
     """
     reference = _reference(dimension)
     expected = _expected(dimension)
@@ -197,10 +218,25 @@ def check_text(text: str, field: str, expected: str, *, source: str | None = Non
     characters (a right-to-left override can make "21" display as "12"), and digits other than 0-9
     (Python's ``float`` reads Arabic-Indic "١٢" as 12, which a reader of the file would not expect).
 
+    Parameters
+    ----------
+    text : str
+        The text to check.
+    field : str
+        The name reported in errors.
+    expected : str
+        What the field should hold (reported in errors).
+    source : str, optional
+        The file the text came from.
+
     Raises
     ------
     InputError
         Naming ``field`` and what is wrong.
+
+    Examples
+    --------
+    >>> check_text("12 mm", "thickness", "a length")  # nothing to report
     """
     if len(text) > MAX_TEXT_LENGTH:
         raise InputError(field, text, expected, problem=f"longer than {MAX_TEXT_LENGTH} characters",
@@ -224,10 +260,29 @@ def check_text(text: str, field: str, expected: str, *, source: str | None = Non
 def parse_number(text: str, field: str, *, source: str | None = None) -> float:
     """A plain finite number from a table cell (ASCII digits only; no units, no expressions).
 
+    Parameters
+    ----------
+    text : str
+        The cell's text.
+    field : str
+        The name reported in errors.
+    source : str, optional
+        The file the text came from.
+
+    Returns
+    -------
+    float
+        The number.
+
     Raises
     ------
     InputError
         Empty, non-ASCII digits, control characters, not a number, or not finite.
+
+    Examples
+    --------
+    >>> parse_number("1.5e3", "pressure")
+    1500.0
     """
     expected = "a finite number written with digits 0-9, e.g. 21.5"
     stripped = text.strip()
@@ -257,10 +312,29 @@ def quantity_from_text(text: str, field: str = "value", *, source: str | None = 
     """pint's reading of ``text`` (a Quantity, or a plain number), with the limits of
     :func:`check_text` and integers evaluated as floats, so no input can make it run for long.
 
+    Parameters
+    ----------
+    text : str
+        Text such as ``"2 mm"``.
+    field : str
+        The name reported in errors.
+    source : str, optional
+        The file the text came from.
+
+    Returns
+    -------
+    pint.Quantity or float
+        pint's reading (not yet converted to SI).
+
     Raises
     ------
     InputError
         Over-long text, control characters, non-ASCII digits, or text pint cannot read.
+
+    Examples
+    --------
+    >>> quantity_from_text("2 mm")
+    <Quantity(2.0, 'millimeter')>
     """
     expected = "a quantity such as '2 MPa'"
     text = str(text).strip()
@@ -273,7 +347,27 @@ def quantity_from_text(text: str, field: str = "value", *, source: str | None = 
 
 
 def unit_from_text(text: str, field: str = "unit", *, source: str | None = None) -> pint.Unit:
-    """A pint Unit from ``text`` with the limits of :func:`quantity_from_text`."""
+    """A pint Unit from ``text`` with the limits of :func:`quantity_from_text`.
+
+    Parameters
+    ----------
+    text : str
+        A unit such as ``"W/m^2/K"``.
+    field : str
+        The name reported in errors.
+    source : str, optional
+        The file the text came from.
+
+    Returns
+    -------
+    pint.Unit
+        The unit.
+
+    Examples
+    --------
+    >>> unit_from_text("W/m^2/K")
+    <Unit('watt / meter ** 2 / kelvin')>
+    """
     quantity = quantity_from_text(text, field, source=source)
     if not isinstance(quantity, pint.Quantity) or quantity.magnitude != 1:
         raise InputError(field, text, "a unit such as 'MPa'", source=source)
@@ -333,6 +427,29 @@ def parse_range(text: str, dimension: str, field: str, *, source: str | None = N
 
     A single quantity gives a one-element array; a comma-separated list gives those values.
     Example: ``parse_range("0.1MPa:10MPa:log40", "pressure", "pressure")``.
+
+    Parameters
+    ----------
+    text : str
+        ``"START:STOP:N"``, ``"START:STOP:logN"``, one quantity or a comma-separated list.
+    dimension : str
+        One of :data:`DIMENSIONS`.
+    field : str
+        The name reported in errors.
+    source : str, optional
+        The file the text came from.
+
+    Returns
+    -------
+    ndarray
+        The values in SI units.
+
+    Examples
+    --------
+    >>> parse_range("0.1MPa:10MPa:log3", "pressure", "pressure")
+    array([  100000.,  1000000., 10000000.])
+    >>> parse_range("1 mm, 2 mm", "length", "thickness")
+    array([0.001, 0.002])
     """
     if not isinstance(text, str):
         return np.atleast_1d(parse_quantity(text, dimension, field, source=source))
@@ -367,7 +484,27 @@ def parse_range(text: str, dimension: str, field: str, *, source: str | None = N
 
 
 def format_si(value: float, unit: str, *, digits: int = 4) -> str:
-    """Format an SI value in a display unit, e.g. ``format_si(3e5, "kW/m^2") -> '300 kW/m²'``."""
+    """Format an SI value in a display unit, e.g. ``format_si(3e5, "kW/m^2") -> '300 kW/m²'``.
+
+    Parameters
+    ----------
+    value : float
+        The value in SI units.
+    unit : str
+        The display unit (pint syntax).
+    digits : int
+        Significant digits.
+
+    Returns
+    -------
+    str
+        The value in ``unit`` with the unit in its short form.
+
+    Examples
+    --------
+    >>> format_si(3e5, "kW/m^2")
+    '300 kW/m²'
+    """
     dimension = ureg.Unit(unit).dimensionality
     base = ureg.Quantity(1.0, unit).to_base_units().units
     quantity = ureg.Quantity(value, base)

@@ -29,7 +29,30 @@ def _first_bad(arr: NDArray[np.float64], bad: NDArray[np.bool_]) -> float:
 
 
 def as_float_array(name: str, value: ArrayLike) -> NDArray[np.float64]:
-    """Convert to a float64 array, or raise InputError naming ``name``."""
+    """Convert to a float64 array, or raise InputError naming ``name``.
+
+    Parameters
+    ----------
+    name : str
+        The parameter's name, as the user knows it.
+    value : array_like
+        The value.
+
+    Returns
+    -------
+    ndarray
+        ``value`` as float64.
+
+    Raises
+    ------
+    InputError
+        When ``value`` is not numeric.
+
+    Examples
+    --------
+    >>> as_float_array("x", [1, 2])
+    array([1., 2.])
+    """
     try:
         arr = np.asarray(value, dtype=float)
     except (TypeError, ValueError) as exc:
@@ -42,6 +65,32 @@ def as_float_array(name: str, value: ArrayLike) -> NDArray[np.float64]:
 
 
 def require_finite(name: str, value: ArrayLike) -> NDArray[np.float64]:
+    """Require finite values (no NaN, no inf).
+
+    Parameters
+    ----------
+    name : str
+        The parameter's name, as the user knows it.
+    value : array_like
+        The value.
+
+    Returns
+    -------
+    ndarray
+        ``value`` as float64.
+
+    Raises
+    ------
+    InputError
+        Naming ``name`` and the offending value.
+
+    Examples
+    --------
+    >>> require_finite("x", float("nan"))
+    Traceback (most recent call last):
+    ...
+    tcrlab.errors.InputError: x = nan: not a number (NaN); valid: a real number
+    """
     arr = as_float_array(name, value)
     bad = ~np.isfinite(arr)
     if bad.any():
@@ -50,7 +99,36 @@ def require_finite(name: str, value: ArrayLike) -> NDArray[np.float64]:
 
 
 def require_positive(name: str, value: ArrayLike, *, allow_inf: bool = False) -> NDArray[np.float64]:
-    """Require value > 0 (and finite unless ``allow_inf``)."""
+    """Require value > 0 (and finite unless ``allow_inf``).
+
+    Parameters
+    ----------
+    name : str
+        The parameter's name, as the user knows it.
+    value : array_like
+        The value, in the unit of the parameter.
+    allow_inf : bool
+        Accept +inf (e.g. an isothermal sink, h = inf).
+
+    Returns
+    -------
+    ndarray
+        ``value`` as float64.
+
+    Raises
+    ------
+    InputError
+        Naming ``name``, the first offending value and the valid range.
+
+    Examples
+    --------
+    >>> float(require_positive("k", 2))
+    2.0
+    >>> require_positive("k", [1.0, -2.0])
+    Traceback (most recent call last):
+    ...
+    tcrlab.errors.InputError: k = -2.0; valid: a finite number > 0
+    """
     arr = as_float_array(name, value)
     bad = ~(arr > 0) if allow_inf else ~((arr > 0) & np.isfinite(arr))
     if bad.any():
@@ -62,7 +140,34 @@ def require_positive(name: str, value: ArrayLike, *, allow_inf: bool = False) ->
 def require_nonnegative(
     name: str, value: ArrayLike, *, allow_inf: bool = False
 ) -> NDArray[np.float64]:
-    """Require value >= 0 (and finite unless ``allow_inf``)."""
+    """Require value >= 0 (and finite unless ``allow_inf``).
+
+    Parameters
+    ----------
+    name : str
+        The parameter's name, as the user knows it.
+    value : array_like
+        The value.
+    allow_inf : bool
+        Accept +inf.
+
+    Returns
+    -------
+    ndarray
+        ``value`` as float64.
+
+    Raises
+    ------
+    InputError
+        Naming ``name``, the first offending value and the valid range.
+
+    Examples
+    --------
+    >>> require_nonnegative("t", -1)
+    Traceback (most recent call last):
+    ...
+    tcrlab.errors.InputError: t = -1.0; valid: a finite number >= 0
+    """
     arr = as_float_array(name, value)
     bad = ~(arr >= 0) if allow_inf else ~((arr >= 0) & np.isfinite(arr))
     if bad.any():
@@ -81,7 +186,38 @@ def require_in_range(
     high_inclusive: bool = True,
     why: str | None = None,
 ) -> NDArray[np.float64]:
-    """Require low <= value <= high (brackets per the inclusive flags)."""
+    """Require low <= value <= high (brackets per the inclusive flags).
+
+    Parameters
+    ----------
+    name : str
+        The parameter's name, as the user knows it.
+    value : array_like
+        The value.
+    low, high : float
+        The valid range, in the unit of ``value``.
+    low_inclusive, high_inclusive : bool
+        Whether the ends are valid.
+    why : str, optional
+        Why the range is what it is (added to the message).
+
+    Returns
+    -------
+    ndarray
+        ``value`` as float64.
+
+    Raises
+    ------
+    InputError
+        Naming ``name``, the first offending value and the range.
+
+    Examples
+    --------
+    >>> require_in_range("m", 0.5, 0.0, 0.4)
+    Traceback (most recent call last):
+    ...
+    tcrlab.errors.InputError: m = 0.5; valid: [0, 0.4]
+    """
     arr = as_float_array(name, value)
     ok_low = arr >= low if low_inclusive else arr > low
     ok_high = arr <= high if high_inclusive else arr < high
@@ -104,7 +240,33 @@ def warn_outside(
 ) -> bool:
     """Warn (ValidityWarning) when any value lies outside a model's validated range [low, high].
 
-    Returns True when a warning was issued, so callers can record it in their results.
+    Parameters
+    ----------
+    name : str
+        The parameter's name.
+    value : array_like
+        The value.
+    low, high : float
+        The validated range, in the unit of ``value``.
+    model : str
+        The model whose range it is (named in the warning).
+    stacklevel : int
+        Passed to :func:`warnings.warn` so the warning points at the user's call.
+
+    Returns
+    -------
+    bool
+        True when a warning was issued, so callers can record it in their results.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as w:
+    ...     warnings.simplefilter("always")
+    ...     warn_outside("m", 0.5, 0.0, 0.4, model="CMY")
+    True
+    >>> str(w[0].message)
+    'CMY: m = 0.5 is outside the validated range [0, 0.4]'
     """
     arr = np.asarray(value, dtype=float)
     outside = (arr < low) | (arr > high)
@@ -129,11 +291,30 @@ def warn_unit_slip(
     hint: str,
     stacklevel: int = 3,
 ) -> bool:
-    """Warn (:class:`~tcrlab.errors.UnitWarning`) when any value lies outside [low, high], the range a
-    physical value of this quantity can take in SI — the sign of a unit slip in the Python API.
+    """Warn when a value lies outside the range a physical value of its quantity can take in SI.
 
-    ``unit`` is the SI unit expected; ``hint`` says what the number probably meant. Returns True when a
-    warning was issued. Non-finite values are left to the model's own checks.
+    Such a value is the sign of a unit slip in the Python API (:class:`~tcrlab.errors.UnitWarning`).
+    Non-finite values are left to the model's own checks.
+
+    Parameters
+    ----------
+    name : str
+        The parameter's name.
+    value : array_like
+        The value.
+    low, high : float
+        The plausible range in SI.
+    unit : str
+        The SI unit expected.
+    hint : str
+        What the number probably meant.
+    stacklevel : int
+        Passed to :func:`warnings.warn`.
+
+    Returns
+    -------
+    bool
+        True when a warning was issued.
 
     Examples
     --------

@@ -67,7 +67,27 @@ T_MAX_SOLID = 5000.0
 
 def parse_temperatures(value: Any, field_name: str, source: str | None = None) -> NDArray[np.float64]:
     """Temperatures from a range text ("0.1K:300K", default log spacing with 25 points, or
-    "START:STOP:N" / ":logN"), a list of quantities, or one quantity; all must be > 0 K."""
+    "START:STOP:N" / ":logN"), a list of quantities, or one quantity; all must be > 0 K.
+
+    Parameters
+    ----------
+    value : str or sequence of str or float
+        A range text, a list of quantities or one quantity.
+    field_name : str
+        The name reported in errors.
+    source : str, optional
+        The file the value came from.
+
+    Returns
+    -------
+    ndarray
+        Temperatures [K].
+
+    Examples
+    --------
+    >>> parse_temperatures("1 K:100 K:3", "kapitza.temperature")
+    array([  1. ,  50.5, 100. ])
+    """
     if isinstance(value, list | tuple):
         t = np.array([parse_quantity(v, "temperature", field_name, source=source) for v in value], float)
     elif isinstance(value, str) and value.count(":") == 1:
@@ -94,7 +114,39 @@ def _choice(value: Any, options: tuple[str, ...], field_name: str, source: str |
 
 def conductance(model: str, mat1: Any, mat2: Any, T: Any, *, amm_model: str = "full",
                 cutoff: str = "branch", convention: str = "emitted", registry: Any = None) -> Any:
-    """h(T) in W/m²K of ``model`` ("amm", "dmm" or "radiation")."""
+    """h(T) in W/m²K of ``model`` ("amm", "dmm" or "radiation").
+
+    Parameters
+    ----------
+    model : {"amm", "dmm", "radiation"}
+        Boundary-conductance model (radiation: the phonon radiation limit).
+    mat1, mat2 : str or Material
+        The two media.
+    T : array_like
+        Temperature [K].
+    amm_model : str
+        AMM transmission model (see :data:`tcrlab.kapitza.amm.AMM_MODELS`).
+    cutoff : {"branch", "common", "none"}
+        Debye cutoff convention.
+    convention : {"emitted", "equilibrium"}
+        Phonon temperature convention.
+    registry : MaterialRegistry, optional
+        Where material names are looked up.
+
+    Returns
+    -------
+    float or ndarray
+        Conductance h [W/(m² K)].
+
+    References
+    ----------
+    Swartz & Pohl, Rev. Mod. Phys. 61, 605 (1989).
+
+    Examples
+    --------
+    >>> f"{conductance('dmm', 'Al', 'sapphire', 300.0):.3g}"
+    '1.02e+09'
+    """
     if model == "amm":
         return amm_conductance(mat1, mat2, T, model=amm_model, cutoff=cutoff, convention=convention,
                                registry=registry)
@@ -131,7 +183,27 @@ def _resolve(names: tuple[str, str], registry: Any, where: str, source: str) -> 
 
 @dataclass
 class KapitzaCase:
-    """A Kapitza case: boundary conductance and resistance of one interface vs temperature."""
+    """A Kapitza case: boundary conductance and resistance of one interface vs temperature.
+
+    Attributes
+    ----------
+    material1, material2 : str or Material
+        The two media.
+    temperature : ndarray
+        Temperatures of the results [K].
+    models : tuple of str
+        Models evaluated ("amm", "dmm", "radiation").
+    amm_model : str
+        AMM transmission model.
+    cutoff : str
+        Debye cutoff convention.
+    convention : str
+        Phonon temperature convention.
+    name : str
+        Label.
+    kind : str
+        Always ``"kapitza"``.
+    """
 
     material1: Any
     material2: Any
@@ -154,7 +226,22 @@ class KapitzaCase:
 
 
 def from_document(doc: Mapping[str, Any], *, source: str, registry: Any) -> KapitzaCase:
-    """Build a :class:`KapitzaCase` from a TOML document with a ``[kapitza]`` table."""
+    """Build a :class:`KapitzaCase` from a TOML document with a ``[kapitza]`` table.
+
+    Parameters
+    ----------
+    doc : Mapping
+        The parsed TOML document.
+    source : str
+        The file name used in messages.
+    registry : MaterialRegistry
+        Where material names are looked up.
+
+    Returns
+    -------
+    KapitzaCase
+        The case.
+    """
     table = doc.get("kapitza")
     if not isinstance(table, Mapping):
         raise CaseFileError(f"{source}: a Kapitza case needs a [kapitza] table")
@@ -186,6 +273,21 @@ class KapitzaInterface:
     Temperature-dependent (≈ T⁻³ at low T), independent of contact pressure. R''(T) is tabulated once
     on a log grid 1 mK–3000 K (800 points) and interpolated in log–log (relative error ≲ 1e-4;
     below 1 mK the T⁻³ law is used).
+
+    Attributes
+    ----------
+    name : str
+        Element name in the stack.
+    material1, material2 : str or Material
+        The two media.
+    model : {"amm", "dmm", "radiation"}
+        Boundary-conductance model.
+    amm_model : str
+        AMM transmission model.
+    cutoff : str
+        Debye cutoff convention.
+    convention : str
+        Phonon temperature convention.
     """
 
     name: str
@@ -233,7 +335,24 @@ class KapitzaInterface:
 
 
 def element_from_table(table: Mapping[str, Any], *, field: str, source: str, registry: Any) -> KapitzaInterface:
-    """A :class:`KapitzaInterface` from a stack ``[[layer]]`` table with ``kind = "kapitza"``."""
+    """A :class:`KapitzaInterface` from a stack ``[[layer]]`` table with ``kind = "kapitza"``.
+
+    Parameters
+    ----------
+    table : Mapping
+        The ``[[layer]]`` table.
+    field : str
+        Its name in messages (``"layer[3]"``).
+    source : str
+        The file name used in messages.
+    registry : MaterialRegistry
+        Where material names are looked up.
+
+    Returns
+    -------
+    KapitzaInterface
+        The heat-path element.
+    """
     unknown = sorted(set(table) - set(LAYER_FIELDS))
     if unknown:
         raise InputError(f"{field}.{unknown[0]}", table[unknown[0]], "one of: " + ", ".join(LAYER_FIELDS),

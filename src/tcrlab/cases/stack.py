@@ -328,7 +328,27 @@ def _item(table: Any, where: str, ctx: _Ctx) -> Any:
 
 @dataclass
 class StackCase:
-    """A stack case: the built :class:`~tcrlab.network.circuit.Stack` plus solver settings."""
+    """A stack case: the built :class:`~tcrlab.network.circuit.Stack` plus solver settings.
+
+    Attributes
+    ----------
+    name : str
+        Case name.
+    stack : Stack
+        The heat path.
+    source : str
+        The case file.
+    document : dict
+        The parsed document (for variants and overrides).
+    tolerance : float
+        Relative tolerance of the temperature-dependent iteration [-].
+    max_iterations : int
+        Iteration cap.
+    description : str
+        Free text from the case file.
+    kind : str
+        Always ``"stack"``.
+    """
 
     name: str
     stack: Stack
@@ -373,7 +393,22 @@ class StackCase:
 
 
 def from_document(doc: Mapping[str, Any], *, source: str = "<case>", registry: MaterialRegistry | None = None) -> StackCase:
-    """Build a :class:`StackCase` from a parsed TOML document (units parsed here)."""
+    """Build a :class:`StackCase` from a parsed TOML document (units parsed here).
+
+    Parameters
+    ----------
+    doc : Mapping
+        The parsed TOML document.
+    source : str
+        The file name used in messages.
+    registry : MaterialRegistry, optional
+        Where material names are looked up.
+
+    Returns
+    -------
+    StackCase
+        The case.
+    """
     registry = registry or default_registry()
     case = _table(doc, "case", source)
     boundary = _table(doc, "boundary", source)
@@ -433,7 +468,26 @@ def _parse_path(path: str) -> list[str | int]:
 
 def apply_override(doc: dict[str, Any], assignment: str) -> dict[str, Any]:
     """A copy of ``doc`` with ``"layer[2].resistance=5e-6 K m^2/W"`` applied (1-based index or a layer name
-    in the brackets; the value is TOML if it parses as TOML, else text)."""
+    in the brackets; the value is TOML if it parses as TOML, else text).
+
+    Parameters
+    ----------
+    doc : dict
+        The parsed TOML document (left unchanged).
+    assignment : str
+        ``"<table>[<index or name>].<key>=<value>"``.
+
+    Returns
+    -------
+    dict
+        The changed copy.
+
+    Examples
+    --------
+    >>> doc = {"layer": [{"name": "tim", "resistance": "1e-5 K m^2/W"}]}
+    >>> apply_override(doc, "layer[tim].resistance=5e-6 K m^2/W")
+    {'layer': [{'name': 'tim', 'resistance': '5e-6 K m^2/W'}]}
+    """
     import tomllib
 
     if "=" not in assignment:
@@ -473,7 +527,22 @@ def apply_override(doc: dict[str, Any], assignment: str) -> dict[str, Any]:
 
 def variant_document(doc: Mapping[str, Any], variant: Mapping[str, Any], *, source: str = "<case>") -> dict[str, Any]:
     """The case document with the layer named ``variant['replace']`` replaced by ``variant['layer']``
-    (the replacement keeps the replaced layer's name unless it gives its own)."""
+    (the replacement keeps the replaced layer's name unless it gives its own).
+
+    Parameters
+    ----------
+    doc : Mapping
+        The parsed TOML document (left unchanged).
+    variant : Mapping
+        A ``[[variant]]`` table with ``replace`` (a layer name) and ``layer`` (the new layer table).
+    source : str
+        The file name used in messages.
+
+    Returns
+    -------
+    dict
+        The changed copy.
+    """
     name = variant.get("name", "?")
     target = variant.get("replace")
     layer = variant.get("layer")

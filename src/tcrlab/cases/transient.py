@@ -41,7 +41,15 @@ TRANSIENT_FIELDS = ("t_min", "t_max", "points", "layer")
 
 @dataclass(frozen=True)
 class TransientSettings:
-    """Output times of a case's transient: ``points`` log-spaced from t_min to t_max [s]."""
+    """Output times of a case's transient: ``points`` log-spaced from t_min to t_max [s].
+
+    Attributes
+    ----------
+    t_min, t_max : float
+        First and last output time [s].
+    points : int
+        Number of output times.
+    """
 
     t_min: float = 1e-6
     t_max: float = 100.0
@@ -64,7 +72,26 @@ def _transient_table(doc: Mapping[str, Any], source: str) -> Mapping[str, Any]:
 
 
 def transient_settings(doc: Mapping[str, Any], *, source: str = "<case>") -> TransientSettings:
-    """The ``[transient]`` table's output times (defaults 1 µs … 100 s, 200 points)."""
+    """The ``[transient]`` table's output times (defaults 1 µs … 100 s, 200 points).
+
+    Parameters
+    ----------
+    doc : Mapping
+        The parsed TOML document.
+    source : str
+        The file name used in messages.
+
+    Returns
+    -------
+    TransientSettings
+        The output times.
+
+    Examples
+    --------
+    >>> s = transient_settings({"transient": {"t_min": "1 ms", "t_max": "10 s", "points": 10}})
+    >>> s.points, s.times[[0, -1]]
+    (10, array([1.e-03, 1.e+01]))
+    """
     table = _transient_table(doc, source)
     t_min = float(parse_quantity(table.get("t_min", "1 us"), "time", "transient.t_min", source=source))
     t_max = float(parse_quantity(table.get("t_max", "100 s"), "time", "transient.t_max", source=source))
@@ -164,7 +191,18 @@ def case_path(case: StackCase) -> LayeredPath:
 
 
 def case_power(case: StackCase) -> float | None:
-    """The heat input [W] of the case (power, or heat flux × area); None when a hot temperature is fixed."""
+    """The heat input [W] of the case (power, or heat flux × area); None when a hot temperature is fixed.
+
+    Parameters
+    ----------
+    case : StackCase
+        A stack case.
+
+    Returns
+    -------
+    float or None
+        Heat input [W].
+    """
     b = case.stack.boundary
     if b.power is not None:
         return float(b.power)

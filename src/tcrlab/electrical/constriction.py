@@ -155,6 +155,11 @@ def film_resistance(area: ArrayLike, *, resistivity: ArrayLike | None = None,
     specific_resistance : float or array
         The film's resistance per area σ_t [Ω·m²] (tunnel films are characterised this way).
 
+    Returns
+    -------
+    float or ndarray
+        Film resistance [Ω]; a float for scalar inputs.
+
     References
     ----------
     R. Holm, *Electric Contacts*, 4th ed., Springer (1967) (film and tunnel resistance in series with

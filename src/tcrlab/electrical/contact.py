@@ -20,7 +20,19 @@ __all__ = ["ElectricalContactResult", "contact_resistance"]
 
 @dataclass(frozen=True)
 class ElectricalContactResult:
-    """h_el [S/m²] per nominal area, the specific resistance 1/h_el [Ω·m²] and R over the grid [Ω]."""
+    """Electrical constriction result of a solved contact.
+
+    Attributes
+    ----------
+    h_el : float
+        Electrical contact conductance per nominal area [S/m²].
+    specific_resistance : float
+        1/h_el [Ω·m²].
+    resistance : float
+        Resistance over the whole grid [Ω].
+    cg_iterations : int
+        Conjugate-gradient iterations of the potential solve.
+    """
 
     h_el: float
     specific_resistance: float

@@ -36,7 +36,21 @@ LORENZ_NUMBER = float(np.pi**2 / 3.0 * (constants.k / constants.e) ** 2)
 
 
 def effective_electrical_conductivity(rho1: ArrayLike, rho2: ArrayLike) -> float | np.ndarray:
-    """σ_s = 2σ₁σ₂/(σ₁ + σ₂) = 2/(ρ₁ + ρ₂) [S/m] (the electrical k_s of the constriction correlations).
+    """σ_s = 2σ₁σ₂/(σ₁ + σ₂) = 2/(ρ₁ + ρ₂), the electrical k_s of the constriction correlations.
+
+    Parameters
+    ----------
+    rho1, rho2 : array_like
+        Electrical resistivities of the two bodies [Ω·m], > 0.
+
+    Returns
+    -------
+    float or ndarray
+        Effective conductivity σ_s [S/m]; a float for scalar inputs.
+
+    References
+    ----------
+    COMSOL AC/DC Module User's Guide, "Electrical Contact" (σ_s in the constriction conductance).
 
     Examples
     --------
@@ -93,18 +107,33 @@ def electrical_contact_conductance(model: str, rho1: ArrayLike, rho2: ArrayLike,
 
 def wiedemann_franz_thermal_conductance(h_el: ArrayLike, temperature: ArrayLike,
                                         lorenz: ArrayLike = LORENZ_NUMBER) -> float | np.ndarray:
-    """Thermal contact conductance of the same metal spots, h_c = L T h_el [W/(m² K)].
+    """Thermal contact conductance of the same metal spots, h_c = L T h_el.
+
+    Valid for clean metal spots whose bodies obey the Wiedemann–Franz law with the same L; films, alloys
+    with a phonon share of k and low temperatures break it.
 
     Parameters
     ----------
-    h_el : electrical contact conductance [S/m²].
-    temperature : [K].
-    lorenz : Lorenz number [W Ω/K²], default the Sommerfeld value :data:`LORENZ_NUMBER`.
+    h_el : array_like
+        Electrical contact conductance [S/m²].
+    temperature : array_like
+        Temperature [K].
+    lorenz : array_like
+        Lorenz number [W Ω/K²], default the Sommerfeld value :data:`LORENZ_NUMBER`.
+
+    Returns
+    -------
+    float or ndarray
+        Thermal contact conductance h_c [W/(m² K)]; a float for scalar inputs.
+
+    References
+    ----------
+    Sommerfeld value L₀ = (π²/3)(k_B/e)² from the CODATA constants (:mod:`scipy.constants`).
 
     Examples
     --------
-    >>> round(wiedemann_franz_thermal_conductance(1e9, 300.0) / 1e3)  # doctest: +SKIP
-    7328
+    >>> round(wiedemann_franz_thermal_conductance(1e9, 300.0))  # W/(m² K)
+    7329
     """
     return _out(require_positive("h_el", h_el) * require_positive("temperature", temperature)
                 * require_positive("lorenz", lorenz))

@@ -30,7 +30,33 @@ __all__ = ["FitResult", "fit_cmy", "fit_curve", "fit_power_law", "load_conductan
 
 @dataclass
 class FitResult:
-    """Estimates, standard errors, 95 % confidence intervals, residuals and the fitted model."""
+    """Estimates, standard errors, 95 % confidence intervals, residuals and the fitted model.
+
+    Attributes
+    ----------
+    model : str
+        Description of the fitted model.
+    names : list of str
+        Parameter names.
+    values : ndarray
+        Estimates (in each parameter's SI unit).
+    covariance : ndarray
+        Covariance of the estimates.
+    ci_low, ci_high : ndarray
+        95 % confidence interval of each parameter.
+    residuals : ndarray
+        Data − fit, in the fitted space (ln h for log residuals).
+    dof : int
+        Degrees of freedom.
+    rms_relative : float
+        RMS relative deviation of the fit [-].
+    x, y : ndarray
+        The data.
+    predict : callable
+        The fitted model y(x).
+    fixed : dict of str to float
+        Parameters held fixed.
+    """
 
     model: str
     names: list[str]
@@ -89,6 +115,36 @@ def fit_curve(
     ``log_residuals``: minimise Σ[(ln y − ln f)/σ_rel]² (σ then is the relative uncertainty of y).
     ``log_params``: fit ln p (keeps positive parameters positive); estimates, covariance (delta
     method) and intervals (exponentiated, asymmetric) are returned for p itself.
+
+    Parameters
+    ----------
+    func : callable
+        ``func(x, p)`` with ``p`` the parameter array.
+    x, y : array_like
+        The data.
+    p0 : sequence of float
+        Starting values.
+    names : sequence of str
+        Parameter names.
+    sigma : array_like, optional
+        Uncertainty of y (relative with ``log_residuals``).
+    log_residuals : bool
+        Fit ln y.
+    log_params : bool
+        Fit ln p.
+    model : str
+        Description stored in the result.
+
+    Returns
+    -------
+    FitResult
+        Estimates with their uncertainties.
+
+    Examples
+    --------
+    >>> fit = fit_curve(lambda x, p: p[0] * x + p[1], [0, 1, 2, 3], [1, 3, 5.1, 7], [1, 0], ["a", "b"])
+    >>> fit.values.round(3)
+    array([2.01, 1.01])
     """
     x = np.asarray(x, float)
     y = np.asarray(y, float)
@@ -147,7 +203,29 @@ def fit_curve(
 
 
 def fit_power_law(pressure: ArrayLike, conductance: ArrayLike, *, sigma: ArrayLike | None = None) -> FitResult:
-    """Fit h = a·P^n (a in W/(m²K)/Pa^n, P in Pa) with log residuals."""
+    """Fit h = a·P^n (a in W/(m²K)/Pa^n, P in Pa) with log residuals.
+
+    Parameters
+    ----------
+    pressure : array_like
+        Contact pressure [Pa].
+    conductance : array_like
+        Measured contact conductance [W/(m² K)].
+    sigma : array_like, optional
+        Relative uncertainty of each conductance [-].
+
+    Returns
+    -------
+    FitResult
+        ``a`` [W/(m² K)/Pa^n] and ``n`` [-].
+
+    Examples
+    --------
+    >>> p = np.array([1e5, 1e6, 1e7])
+    >>> fit = fit_power_law(p, 2.0 * p**0.7)
+    >>> fit.names, fit.values.round(6)
+    (['a', 'n'], array([2. , 0.7]))
+    """
     P = require_positive("pressure", pressure).ravel()
     h = require_positive("conductance", conductance).ravel()
     if P.size != h.size:
@@ -215,6 +293,41 @@ def fit_cmy(
     Song–Yovanovich relation P/H_c = [P/(c1 (1.62 σ'/m)^c2)]^{1/(1+0.071 c2)}, via
     :func:`tcrlab.relative_pressure`; ``c2`` must then be given). Parameters not freed must be given.
     ``model(k_s, sigma, m, p_over_h)`` defaults to :func:`tcrlab.cmy_conductance` (exact Gaussian CMY).
+
+    Parameters
+    ----------
+    pressure : array_like
+        Contact pressure [Pa].
+    conductance : array_like
+        Measured contact conductance [W/(m² K)].
+    k_s : float
+        Effective conductivity 2k₁k₂/(k₁ + k₂) [W/(m K)].
+    sigma : float
+        Combined RMS roughness [m].
+    m : float, optional
+        Combined asperity slope [-] (start value when free).
+    hardness : float, optional
+        Effective microhardness H_c [Pa].
+    c1 : float, optional
+        Vickers microhardness coefficient [Pa].
+    c2 : float, optional
+        Vickers microhardness exponent [-].
+    free : sequence of str
+        The fitted parameters.
+    uncertainty : array_like, optional
+        Uncertainty of each conductance [W/(m² K)].
+    model : callable, optional
+        The conductance model.
+
+    Returns
+    -------
+    FitResult
+        The free parameters with their uncertainties.
+
+    References
+    ----------
+    Cooper, Mikic & Yovanovich, Int. J. Heat Mass Transfer 12 (1969) 279–300; Song & Yovanovich (1988)
+    (microhardness relation), as cited by :func:`tcrlab.relative_pressure`.
     """
     P = require_positive("pressure", pressure).ravel()
     h = require_positive("conductance", conductance).ravel()
@@ -295,6 +408,16 @@ def load_conductance_data(path: Any) -> dict[str, np.ndarray]:
 
     (``resistance [K m^2/W]`` / ``u_resistance`` may replace ``h`` / ``u_h``). Returns SI arrays
     ``pressure``, ``h`` and, when given, ``u_h``. Lines starting with ``#`` are comments.
+
+    Parameters
+    ----------
+    path : str or Path
+        The CSV file.
+
+    Returns
+    -------
+    dict of str to ndarray
+        ``pressure`` [Pa], ``h`` [W/(m² K)] and, when given, ``u_h`` [W/(m² K)].
     """
     import csv
     import re

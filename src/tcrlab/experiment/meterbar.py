@@ -64,7 +64,22 @@ class HeatLossWarning(UserWarning):
 
 @dataclass(frozen=True)
 class ReferenceBar:
-    """A reference (meter) bar: constant conductivity, or a registry material's k(T)."""
+    """A reference (meter) bar: constant conductivity, or a registry material's k(T).
+
+    Attributes
+    ----------
+    name : str
+        Label.
+    conductivity : float, optional
+        Constant conductivity [W/(m K)].
+    u_conductivity : float
+        Standard uncertainty of the conductivity [W/(m K)].
+    rel_u_conductivity : float
+        Relative standard uncertainty of the conductivity [-] (combined with ``u_conductivity`` in
+        quadrature).
+    material : str, optional
+        Registry material whose k(T) is used instead of ``conductivity``.
+    """
 
     name: str
     conductivity: float | None = None
@@ -85,7 +100,23 @@ class ReferenceBar:
 
 @dataclass(frozen=True)
 class MeterBarRun:
-    """One steady state: readings (K) at positions (m from each bar's face) and optional uncertainties."""
+    """One steady state: readings (K) at positions (m from each bar's face) and optional uncertainties.
+
+    Attributes
+    ----------
+    label : str
+        Run name.
+    x_hot, x_cold : ndarray
+        Thermocouple positions from each bar's face [m].
+    t_hot, t_cold : ndarray
+        Readings [K].
+    u_hot, u_cold : ndarray, optional
+        Standard uncertainties of the readings [K].
+    pressure : float, optional
+        Contact pressure [Pa].
+    thickness : float, optional
+        Sample thickness [m] (None for a bare interface).
+    """
 
     label: str
     x_hot: np.ndarray
@@ -100,6 +131,23 @@ class MeterBarRun:
 
 @dataclass(frozen=True)
 class MeterBarData:
+    """A meter-bar data set: the two bars, the runs and the rig settings (SI).
+
+    Attributes
+    ----------
+    hot, cold : ReferenceBar
+        The meter bars.
+    runs : tuple of MeterBarRun
+        The steady states.
+    area : float, optional
+        Contact area [m²].
+    u_position : float
+        Standard uncertainty of the thermocouple positions [m].
+    heat_loss_threshold : float
+        Relative flux mismatch that sets a heat-loss warning [-].
+    source : str
+        The file the data came from.
+    """
     hot: ReferenceBar
     cold: ReferenceBar
     runs: tuple[MeterBarRun, ...]
@@ -111,7 +159,23 @@ class MeterBarData:
 
 @dataclass(frozen=True)
 class BarFit:
-    """T(x) = intercept + slope·x, with the parameters' covariance and degrees of freedom."""
+    """T(x) = intercept + slope·x, with the parameters' covariance and degrees of freedom.
+
+    Attributes
+    ----------
+    intercept : float
+        Extrapolated face temperature [K].
+    slope : float
+        Temperature gradient [K/m].
+    cov : ndarray
+        Covariance of (intercept, slope).
+    dof : float
+        Degrees of freedom (inf for Type B).
+    residuals : ndarray
+        Readings − fit [K].
+    sigma : ndarray
+        Per-reading standard uncertainty used, stated or from the residuals [K].
+    """
 
     intercept: float
     slope: float
@@ -136,6 +200,29 @@ def fit_line(x: np.ndarray, t: np.ndarray, u_t: np.ndarray | float | None = None
     b from the previous iteration) and the covariance is (XᵀWX)⁻¹ (dof = ∞, Type B). Without them the
     covariance is s²(XᵀX)⁻¹ with s² = RSS/(n−2) (Type A, dof = n − 2; needs ≥ 3 readings), plus the
     position term (b·u_x)²(XᵀX)⁻¹.
+
+    Parameters
+    ----------
+    x : ndarray
+        Positions [m].
+    t : ndarray
+        Readings [K].
+    u_t : ndarray or float, optional
+        Standard uncertainty of the readings [K].
+    u_x : float
+        Standard uncertainty of the positions [m].
+
+    Returns
+    -------
+    BarFit
+        The line with its covariance.
+
+    Examples
+    --------
+    >>> x = np.array([0.005, 0.015, 0.025])
+    >>> fit = fit_line(x, 330.0 + 1000.0 * x, 0.05)
+    >>> round(fit.intercept, 9), round(fit.slope, 6)
+    (330.0, 1000.0)
     """
     x = np.asarray(x, float)
     t = np.asarray(t, float)
@@ -165,7 +252,53 @@ def fit_line(x: np.ndarray, t: np.ndarray, u_t: np.ndarray | float | None = None
 
 @dataclass
 class MeterBarResult:
-    """The reduction of one run (SI): fluxes, face temperatures, ΔT, impedance and uncertainties."""
+    """The reduction of one run (SI): fluxes, face temperatures, ΔT, impedance and uncertainties.
+
+    Attributes
+    ----------
+    label : str
+        Run name.
+    pressure : float or None
+        Contact pressure [Pa].
+    thickness : float or None
+        Sample thickness [m].
+    q_hot, q_cold : float
+        Heat flux through each meter bar [W/m²].
+    u_q_hot, u_q_cold : float
+        Their standard uncertainties [W/m²].
+    q : float
+        Mean heat flux [W/m²].
+    u_q : float
+        Its standard uncertainty [W/m²].
+    mismatch : float
+        (q_hot − q_cold)/q [-].
+    t_hot_face, t_cold_face : float
+        Extrapolated face temperatures [K].
+    u_t_hot_face, u_t_cold_face : float
+        Their standard uncertainties [K].
+    delta_t : float
+        Face temperature difference [K].
+    impedance : float
+        Z: R_c for a bare interface, the sample impedance otherwise [K m²/W].
+    u_impedance : float
+        Standard uncertainty of Z (GUM) [K m²/W].
+    coverage_factor : float
+        Coverage factor for 95 % [-].
+    dof : float
+        Welch–Satterthwaite effective degrees of freedom.
+    impedance_mc, u_impedance_mc : float
+        Mean and standard deviation of the Monte Carlo check [K m²/W].
+    interval_mc : tuple of float
+        Its 95 % interval [K m²/W].
+    area : float or None
+        Contact area [m²].
+    heat_loss_warning : bool
+        Whether the flux mismatch exceeded the threshold.
+    fits : dict of str to BarFit
+        The hot and cold line fits.
+    budget : dict of str to float
+        Uncertainty budget: each component's contribution to u(Z) [K m²/W].
+    """
 
     label: str
     pressure: float | None
@@ -242,7 +375,46 @@ def reduce_run(
     mc_samples: int = 20000,
     seed: int = 0,
 ) -> MeterBarResult:
-    """Reduce one steady state to Z (or R_c) with GUM propagation and a Monte Carlo check."""
+    """Reduce one steady state to Z (or R_c) with GUM propagation and a Monte Carlo check.
+
+    Parameters
+    ----------
+    run : MeterBarRun
+        The readings.
+    hot, cold : ReferenceBar
+        The meter bars.
+    u_position : float
+        Standard uncertainty of the thermocouple positions [m].
+    area : float, optional
+        Contact area [m²].
+    heat_loss_threshold : float
+        Relative flux mismatch that sets ``heat_loss_warning`` [-].
+    mismatch_in_uncertainty : bool
+        Count the flux mismatch as a rectangular uncertainty component of q.
+    mc_samples : int
+        Monte Carlo samples (0 skips the check).
+    seed : int
+        Seed of the Monte Carlo check.
+
+    Returns
+    -------
+    MeterBarResult
+        Fluxes, face temperatures, Z and its uncertainty.
+
+    References
+    ----------
+    ASTM D5470-17; JCGM 100:2008 (GUM); JCGM 101:2008 (GUM Supplement 1).
+
+    Examples
+    --------
+    >>> x = np.array([0.005, 0.015, 0.025])
+    >>> run = MeterBarRun("1 MPa", x, 330.0 + 1000.0 * x, x, 320.0 - 1000.0 * x,
+    ...                   u_hot=np.full(3, 0.05), u_cold=np.full(3, 0.05))
+    >>> bar = ReferenceBar("Al", conductivity=100.0, rel_u_conductivity=0.02)
+    >>> r = reduce_run(run, bar, bar, mc_samples=0)
+    >>> f"Z = {r.impedance:.4g} ± {r.u_impedance:.2g} K m²/W"
+    'Z = 0.0001 ± 1.8e-06 K m²/W'
+    """
     fh = fit_line(run.x_hot, run.t_hot, run.u_hot, u_position)
     fc = fit_line(run.x_cold, run.t_cold, run.u_cold, u_position)
     k_h, u_kh = hot.k(float(np.mean(run.t_hot)))
@@ -333,7 +505,24 @@ def _monte_carlo(
 
 def reduce_meterbar(data: MeterBarData, *, mc_samples: int = 20000, seed: int = 0,
                     mismatch_in_uncertainty: bool = True) -> list[MeterBarResult]:
-    """Reduce every run of a data set (``mc_samples``: an integer ≥ 0, 0 skips the Monte Carlo check)."""
+    """Reduce every run of a data set (``mc_samples``: an integer ≥ 0, 0 skips the Monte Carlo check).
+
+    Parameters
+    ----------
+    data : MeterBarData
+        The data set.
+    mc_samples : int
+        Monte Carlo samples per run (0 skips the check).
+    seed : int
+        Seed of the Monte Carlo check.
+    mismatch_in_uncertainty : bool
+        Count the flux mismatch as an uncertainty component of q.
+
+    Returns
+    -------
+    list of MeterBarResult
+        One result per run.
+    """
     if isinstance(mc_samples, bool) or not isinstance(mc_samples, int | np.integer) or mc_samples < 0:
         raise InputError("mc_samples", mc_samples, "an integer >= 0 (0: skip the Monte Carlo check)")
     return [
@@ -403,7 +592,20 @@ def _check_run(run: MeterBarRun, source: str) -> None:
 
 
 def meterbar_from_document(doc: Mapping[str, Any], *, source: str = "<data>") -> MeterBarData:
-    """Meter-bar data from a TOML document (format: examples/meterbar/*.toml, docs/measurements.md)."""
+    """Meter-bar data from a TOML document (format: examples/meterbar/*.toml, docs/measurements.md).
+
+    Parameters
+    ----------
+    doc : Mapping
+        The parsed TOML document.
+    source : str
+        The file name used in messages.
+
+    Returns
+    -------
+    MeterBarData
+        The data set (SI).
+    """
     rig = doc.get("rig")
     if not isinstance(rig, Mapping):
         raise CaseFileError(f"{source}: a [rig] table is needed (area, u_temperature, [rig.hot], [rig.cold])")
@@ -562,7 +764,18 @@ def _coerce(text: str) -> Any:
 
 
 def load_meterbar(path: str | Path) -> MeterBarData:
-    """Read a meter-bar data file (``.toml`` or ``.csv``; formats in docs/measurements.md)."""
+    """Read a meter-bar data file (``.toml`` or ``.csv``; formats in docs/measurements.md).
+
+    Parameters
+    ----------
+    path : str or Path
+        The data file.
+
+    Returns
+    -------
+    MeterBarData
+        The data set (SI).
+    """
     path = Path(path)
     if not path.is_file():
         raise CaseFileError(f"{path}: data file not found")

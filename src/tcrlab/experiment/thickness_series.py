@@ -38,7 +38,37 @@ COMMON_TERMS = ("k_hot", "k_cold", "flux mismatch")
 
 @dataclass(frozen=True)
 class ThicknessSeriesResult:
-    """Z = intercept + slope·t; k_app = 1/slope; 95 % intervals use ``coverage_factor``."""
+    """Z = intercept + slope·t; k_app = 1/slope; 95 % intervals use ``coverage_factor``.
+
+    Attributes
+    ----------
+    thickness : ndarray
+        Sample thicknesses [m].
+    impedance : ndarray
+        Measured impedances Z [K m²/W].
+    u_impedance : ndarray or None
+        Their standard uncertainties [K m²/W].
+    intercept : float
+        Sum of the contact resistances [K m²/W].
+    u_intercept : float
+        Its standard uncertainty [K m²/W].
+    slope : float
+        1/k_app [K m/W].
+    u_slope : float
+        Its standard uncertainty [K m/W].
+    covariance : float
+        Covariance of intercept and slope [K² m³/W²].
+    dof : float
+        Degrees of freedom.
+    coverage_factor : float
+        Coverage factor for 95 % [-].
+    residuals : ndarray
+        Z − fit [K m²/W].
+    chi2_reduced : float
+        Reduced χ² of the fit [-].
+    budget : dict of str to float, optional
+        u(intercept) per source: "independent" and each common term [K m²/W].
+    """
 
     thickness: np.ndarray
     impedance: np.ndarray
@@ -165,7 +195,22 @@ def impedance_vs_thickness(
 def thickness_series_from_runs(results: Sequence[Any]) -> ThicknessSeriesResult:
     """Impedance vs thickness from reduced meter-bar runs (:class:`tcrlab.experiment.meterbar.MeterBarResult`
     of one rig), with their bar-conductivity and flux-mismatch terms (:data:`COMMON_TERMS`) propagated as
-    common to all runs."""
+    common to all runs.
+
+    Parameters
+    ----------
+    results : sequence of MeterBarResult
+        Reduced runs of one rig, each with a sample thickness.
+
+    Returns
+    -------
+    ThicknessSeriesResult
+        The line Z(t) with its uncertainties.
+
+    References
+    ----------
+    ASTM D5470-17 (impedance against thickness); JCGM 100:2008 (GUM).
+    """
     thick = [r.thickness for r in results]
     if any(v is None for v in thick):
         raise InputError("thickness", thick, "a sample thickness for every run")

@@ -31,6 +31,12 @@ def gapcon(source: Any, *, touch_pressure: float | None = None, **build: Any) ->
         Passed to :func:`~tcrlab.export.table.build_table` for a joint (default
         ``pressure_range=(1e4, 1e8)``).
 
+    Returns
+    -------
+    callable
+        ``f(pressure [Pa], clearance [m], temperature [K])`` returning :class:`GapConductance`
+        (h [W/(m² K)] and its derivatives).
+
     Examples
     --------
     >>> from tcrlab.joint import Joint

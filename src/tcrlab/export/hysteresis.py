@@ -46,6 +46,25 @@ class HysteresisResult:
     topography (a :class:`tcrlab.surfaces.Topography`), ``plastic_depth`` the removed heights [m];
     ``max_unloading_pressure`` the largest local pressure on the elastic unloading branch (≤ H: no new
     plastic flow on reloading).
+
+    Attributes
+    ----------
+    pressure : ndarray
+        Nominal pressures, increasing [Pa].
+    h_loading, h_unloading, h_reloading : ndarray
+        Contact conductance on each branch [W/(m² K)].
+    area_loading, area_unloading : ndarray
+        Real contact area fraction on the loading and unloading branches [-].
+    p_max : float
+        Largest nominal pressure of the cycle [Pa].
+    hardness : float
+        Pressure cap H [Pa].
+    residual : Topography
+        Residual topography after unloading (heights in m).
+    plastic_depth : ndarray
+        Removed heights w [m].
+    max_unloading_pressure : float
+        Largest local pressure on the elastic unloading branch [Pa].
     """
 
     pressure: NDArray
@@ -80,6 +99,18 @@ def residual_topography(result: Any) -> tuple[Any, NDArray]:
     """Residual topography of a capped (elastic–plastic) contact after elastic unloading, and w [m].
 
     See the module docstring: w = max(0, −g_el) on the points at the cap, h_res = h − w.
+
+    Parameters
+    ----------
+    result : ContactResult
+        A solved elastic–plastic contact.
+
+    Returns
+    -------
+    residual : Topography
+        h_res = h − w (heights in m).
+    w : ndarray
+        Removed heights [m].
     """
     from tcrlab.contact._fft import SHARED_BUFFERS
     from tcrlab.contact.solver import ContactResult, _convolver

@@ -38,7 +38,20 @@ __all__ = ["ConductanceModel", "JointModel", "SampledModel", "topography_model"]
 
 
 class ConductanceModel(Protocol):
-    """What a table samples: h on the contact path and on the open path, W/(m² K), shape (T, x)."""
+    """What a table samples: h on the contact path and on the open path, W/(m² K), shape (T, x).
+
+    Attributes
+    ----------
+    description : dict
+        What the model is, copied into the table's ``description``.
+
+    Methods
+    -------
+    closed(pressure, temperature)
+        h on the contact path [W/(m² K)] at pressures [Pa] and temperatures [K], shape (T, P).
+    open(clearance, temperature)
+        h across an open gap [W/(m² K)] at clearances [m] and temperatures [K], shape (T, d).
+    """
 
     description: dict[str, Any]
 
@@ -228,6 +241,11 @@ def topography_model(topography: Any, E_eff: float, k_s: float, pressures: Array
         Gas conductivity [W/(m K)], rarefaction parameter [m], radiation conductance [W/(m² K)].
     temperature : float
         The temperature the curve belongs to [K].
+
+    Returns
+    -------
+    SampledModel
+        h(P) sampled at ``pressures`` with the gap field for the open path.
 
     Examples
     --------

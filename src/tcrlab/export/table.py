@@ -39,7 +39,17 @@ _CHECK = (1.0 / 3.0, 2.0 / 3.0)  # check points inside each interval (fractions 
 
 
 class GapConductance(NamedTuple):
-    """h [W/(m² K)] and its derivatives dh/dP [W/(m² K Pa)] and dh/dd [W/(m³ K)]."""
+    """h [W/(m² K)] and its derivatives dh/dP [W/(m² K Pa)] and dh/dd [W/(m³ K)].
+
+    Attributes
+    ----------
+    h : float or ndarray
+        Gap conductance [W/(m² K)].
+    dh_dpressure : float or ndarray
+        dh/dP [W/(m² K Pa)].
+    dh_dclearance : float or ndarray
+        dh/dd [W/(m³ K)].
+    """
 
     h: Any
     dh_dpressure: Any

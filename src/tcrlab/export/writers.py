@@ -186,6 +186,21 @@ def format_table(table: ConductanceTable, fmt: str, **options: Any) -> str:
     """The table as text in format ``fmt`` (one of :data:`FORMATS`); options: form, units,
     temperature_unit (and name for ansys).
 
+    Parameters
+    ----------
+    table : ConductanceTable
+        The sampled table (SI).
+    fmt : str
+        One of :data:`FORMATS` ("abaqus", "calculix", "ansys", "comsol", "csv", "json").
+    **options
+        ``form`` ("pressure" or "clearance"), ``units`` ("SI" or "mm"), ``temperature_unit``, and
+        ``name`` for ansys (see the module docstring).
+
+    Returns
+    -------
+    str
+        The file's text.
+
     Examples
     --------
     >>> import numpy as np
@@ -201,7 +216,24 @@ def format_table(table: ConductanceTable, fmt: str, **options: Any) -> str:
 
 
 def write_table(table: ConductanceTable, path: str | Path, fmt: str, **options: Any) -> Path:
-    """Write :func:`format_table` output atomically (the file is complete or absent)."""
+    """Write :func:`format_table` output atomically (the file is complete or absent).
+
+    Parameters
+    ----------
+    table : ConductanceTable
+        The sampled table (SI).
+    path : str or Path
+        The target file.
+    fmt : str
+        One of :data:`FORMATS`.
+    **options
+        As for :func:`format_table`.
+
+    Returns
+    -------
+    Path
+        ``path``.
+    """
     text = format_table(table, fmt, **options)
     atomic_write_text(path, text)
     return Path(path)

@@ -67,7 +67,17 @@ N_ANGLE = 40  # Gauss–Legendre nodes per angular segment
 
 @dataclass(frozen=True)
 class AngularCoefficients:
-    """Energy reflection (medium 1) and transmission (medium 2) coefficients per outgoing mode."""
+    """Energy reflection (medium 1) and transmission (medium 2) coefficients per outgoing mode.
+
+    Attributes
+    ----------
+    theta : ndarray
+        Angles of incidence in medium 1 [rad].
+    reflected : dict of str to ndarray
+        Energy reflection coefficient of each reflected mode ("L", "SV", "SH") [-].
+    transmitted : dict of str to ndarray
+        Energy transmission coefficient of each transmitted mode [-].
+    """
 
     theta: NDArray[np.float64]
     reflected: dict[str, NDArray[np.float64]]
@@ -105,10 +115,43 @@ def _wave(medium: AcousticMedium, mode: str, p: NDArray[np.float64], sign: float
 def elastic_coefficients(
     mat1: object, mat2: object, theta: ArrayLike, incident: str = "L", *, registry: object = None
 ) -> AngularCoefficients:
-    """Full elastic AMM energy coefficients for a wave incident from medium 1 at angles ``theta`` (rad).
+    """Full elastic AMM energy coefficients for a wave incident from medium 1.
 
-    ``incident`` is ``"L"``, ``"SV"`` or ``"SH"``. Returns reflected/transmitted coefficients per mode;
-    their sum is 1 (energy conservation). See the module docstring for equations and sources.
+    Parameters
+    ----------
+    mat1, mat2 : str or AcousticMedium or Material
+        The incident and the receiving medium: registry names or objects with a density [kg/m³] and
+        sound speeds c_L, c_T [m/s] (see :func:`~tcrlab.kapitza.phonons.acoustic_medium`).
+    theta : array_like
+        Angles of incidence, 0 to π/2 [rad].
+    incident : {"L", "SV", "SH"}
+        Polarisation of the incident wave.
+    registry : MaterialRegistry, optional
+        Where material names are looked up (the built-in registry by default).
+
+    Returns
+    -------
+    AngularCoefficients
+        Reflected and transmitted energy coefficients per mode [-]; at each angle they add to 1
+        (energy conservation).
+
+    Raises
+    ------
+    InputError
+        For angles outside [0, π/2], an unknown polarisation, or a transverse wave in a liquid.
+
+    References
+    ----------
+    Cheeke, Ettinger & Hebral, Can. J. Phys. 54, 1749 (1976); Swartz & Pohl, Rev. Mod. Phys. 61, 605
+    (1989); Auld, Acoustic Fields and Waves in Solids (1973).
+
+    Examples
+    --------
+    >>> c = elastic_coefficients("aluminium", "sapphire", [0.0, 0.5])
+    >>> c.transmission.round(4)
+    array([0.8177, 0.8321])
+    >>> (c.transmission + c.reflection).round(12)
+    array([1., 1.])
     """
     m1, m2 = acoustic_medium(mat1, registry=registry), acoustic_medium(mat2, registry=registry)
     th = np.asarray(theta, dtype=float)
@@ -169,6 +212,33 @@ def scalar_transmission(
 
     ``form="z_over_cos"``: 4Z₁Z₂cosθ₁cosθ₂/(Z₁cosθ₂ + Z₂cosθ₁)²;
     ``form="z_cos"``:      4Z₁Z₂cosθ₁cosθ₂/(Z₁cosθ₁ + Z₂cosθ₂)².  (Approximations: see module doc.)
+
+    Parameters
+    ----------
+    theta : array_like
+        Angle of incidence in medium 1 [rad].
+    z1, z2 : float
+        Acoustic impedances ρc of the branch on each side [kg/(m² s)].
+    c1, c2 : float
+        Sound speeds of the branch on each side [m/s].
+    form : {"z_over_cos", "z_cos"}
+        Which effective impedance, Z/cosθ (exact for fluids) or Z cosθ (exact for SH waves).
+
+    Returns
+    -------
+    ndarray
+        Energy transmission coefficient α [-], shaped like ``theta``.
+
+    References
+    ----------
+    Swartz & Pohl, Rev. Mod. Phys. 61, 605 (1989).
+
+    Examples
+    --------
+    At normal incidence both forms give 4Z₁Z₂/(Z₁+Z₂)²:
+
+    >>> float(scalar_transmission(0.0, 1.0, 1.0, 4.0, 1.0))
+    0.64
     """
     th = np.asarray(theta, dtype=float)
     s2 = (c2 / c1) * np.sin(th)
@@ -190,7 +260,36 @@ def amm_transmission(
     mat1: object, mat2: object, theta: ArrayLike, branch: str = "L", *, model: str = "full",
     registry: object = None,
 ) -> NDArray[np.float64]:
-    """Total energy transmission α(θ) of a ``branch`` ("L", "SV", "SH") phonon from medium 1 to 2."""
+    """Total energy transmission α(θ) of a ``branch`` ("L", "SV", "SH") phonon from medium 1 to 2.
+
+    Parameters
+    ----------
+    mat1, mat2 : str or AcousticMedium or Material
+        The incident and the receiving medium (registry names or acoustic media).
+    theta : array_like
+        Angle of incidence [rad].
+    branch : {"L", "SV", "SH"}
+        Polarisation of the incident phonon.
+    model : {"full", "scalar_z_over_cos", "scalar_z_cos"}
+        The full elastic model or one of the scalar approximations (see the module docstring).
+    registry : MaterialRegistry, optional
+        Where material names are looked up.
+
+    Returns
+    -------
+    ndarray
+        Transmission α summed over the transmitted modes [-].
+
+    References
+    ----------
+    Cheeke, Ettinger & Hebral, Can. J. Phys. 54, 1749 (1976); Swartz & Pohl, Rev. Mod. Phys. 61, 605
+    (1989).
+
+    Examples
+    --------
+    >>> float(amm_transmission("aluminium", "sapphire", 0.0).round(4))
+    0.8177
+    """
     if model not in AMM_MODELS:
         raise InputError("model", model, ", ".join(AMM_MODELS))
     m1, m2 = acoustic_medium(mat1, registry=registry), acoustic_medium(mat2, registry=registry)
@@ -222,7 +321,32 @@ def _angle_average(fn, c_inc: float, speeds: list[float]) -> float:
 def amm_gammas(
     mat1: object, mat2: object, *, model: str = "full", registry: object = None
 ) -> dict[str, float]:
-    """Hemispherical transmissions Γ_j = ∫₀^{π/2} α_j 2cosθ sinθ dθ of medium 1's branches (L, SV, SH)."""
+    """Hemispherical transmissions Γ_j = ∫₀^{π/2} α_j 2cosθ sinθ dθ of medium 1's branches (L, SV, SH).
+
+    Parameters
+    ----------
+    mat1, mat2 : str or AcousticMedium or Material
+        The emitting and the receiving medium.
+    model : {"full", "scalar_z_over_cos", "scalar_z_cos"}
+        Transmission model.
+    registry : MaterialRegistry, optional
+        Where material names are looked up.
+
+    Returns
+    -------
+    dict of str to float
+        Γ per branch of medium 1 [-] (only "L" for a liquid).
+
+    References
+    ----------
+    Swartz & Pohl, Rev. Mod. Phys. 61, 605 (1989).
+
+    Examples
+    --------
+    >>> g = amm_gammas("aluminium", "sapphire")
+    >>> {k: round(v, 4) for k, v in g.items()}
+    {'L': 0.4878, 'SV': 0.1373, 'SH': 0.192}
+    """
     m1, m2 = acoustic_medium(mat1, registry=registry), acoustic_medium(mat2, registry=registry)
     speeds = [m1.c_L, m1.c_T, m2.c_L, m2.c_T]
     speeds = [c for c in speeds if c > 0]
@@ -235,9 +359,30 @@ def amm_gammas(
 
 
 def amm_rt3(mat1: object, mat2: object, *, model: str = "full", registry: object = None) -> float:
-    """Low-temperature AMM R·T³ (K⁴ m²/W), T ≪ Θ_D: 30ħ³/(π²k_B⁴ Σ_j Γ_j c_1j⁻²) (Swartz & Pohl 1989).
+    """Low-temperature AMM R·T³, T ≪ Θ_D: 30ħ³/(π²k_B⁴ Σ_j Γ_j c_1j⁻²).
 
-    × 1e4 gives K⁴ cm²/W.
+    Parameters
+    ----------
+    mat1, mat2 : str or AcousticMedium or Material
+        The two media (Γ_j and c_1j are those of medium 1's branches).
+    model : {"full", "scalar_z_over_cos", "scalar_z_cos"}
+        Transmission model.
+    registry : MaterialRegistry, optional
+        Where material names are looked up.
+
+    Returns
+    -------
+    float
+        R·T³ [K⁴ m²/W]; × 1e4 gives K⁴ cm²/W.
+
+    References
+    ----------
+    Swartz & Pohl, Rev. Mod. Phys. 61, 605 (1989).
+
+    Examples
+    --------
+    >>> round(amm_rt3("aluminium", "sapphire") * 1e4, 2)  # K⁴ cm²/W
+    20.67
     """
     m1 = acoustic_medium(mat1, registry=registry)
     g = amm_gammas(m1, mat2, model=model, registry=registry)
@@ -256,16 +401,46 @@ def amm_conductance(
     side: int | str = "soft",
     registry: object = None,
 ) -> NDArray[np.float64] | float:
-    """AMM thermal boundary conductance h(T) in W/(m² K) of the interface mat1 | mat2.
+    """AMM thermal boundary conductance h(T) of the interface mat1 | mat2.
 
-    h = ¼ Σ_j Γ_j ∫ ħω D_j v_j ∂n/∂T dω over the Debye branches of the emitting side: ``side`` 1, 2 or
-    ``"soft"`` (default: the medium with the lower highest phonon cutoff, so h₁₂ = h₂₁ by construction),
+    h = ¼ Σ_j Γ_j ∫ ħω D_j v_j ∂n/∂T dω over the Debye branches of the emitting side,
     Γ_j from :func:`amm_gammas` (full elastic model by default). Low T: h = π²k_B⁴T³/(30ħ³) Σ_j Γ_j/c_j².
-    Materials: registry names or objects with density/rho, c_L, c_T (see ``acoustic_medium``);
-    ``cutoff``: ``"branch"``/``"common"``/``"none"`` Debye cutoff convention; ``convention``:
-    ``"emitted"`` or ``"equilibrium"`` phonon temperature (see :mod:`tcrlab.kapitza.landauer`).
     Valid for perfect, specular interfaces, T well below the melting points; at T ≳ Θ_D/4 the continuum
-    α and the Debye DOS are crude (Swartz & Pohl 1989). Returns a float for scalar T.
+    α and the Debye DOS are crude (Swartz & Pohl 1989).
+
+    Parameters
+    ----------
+    mat1, mat2 : str or AcousticMedium or Material
+        Registry names or objects with density/rho [kg/m³], c_L, c_T [m/s] (see ``acoustic_medium``).
+    T : array_like
+        Temperature [K], > 0.
+    model : {"full", "scalar_z_over_cos", "scalar_z_cos"}
+        Transmission model.
+    cutoff : {"branch", "common", "none"}
+        Debye cutoff convention.
+    convention : {"emitted", "equilibrium"}
+        Phonon temperature convention (see :mod:`tcrlab.kapitza.landauer`).
+    side : {1, 2, "soft"}
+        Whose phonons are counted; ``"soft"`` (default) takes the medium with the lower highest phonon
+        cutoff, so h₁₂ = h₂₁ by construction.
+    registry : MaterialRegistry, optional
+        Where material names are looked up.
+
+    Returns
+    -------
+    float or ndarray
+        Conductance h [W/(m² K)]; a float for scalar ``T``.
+
+    References
+    ----------
+    Swartz & Pohl, Rev. Mod. Phys. 61, 605 (1989); Cheeke, Ettinger & Hebral, Can. J. Phys. 54, 1749
+    (1976).
+
+    Examples
+    --------
+    >>> h = amm_conductance("aluminium", "sapphire", 300.0)
+    >>> f"{h:.3g} W/(m² K)"
+    '8.12e+08 W/(m² K)'
     """
     t = check_temperature(T)
     if side not in (1, 2, "soft"):
@@ -299,6 +474,31 @@ def khalatnikov_conductance(
     solid; Γ_He from the full elastic boundary conditions with a slipping liquid. T³ law
     h = π²k_B⁴T³ Γ_He / (30ħ³ c_He²); valid T ≲ 2 K (He II phonons, Swartz & Pohl 1989).
     Measured Cu–He II conductances exceed this by one to two orders of magnitude (the "Kapitza anomaly").
+
+    Parameters
+    ----------
+    solid : str or AcousticMedium or Material
+        The solid (registry name or acoustic medium).
+    T : array_like
+        Temperature [K], > 0.
+    helium : AcousticMedium
+        The liquid (He II by default).
+    registry : MaterialRegistry, optional
+        Where material names are looked up.
+
+    Returns
+    -------
+    float or ndarray
+        Conductance h [W/(m² K)]; a float for scalar ``T``.
+
+    References
+    ----------
+    Khalatnikov, Zh. Eksp. Teor. Fiz. 22, 687 (1952); Swartz & Pohl, Rev. Mod. Phys. 61, 605 (1989).
+
+    Examples
+    --------
+    >>> round(khalatnikov_conductance("copper", 1.0), 2)  # W/(m² K) at 1 K
+    7.4
     """
     t = check_temperature(T)
     h = amm_conductance(helium, solid, t, model="full", cutoff="none", side=1, registry=registry)

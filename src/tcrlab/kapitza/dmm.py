@@ -78,7 +78,36 @@ def dmm_transmission(
     spectrum1: PhononSpectrum | None = None, spectrum2: PhononSpectrum | None = None,
     registry: object = None,
 ) -> NDArray[np.float64]:
-    """α₁₂(ω) = M₂/(M₁+M₂) (0 where neither side has states). α₂₁ = 1 − α₁₂ where both have states."""
+    """DMM transmission α₁₂(ω) = M₂/(M₁+M₂) (0 where neither side has states); α₂₁ = 1 − α₁₂.
+
+    Parameters
+    ----------
+    mat1, mat2 : str or AcousticMedium or Material or None
+        The emitting and the receiving medium (None for a side given by a spectrum).
+    omega : array_like
+        Angular frequency [rad/s].
+    cutoff : {"branch", "common", "none"}
+        Debye cutoff convention.
+    spectrum1, spectrum2 : PhononSpectrum, optional
+        Supplied spectra replacing a side's Debye model.
+    registry : MaterialRegistry, optional
+        Where material names are looked up.
+
+    Returns
+    -------
+    ndarray
+        Transmission probability α₁₂ [-], shaped like ``omega``.
+
+    References
+    ----------
+    Swartz & Pohl, Rev. Mod. Phys. 61, 605 (1989); Reddy, Castelino & Majumdar, Appl. Phys. Lett. 87,
+    211908 (2005).
+
+    Examples
+    --------
+    >>> round(float(dmm_transmission("aluminium", "sapphire", 1e12)), 4)
+    0.1923
+    """
     s1 = _Side(mat1, cutoff, spectrum1, registry)
     s2 = _Side(mat2, cutoff, spectrum2, registry)
     w = np.asarray(omega, dtype=float)
@@ -98,13 +127,43 @@ def dmm_conductance(
     spectrum2: PhononSpectrum | None = None,
     registry: object = None,
 ) -> NDArray[np.float64] | float:
-    """DMM thermal boundary conductance h(T) in W/(m² K) of mat1 | mat2 (see module docstring).
+    """DMM thermal boundary conductance h(T) of mat1 | mat2 (see the module docstring).
 
-    Materials: registry names or objects with density/rho, c_L, c_T (Debye branches with the ``cutoff``
-    convention ``"branch"``, ``"common"`` or ``"none"``); ``spectrum1``/``spectrum2`` replace a side's Debye
-    model by a supplied :class:`~tcrlab.kapitza.phonons.PhononSpectrum` (then that material may be None).
-    ``convention``: ``"emitted"`` (Swartz & Pohl) or ``"equilibrium"`` phonon temperature.
-    Returns a float for scalar T.
+    Valid for rough or disordered interfaces with elastic scattering; at room temperature the result is
+    sensitive to the cutoff convention (compare ``cutoff="branch"`` and ``"common"``).
+
+    Parameters
+    ----------
+    mat1, mat2 : str or AcousticMedium or Material or None
+        Registry names or objects with density/rho [kg/m³], c_L, c_T [m/s]; None for a side given by
+        a spectrum.
+    T : array_like
+        Temperature [K], > 0.
+    cutoff : {"branch", "common", "none"}
+        Debye cutoff convention.
+    convention : {"emitted", "equilibrium"}
+        Phonon temperature convention (see :mod:`tcrlab.kapitza.landauer`).
+    spectrum1, spectrum2 : PhononSpectrum, optional
+        A supplied :class:`~tcrlab.kapitza.phonons.PhononSpectrum` replacing a side's Debye model.
+    registry : MaterialRegistry, optional
+        Where material names are looked up.
+
+    Returns
+    -------
+    float or ndarray
+        Conductance h [W/(m² K)], symmetric (h₁₂ = h₂₁); a float for scalar ``T``.
+
+    References
+    ----------
+    Swartz & Pohl, Rev. Mod. Phys. 61, 605 (1989); Reddy, Castelino & Majumdar, Appl. Phys. Lett. 87,
+    211908 (2005).
+
+    Examples
+    --------
+    >>> f"{dmm_conductance('aluminium', 'sapphire', 300.0):.3g}"
+    '1.02e+09'
+    >>> f"{dmm_conductance('sapphire', 'aluminium', 300.0):.3g}"
+    '1.02e+09'
     """
     t = check_temperature(T)
     s1 = _Side(mat1, cutoff, spectrum1, registry)
@@ -122,9 +181,28 @@ def dmm_conductance(
 
 
 def dmm_rt3(mat1: object, mat2: object, *, registry: object = None) -> float:
-    """Low-temperature Debye DMM R·T³ (K⁴ m²/W): 30ħ³/(π²k_B⁴ α₁₂ Σ_j c₁j⁻²) (Swartz & Pohl 1989).
+    """Low-temperature Debye DMM R·T³ = 30ħ³/(π²k_B⁴ α₁₂ Σ_j c₁j⁻²).
 
-    × 1e4 gives K⁴ cm²/W.
+    Parameters
+    ----------
+    mat1, mat2 : str or AcousticMedium or Material
+        The two media.
+    registry : MaterialRegistry, optional
+        Where material names are looked up.
+
+    Returns
+    -------
+    float
+        R·T³ [K⁴ m²/W]; × 1e4 gives K⁴ cm²/W.
+
+    References
+    ----------
+    Swartz & Pohl, Rev. Mod. Phys. 61, 605 (1989).
+
+    Examples
+    --------
+    >>> round(dmm_rt3("aluminium", "sapphire") * 1e4, 1)  # K⁴ cm²/W
+    21.2
     """
     m1 = acoustic_medium(mat1, registry=registry)
     m2 = acoustic_medium(mat2, registry=registry)

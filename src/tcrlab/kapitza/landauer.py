@@ -67,13 +67,53 @@ N_NODES = 48  # Gauss–Legendre nodes per frequency segment
 
 @cache
 def gauss_legendre(n: int) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    """Gauss–Legendre nodes and weights on [0, 1]."""
+    """Gauss–Legendre nodes and weights on [0, 1].
+
+    Parameters
+    ----------
+    n : int
+        Number of nodes.
+
+    Returns
+    -------
+    x, w : ndarray
+        Nodes in [0, 1] and weights adding to 1.
+
+    Examples
+    --------
+    >>> x, w = gauss_legendre(3)
+    >>> round(float(w.sum()), 12), round(float((w * x**2).sum()), 12)
+    (1.0, 0.333333333333)
+    """
     x, w = np.polynomial.legendre.leggauss(n)
     return 0.5 * (x + 1.0), 0.5 * w
 
 
 def check_temperature(T: ArrayLike, field: str = "T") -> NDArray[np.float64]:
-    """T as a float array; T ≤ 0, NaN or inf raise InputError naming ``field``."""
+    """T as a float array; T ≤ 0, NaN or inf raise InputError naming ``field``.
+
+    Parameters
+    ----------
+    T : array_like
+        Temperature [K].
+    field : str
+        Name used in the error message.
+
+    Returns
+    -------
+    ndarray
+        ``T`` as floats [K].
+
+    Raises
+    ------
+    InputError
+        If any value is not a finite positive number.
+
+    Examples
+    --------
+    >>> check_temperature([1.0, 300.0])
+    array([  1., 300.])
+    """
     return require_positive(field, T)
 
 
@@ -94,11 +134,45 @@ def landauer_integral(
     n_nodes: int = N_NODES,
     prefactor: float = 0.25,
 ) -> NDArray[np.float64]:
-    """prefactor · ∫₀^{ω_max} ħω M(ω) ∂n/∂T dω for every T (W m⁻² K⁻¹ when M is per area).
+    """prefactor · ∫₀^{ω_max} ħω M(ω) ∂n/∂T dω for every T.
 
-    ``flux_states(ω)`` must accept an array of any shape. ``breakpoints`` are frequencies where M(ω) is
-    not smooth (branch cutoffs); the quadrature is split there. prefactor = ¼ for the 3-D boundary
-    conductance; a 1-D channel uses 1/(2π) with M = transmission (Landauer conductance in W/K).
+    ``prefactor`` = ¼ for the 3-D boundary conductance; a 1-D channel uses 1/(2π) with M = transmission
+    (Landauer conductance in W/K).
+
+    Parameters
+    ----------
+    T : array_like
+        Temperature [K], > 0.
+    flux_states : callable
+        M(ω), the states times group velocity crossing the interface per unit area [1/(m² s) per rad/s];
+        must accept an array of any shape.
+    breakpoints : sequence of float
+        Frequencies where M(ω) is not smooth (branch cutoffs) [rad/s]; the quadrature is split there.
+    omega_max : float
+        Upper limit of the integral [rad/s].
+    n_nodes : int
+        Gauss–Legendre nodes per segment.
+    prefactor : float
+        Factor in front of the integral [-].
+
+    Returns
+    -------
+    ndarray
+        The integral, shaped like ``T`` [W/(m² K)] when M is per unit area.
+
+    References
+    ----------
+    Swartz & Pohl, Rev. Mod. Phys. 61, 605 (1989).
+
+    Examples
+    --------
+    One fully transmitting 1-D channel gives the thermal conductance quantum π²k_B²T/(3h):
+
+    >>> g = landauer_integral(1.0, lambda w: 1.0 + 0 * w, prefactor=1 / (2 * np.pi))
+    >>> f"{float(g):.4g} W/K"
+    '9.464e-13 W/K'
+    >>> round(float(g) / (np.pi**2 * K_B**2 * 1.0 / (3 * 2 * np.pi * HBAR)), 9)
+    1.0
     """
     t = check_temperature(T)
     flat = t.reshape(-1)
@@ -124,6 +198,33 @@ def debye_branch_conductance(
     """h(T) for Debye branches with frequency-independent transmissions Γ_j (default 1).
 
     M(ω) = Σ_j Γ_j ω² / (2π² c_j²) for ω below both the branch cutoff and ``omega_limit``.
+
+    Parameters
+    ----------
+    T : array_like
+        Temperature [K], > 0.
+    branches : sequence of Branch
+        Debye branches (speed [m/s], cutoff [rad/s]).
+    gammas : sequence of float, optional
+        Hemispherical transmission Γ_j of each branch [-]; 1 by default.
+    omega_limit : float
+        No phonon above this frequency is transmitted [rad/s].
+
+    Returns
+    -------
+    ndarray
+        Conductance h [W/(m² K)], shaped like ``T``.
+
+    References
+    ----------
+    Swartz & Pohl, Rev. Mod. Phys. 61, 605 (1989).
+
+    Examples
+    --------
+    >>> from tcrlab.kapitza.phonons import acoustic_medium, debye_branches
+    >>> h = debye_branch_conductance(1.0, debye_branches(acoustic_medium("copper")))
+    >>> round(float(h))  # W/(m² K) at 1 K
+    4221
     """
     g = np.ones(len(branches)) if gammas is None else np.asarray(gammas, dtype=float)
     speeds = np.array([br.c for br in branches])
@@ -142,9 +243,29 @@ def debye_branch_conductance(
 
 
 def rt3_constant(gammas: Sequence[float], speeds: Sequence[float]) -> float:
-    """Low-temperature R·T³ (K⁴ m² W⁻¹) = 30 ħ³ / (π² k_B⁴ Σ_j Γ_j c_j⁻²) (Debye, T ≪ Θ_D).
+    """Low-temperature R·T³ = 30 ħ³ / (π² k_B⁴ Σ_j Γ_j c_j⁻²) (Debye, T ≪ Θ_D).
 
-    Multiply by 1e4 for the K⁴ cm² W⁻¹ used by Swartz & Pohl (1989).
+    Parameters
+    ----------
+    gammas : sequence of float
+        Hemispherical transmission Γ_j of each branch [-].
+    speeds : sequence of float
+        Sound speed c_j of each branch [m/s].
+
+    Returns
+    -------
+    float
+        R·T³ [K⁴ m²/W] (inf when nothing is transmitted); multiply by 1e4 for the K⁴ cm²/W used by
+        Swartz & Pohl (1989).
+
+    References
+    ----------
+    Swartz & Pohl, Rev. Mod. Phys. 61, 605 (1989).
+
+    Examples
+    --------
+    >>> f"{rt3_constant([1.0, 1.0, 1.0], [4760.0, 2325.0, 2325.0]):.4g}"
+    '0.0002369'
     """
     s = float(np.sum(np.asarray(gammas, float) / np.asarray(speeds, float) ** 2))
     if s <= 0:
@@ -158,14 +279,61 @@ def phonon_radiation_conductance(
     """h_rad(T) of one medium: every phonon reaching the interface is transmitted (α = 1).
 
     h_rad = ¼ Σ_j ∫ ħω D_j v_j ∂n/∂T dω (Debye branches with the chosen cutoff convention); at low T
-    h_rad = (π² k_B⁴ / (30 ħ³)) Σ_j c_j⁻² T³. Swartz & Pohl (1989) ("phonon radiation limit").
+    h_rad = (π² k_B⁴ / (30 ħ³)) Σ_j c_j⁻² T³.
+
+    Parameters
+    ----------
+    material : str or AcousticMedium or Material
+        The medium.
+    T : array_like
+        Temperature [K], > 0.
+    cutoff : {"branch", "common", "none"}
+        Debye cutoff convention.
+    registry : MaterialRegistry, optional
+        Where material names are looked up.
+
+    Returns
+    -------
+    ndarray
+        Conductance h_rad [W/(m² K)], shaped like ``T``.
+
+    References
+    ----------
+    Swartz & Pohl, Rev. Mod. Phys. 61, 605 (1989) ("phonon radiation limit").
+
+    Examples
+    --------
+    >>> round(float(phonon_radiation_conductance("copper", 1.0)))  # W/(m² K)
+    4221
     """
     medium = acoustic_medium(material, registry=registry)
     return debye_branch_conductance(T, debye_branches(medium, cutoff))
 
 
 def debye_flux_states(branches: Sequence[Branch]) -> Callable[[NDArray[np.float64]], NDArray[np.float64]]:
-    """M(ω) = Σ_j D_j v_j = Σ_j ω²/(2π² c_j²) [ω < ω_c,j] of Debye branches (per m² per s per rad/s)."""
+    """M(ω) = Σ_j D_j v_j = Σ_j ω²/(2π² c_j²) [ω < ω_c,j] of Debye branches.
+
+    Parameters
+    ----------
+    branches : sequence of Branch
+        Debye branches (speed [m/s], cutoff [rad/s]).
+
+    Returns
+    -------
+    callable
+        M(ω) for an array of angular frequencies [rad/s], in states per m² per s per rad/s.
+
+    References
+    ----------
+    Swartz & Pohl, Rev. Mod. Phys. 61, 605 (1989).
+
+    Examples
+    --------
+    >>> from tcrlab.kapitza.phonons import acoustic_medium, debye_branches
+    >>> m = debye_flux_states(debye_branches(acoustic_medium("copper")))
+    >>> f"{float(m(np.array(1e12))):.4g}"
+    '2.098e+16'
+    """
 
     def flux(omega: NDArray[np.float64]) -> NDArray[np.float64]:
         out = np.zeros_like(omega, dtype=float)
@@ -179,15 +347,40 @@ def debye_flux_states(branches: Sequence[Branch]) -> Callable[[NDArray[np.float6
 def phonon_radiation_limit(
     mat1: object, mat2: object, T: ArrayLike, *, cutoff: str = "branch", registry: object = None
 ) -> NDArray[np.float64]:
-    """The phonon radiation limit of the boundary conductance of an interface (W m⁻² K⁻¹).
+    """The phonon radiation limit of the boundary conductance of an interface.
 
     The largest conductance any *elastic* process can give: at each frequency the transmitted flux
     cannot exceed the phonon flux of the side with fewer states × velocity, so
     h_max = ¼ ∫ ħω ∂n/∂T min(M₁(ω), M₂(ω)) dω, M_i = Σ_j D_ij v_ij (Debye branches, ``cutoff``
-    convention). Swartz & Pohl (1989); Stoner & Maris, Phys. Rev. B 48, 16373 (1993), who
-    measured conductances *above* this limit for strongly mismatched pairs (Pb, Au on diamond) and
-    attributed the excess to inelastic (anharmonic) channels. Emitted-phonon temperature convention.
-    Low T: h_max = π²k_B⁴T³ min(Σ_j c₁j⁻², Σ_j c₂j⁻²)/(30ħ³).
+    convention), emitted-phonon temperature convention.
+    Low T: h_max = π²k_B⁴T³ min(Σ_j c₁j⁻², Σ_j c₂j⁻²)/(30ħ³). Stoner & Maris measured conductances
+    *above* this limit for strongly mismatched pairs (Pb, Au on diamond) and attributed the excess to
+    inelastic (anharmonic) channels.
+
+    Parameters
+    ----------
+    mat1, mat2 : str or AcousticMedium or Material
+        The two media.
+    T : array_like
+        Temperature [K], > 0.
+    cutoff : {"branch", "common", "none"}
+        Debye cutoff convention.
+    registry : MaterialRegistry, optional
+        Where material names are looked up.
+
+    Returns
+    -------
+    ndarray
+        The largest elastic conductance h_max [W/(m² K)], shaped like ``T``.
+
+    References
+    ----------
+    Swartz & Pohl, Rev. Mod. Phys. 61, 605 (1989); Stoner & Maris, Phys. Rev. B 48, 16373 (1993).
+
+    Examples
+    --------
+    >>> f"{float(phonon_radiation_limit('aluminium', 'sapphire', 300.0)):.3g}"
+    '1.4e+09'
     """
     m1 = acoustic_medium(mat1, registry=registry)
     m2 = acoustic_medium(mat2, registry=registry)
@@ -207,7 +400,31 @@ def apply_temperature_convention(
 ) -> NDArray[np.float64]:
     """Convert an emitted-phonon-temperature conductance to the requested convention (see module doc).
 
-    Returns inf where the equilibrium-temperature resistance vanishes (a fully transmitting interface).
+    Parameters
+    ----------
+    h_emitted : ndarray
+        Conductance with emitted-phonon temperatures [W/(m² K)].
+    h_rad1, h_rad2 : ndarray
+        Phonon radiation conductances of the two sides [W/(m² K)].
+    convention : {"emitted", "equilibrium"}
+        The convention wanted.
+
+    Returns
+    -------
+    ndarray
+        The conductance in that convention [W/(m² K)]; inf where the equilibrium-temperature
+        resistance vanishes (a fully transmitting interface).
+
+    References
+    ----------
+    Simons, J. Phys. C 7, 4048 (1974); Zeng & Chen, J. Heat Transfer 123, 340 (2001).
+
+    Examples
+    --------
+    1/h_eq = 1/h_emit − ½(1/h_rad,1 + 1/h_rad,2):
+
+    >>> float(apply_temperature_convention(np.array(1e8), np.array(5e8), np.array(1e9), "equilibrium"))
+    117647058.8235294
     """
     if convention not in CONVENTIONS:
         raise InputError("convention", convention, " or ".join(repr(c) for c in CONVENTIONS))
@@ -220,7 +437,17 @@ def apply_temperature_convention(
 
 
 def warn_missing_cutoff(media: Sequence[AcousticMedium], T: NDArray[np.float64], cutoff: str) -> None:
-    """ValidityWarning when a medium without Debye temperature is evaluated above 10 K (T³ law continued)."""
+    """ValidityWarning when a medium without Debye temperature is evaluated above 10 K (T³ law continued).
+
+    Parameters
+    ----------
+    media : sequence of AcousticMedium
+        The media to check.
+    T : ndarray
+        Temperatures of the evaluation [K].
+    cutoff : {"branch", "common", "none"}
+        Debye cutoff convention (``"none"`` never warns).
+    """
     if cutoff == "none" or np.max(T) <= 10.0:
         return
     for m in media:

@@ -27,8 +27,24 @@ def _load() -> tuple[dict[str, Any], ...]:
 
 
 def measured_conductances(mat1: str | None = None, mat2: str | None = None) -> list[dict[str, Any]]:
-    """Measured entries (dicts: materials, temperature or temperature_range, h or h_over_T3, source,
-    verified, note) for the pair mat1/mat2 in either order; all entries when no pair is given."""
+    """Measured boundary conductances packaged with tcrlab for the pair mat1/mat2 (in either order).
+
+    Parameters
+    ----------
+    mat1, mat2 : str, optional
+        Material names as written in the data file (case-insensitive); all entries when either is None.
+
+    Returns
+    -------
+    list of dict
+        Entries with keys materials, temperature or temperature_range [K], h [W/(m² K)] or
+        h_over_T3 [W/(m² K⁴)], source, verified and note.
+
+    Examples
+    --------
+    >>> [r["materials"] for r in measured_conductances("sapphire", "Al")]
+    [['Al', 'sapphire']]
+    """
     rows = [dict(r) for r in _load()]
     if mat1 is None or mat2 is None:
         return rows

@@ -57,7 +57,21 @@ CUTOFF_CONVENTIONS = ("branch", "common", "none")
 
 @dataclass(frozen=True)
 class AcousticMedium:
-    """An isotropic elastic medium (SI). ``c_T = 0`` marks a liquid (no shear waves)."""
+    """An isotropic elastic medium; ``c_T = 0`` marks a liquid (no shear waves).
+
+    Attributes
+    ----------
+    name : str
+        Label used in messages.
+    rho : float
+        Density [kg/m³].
+    c_L, c_T : float
+        Longitudinal and transverse sound speeds [m/s].
+    debye_temperature : float or None
+        Debye temperature Θ_D [K]; None leaves the spectrum uncut.
+    sources : dict of str to str
+        Where each property comes from.
+    """
 
     name: str
     rho: float
@@ -91,7 +105,17 @@ class AcousticMedium:
 
 @dataclass(frozen=True)
 class Branch:
-    """One acoustic branch in the Debye model: speed c (m/s), cutoff ω_c (rad/s; inf if not cut)."""
+    """One acoustic branch in the Debye model.
+
+    Attributes
+    ----------
+    kind : {"L", "SV", "SH"}
+        Polarisation.
+    c : float
+        Sound speed [m/s].
+    omega_cut : float
+        Cutoff angular frequency [rad/s]; inf if not cut.
+    """
 
     kind: str  # "L", "SV" or "SH"
     c: float
@@ -121,11 +145,31 @@ def _scalar(field_name: str, value: Any, *, allow_zero: bool = False) -> float:
 def acoustic_medium(material: Any, *, registry: Any = None) -> AcousticMedium:
     """Resolve ``material`` to an :class:`AcousticMedium`.
 
-    Accepts a registry name (looked up in ``registry`` or the packaged registry), an
-    :class:`AcousticMedium`, a :class:`~tcrlab.materials.Material` (fields ``density``,
-    ``sound_speed_longitudinal``, ``sound_speed_transverse``, ``debye_temperature``) or any object with
-    ``rho``/``density``, ``c_L``, ``c_T`` (and optionally ``debye_temperature``/``theta_D``).
-    Missing or non-physical values raise :class:`InputError` naming the material and the property.
+    Parameters
+    ----------
+    material : str or AcousticMedium or Material or object
+        A registry name (looked up in ``registry`` or the packaged registry), an
+        :class:`AcousticMedium`, a :class:`~tcrlab.materials.Material` (fields ``density`` [kg/m³],
+        ``sound_speed_longitudinal``, ``sound_speed_transverse`` [m/s], ``debye_temperature`` [K]) or any
+        object with ``rho``/``density``, ``c_L``, ``c_T`` (and optionally ``debye_temperature``/``theta_D``).
+    registry : MaterialRegistry, optional
+        Where names are looked up.
+
+    Returns
+    -------
+    AcousticMedium
+        The medium in SI units.
+
+    Raises
+    ------
+    InputError
+        For missing or non-physical values, naming the material and the property.
+
+    Examples
+    --------
+    >>> m = acoustic_medium("copper")
+    >>> m.rho, m.c_L, m.c_T, m.debye_temperature
+    (8933.0, 4760.0, 2325.0, 343.0)
     """
     if isinstance(material, AcousticMedium):
         return material
@@ -169,6 +213,28 @@ def debye_branches(medium: AcousticMedium, cutoff: str = "branch") -> list[Branc
     """The acoustic branches of ``medium`` with their Debye cutoffs (see the module docstring).
 
     A liquid has one longitudinal branch; a solid has L, SV and SH (the two transverse branches share c_T).
+
+    Parameters
+    ----------
+    medium : AcousticMedium
+        The medium.
+    cutoff : {"branch", "common", "none"}
+        ``"branch"``: one Debye wavenumber for all branches (ω_c,j = c_j k_D); ``"common"``: one
+        cutoff frequency k_BΘ_D/ħ; ``"none"``: no cutoff.
+
+    Returns
+    -------
+    list of Branch
+        Branch speeds [m/s] and cutoffs [rad/s].
+
+    References
+    ----------
+    Swartz & Pohl, Rev. Mod. Phys. 61, 605 (1989).
+
+    Examples
+    --------
+    >>> [(b.kind, b.c, f"{b.omega_cut:.3g}") for b in debye_branches(acoustic_medium("copper"))]
+    [('L', 4760.0, '8.18e+13'), ('SV', 2325.0, '4e+13'), ('SH', 2325.0, '4e+13')]
     """
     if cutoff not in CUTOFF_CONVENTIONS:
         raise InputError("cutoff", cutoff, " or ".join(repr(c) for c in CUTOFF_CONVENTIONS))
@@ -185,10 +251,20 @@ def debye_branches(medium: AcousticMedium, cutoff: str = "branch") -> list[Branc
 
 @dataclass(frozen=True)
 class PhononSpectrum:
-    """A supplied phonon spectrum: per-branch DOS D_j(ω) (states per m³ per rad/s) and group velocity
-    v_j(ω) (m/s) on a common increasing frequency grid ω (rad/s). Zero outside the grid.
+    """A supplied phonon spectrum on a common increasing frequency grid (zero outside the grid).
 
     Only the product Σ_j D_j v_j enters the DMM (the number of states crossing unit area per unit time).
+
+    Attributes
+    ----------
+    omega : ndarray
+        Increasing angular-frequency grid [rad/s].
+    dos : ndarray
+        Per-branch density of states D_j(ω), shape (n_branches, n_omega) [states/(m³ rad/s)].
+    group_velocity : ndarray
+        Per-branch group velocity v_j(ω), same shape [m/s].
+    name : str
+        Label used in messages.
     """
 
     omega: NDArray[np.float64]

@@ -58,7 +58,24 @@ def _key(name: str, details: Any) -> str | None:
 
 
 def pair_class(m1: Any, m2: Any) -> str:
-    """"metal/metal", "metal/dielectric" or "dielectric/dielectric" from the registry categories."""
+    """The class of an interface: "metal/metal", "metal/dielectric" or "dielectric/dielectric".
+
+    Parameters
+    ----------
+    m1, m2 : Material
+        The two materials (their registry ``category`` decides).
+
+    Returns
+    -------
+    str
+        The class name.
+
+    Examples
+    --------
+    >>> from tcrlab.materials import get_material
+    >>> pair_class(get_material("Al"), get_material("sapphire"))
+    'metal/dielectric'
+    """
     metals = sum(m.category == "metal" for m in (m1, m2))
     return ("dielectric/dielectric", "metal/dielectric", "metal/metal")[metals]
 

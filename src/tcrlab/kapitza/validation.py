@@ -27,7 +27,14 @@ CLASSES = ("all", "metal/dielectric", "dielectric/dielectric", "metal/metal")
 
 
 def physics_predictions() -> Any:
-    """The modelled rows with columns h_amm, h_dmm, h_dmm_common, h_limit [W/(m² K)] at each row's T."""
+    """The modelled rows with the AMM, DMM and phonon-radiation-limit conductances at each row's T.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :func:`~tcrlab.kapitza.tbc_data.modelled_rows` with columns h_amm, h_dmm, h_dmm_common and
+        h_limit [W/(m² K)].
+    """
     from tcrlab.kapitza.amm import amm_conductance
     from tcrlab.kapitza.dmm import dmm_conductance
     from tcrlab.kapitza.landauer import phonon_radiation_limit
@@ -49,6 +56,18 @@ def physics_predictions() -> Any:
 
 def statistics(rows: Any, columns: dict[str, str]) -> Any:
     """Per model and interface class: n, log_rms and bias [decades], within_2x [fraction].
+
+    Parameters
+    ----------
+    rows : pandas.DataFrame
+        Measured rows with ``h``, ``pair``, ``pair_class`` and one column per model [W/(m² K)].
+    columns : dict of str to str
+        Model column name to its label.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per model and class with columns model, class, n, pairs, log_rms, bias and within_2x.
 
     Examples
     --------

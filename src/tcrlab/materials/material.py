@@ -51,7 +51,24 @@ _VALID_RANGE: dict[str, tuple[float, float, bool, str]] = {
 
 
 def check_property(key: str, prop: str, value: Any, origin: str | None = None) -> None:
-    """Reject a non-physical property value (scalars or sampled arrays) with an InputError."""
+    """Reject a non-physical property value (scalars or sampled arrays) with an InputError.
+
+    Parameters
+    ----------
+    key : str
+        The material's key (named in the error).
+    prop : str
+        The property name (a key of :data:`PROPERTY_DIMENSIONS`).
+    value : float or ndarray
+        The value in SI units.
+    origin : str, optional
+        The file the value came from.
+
+    Raises
+    ------
+    InputError
+        When the value is outside the property's physical range.
+    """
     lo, hi, hi_inclusive, text = _VALID_RANGE.get(prop, (0.0, np.inf, False, "a finite value > 0"))
     v = np.asarray(value, dtype=float)
     ok = np.isfinite(v) & (v > lo) & ((v <= hi) if hi_inclusive else (v < hi))
@@ -82,6 +99,58 @@ class Material:
     Missing properties are ``None``; asking a model for one that is missing is an InputError naming
     the material and the property. ``sources`` maps a property name (or ``"*"`` for the whole record)
     to a full citation.
+
+    Attributes
+    ----------
+    key : str
+        Registry key (``"Cu"``).
+    name : str
+        Display name.
+    category : str
+        ``"metal"``, ``"dielectric"``, ``"tim"``...
+    aliases : tuple of str
+        Other names it is found by.
+    conductivity : float, optional
+        Thermal conductivity at ``reference_temperature`` [W/(m K)].
+    conductivity_table : tuple of (float, float)
+        k(T) rows (T [K], k [W/(m K)]).
+    density : float, optional
+        Density [kg/m³].
+    specific_heat : float, optional
+        Specific heat [J/(kg K)].
+    youngs_modulus : float, optional
+        Young's modulus [Pa].
+    poisson_ratio : float, optional
+        Poisson's ratio [-].
+    hardness_brinell, hardness_vickers : float, optional
+        Bulk Brinell and Vickers hardness as pressures [Pa].
+    microhardness_c1 : float, optional
+        Vickers microhardness coefficient c1 of H_v = c1·(d/d0)^c2 [Pa].
+    microhardness_c2 : float, optional
+        Its exponent c2 [-].
+    emissivity_min, emissivity_max : float, optional
+        Range of the total emissivity [-].
+    sound_speed_longitudinal, sound_speed_transverse : float, optional
+        Bulk sound speeds [m/s].
+    debye_temperature : float, optional
+        Debye temperature [K].
+    molar_mass : float, optional
+        Molar mass [kg/mol].
+    electrical_resistivity : float, optional
+        Electrical resistivity at ``reference_temperature`` [Ω·m].
+    reference_temperature : float
+        Temperature of the scalar properties [K].
+    sources : Mapping of str to str
+        Citation of each property (``"*"`` for the whole record).
+    notes : str
+        Free text.
+
+    Examples
+    --------
+    >>> from tcrlab.materials import get_material
+    >>> cu = get_material("copper")
+    >>> cu.key, cu.conductivity, cu.density
+    ('Cu', 401.0, 8933.0)
     """
 
     key: str

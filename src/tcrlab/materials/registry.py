@@ -34,7 +34,15 @@ def _normal(name: str) -> str:
 
 
 class MaterialRegistry(Mapping[str, Material]):
-    """An immutable mapping key -> Material with alias-aware, case-insensitive look-up."""
+    """An immutable mapping key -> Material with alias-aware, case-insensitive look-up.
+
+    Parameters
+    ----------
+    materials : Mapping of str to Material
+        The materials by key.
+    sources : Mapping of str to str, optional
+        Citation keys to full citations.
+    """
 
     def __init__(self, materials: Mapping[str, Material], sources: Mapping[str, str] | None = None):
         self._materials = dict(materials)
@@ -88,7 +96,24 @@ class MaterialRegistry(Mapping[str, Material]):
 def material_from_table(
     key: str, table: Mapping[str, Any], *, sources: Mapping[str, str], origin: str
 ) -> Material:
-    """Build a Material from one TOML table (unit strings parsed here, at the boundary)."""
+    """Build a Material from one TOML table (unit strings parsed here, at the boundary).
+
+    Parameters
+    ----------
+    key : str
+        The material's key.
+    table : Mapping
+        Its TOML table (values with units).
+    sources : Mapping of str to str
+        Citation keys to full citations.
+    origin : str
+        The file the table came from (named in errors).
+
+    Returns
+    -------
+    Material
+        The material in SI units.
+    """
     if not isinstance(table, Mapping):
         raise CaseFileError(f"{origin}: materials.{key} must be a table of properties")
     known = set(PROPERTY_DIMENSIONS) | {
@@ -141,7 +166,27 @@ def material_from_table(
 
 
 def registry_from_toml(data: Mapping[str, Any], *, origin: str) -> MaterialRegistry:
-    """Parse a materials document: ``[sources]`` (key -> citation) and ``[materials.<key>]`` tables."""
+    """Parse a materials document: ``[sources]`` (key -> citation) and ``[materials.<key>]`` tables.
+
+    Parameters
+    ----------
+    data : Mapping
+        The parsed TOML document.
+    origin : str
+        The file it came from (named in errors).
+
+    Returns
+    -------
+    MaterialRegistry
+        Its materials.
+
+    Examples
+    --------
+    >>> reg = registry_from_toml({"materials": {"myal": {"name": "My Al", "conductivity": "160 W/m/K"}}},
+    ...                          origin="my.toml")
+    >>> reg.get_material("my al").conductivity
+    160.0
+    """
     sources = data.get("sources", {})
     if not isinstance(sources, Mapping) or not all(isinstance(v, str) for v in sources.values()):
         raise CaseFileError(f"{origin}: [sources] must be a table of key = \"full citation\" strings")
@@ -161,7 +206,20 @@ def default_registry() -> MaterialRegistry:
 
 
 def load_user_materials(path: str | Path, base: MaterialRegistry | None = None) -> MaterialRegistry:
-    """The registry extended with a user's TOML file of the same format as the packaged one."""
+    """The registry extended with a user's TOML file of the same format as the packaged one.
+
+    Parameters
+    ----------
+    path : str or Path
+        The user's TOML file.
+    base : MaterialRegistry, optional
+        The registry to extend (the packaged one by default).
+
+    Returns
+    -------
+    MaterialRegistry
+        ``base`` extended with the file's materials.
+    """
     path = Path(path)
     try:
         data = tomllib.loads(path.read_text("utf-8"))
@@ -183,11 +241,43 @@ def load_user_materials(path: str | Path, base: MaterialRegistry | None = None) 
 
 
 def get_material(name: str | Material) -> Material:
-    """Look a material up in the packaged registry (case-insensitive, aliases accepted)."""
+    """Look a material up in the packaged registry (case-insensitive, aliases accepted).
+
+    Parameters
+    ----------
+    name : str or Material
+        Key, name or alias (a Material is returned as is).
+
+    Returns
+    -------
+    Material
+        The material.
+
+    Raises
+    ------
+    MaterialNotFoundError
+        Listing the closest known names.
+
+    Examples
+    --------
+    >>> get_material("copper").key
+    'Cu'
+    """
     return default_registry().get_material(name)
 
 
 def list_materials() -> list[Material]:
-    """Every packaged material, in file order."""
+    """Every packaged material, in file order.
+
+    Returns
+    -------
+    list of Material
+        The packaged materials.
+
+    Examples
+    --------
+    >>> list_materials()[0].key
+    'Cu'
+    """
     reg = default_registry()
     return [reg[k] for k in reg]

@@ -29,6 +29,21 @@ def series(*R: ArrayLike) -> NDArray[np.float64] | float:
 
     Any R may be ``inf`` (an open path), giving ``inf``. Units: whatever the inputs share
     (K/W, or m²K/W for per-area resistances of one common area).
+
+    Parameters
+    ----------
+    *R : array_like
+        The resistances [K/W] (or [m² K/W] for one common area).
+
+    Returns
+    -------
+    float or ndarray
+        Their sum, in the same unit.
+
+    Examples
+    --------
+    >>> series(1.0, 2.0)
+    3.0
     """
     arrays = _resistances(R, "series")
     total = np.sum(np.broadcast_arrays(*arrays), axis=0)
@@ -40,6 +55,21 @@ def parallel(*R: ArrayLike) -> NDArray[np.float64] | float:
 
     ``inf`` is an open (closed-off) path and drops out, e.g. the gas gap in vacuum; a zero resistance
     shorts the group to zero; all paths open gives ``inf``. The result never exceeds the smallest branch.
+
+    Parameters
+    ----------
+    *R : array_like
+        The branch resistances [K/W] (or [m² K/W] for one common area); ``inf`` is an open path.
+
+    Returns
+    -------
+    float or ndarray
+        The group's resistance, in the same unit.
+
+    Examples
+    --------
+    >>> parallel(2.0, 2.0, float("inf"))
+    1.0
     """
     arrays = np.broadcast_arrays(*_resistances(R, "parallel"))
     stacked = np.stack(arrays)

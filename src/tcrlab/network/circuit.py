@@ -56,6 +56,19 @@ class Branch:
     Its cross-section is ``area`` (m²), or ``area_fraction`` × the path's area, or (default) the whole
     path area. With ``sink_temperature`` (K) the branch ends at its own fixed temperature instead of
     rejoining the main path.
+
+    Attributes
+    ----------
+    items : tuple
+        Elements (or nested groups) in series along the branch.
+    name : str
+        Label.
+    area : float, optional
+        Cross-section [m²].
+    area_fraction : float, optional
+        Cross-section as a fraction of the path's area [-].
+    sink_temperature : float, optional
+        Fixed end temperature [K].
     """
 
     items: tuple[Any, ...]
@@ -86,7 +99,15 @@ class Branch:
 @dataclass(frozen=True)
 class ParallelGroup:
     """Series branches side by side between the same upstream node and (unless they end at their own
-    sinks) the same downstream node: 1/R = Σ 1/R_branch for rejoining branches."""
+    sinks) the same downstream node: 1/R = Σ 1/R_branch for rejoining branches.
+
+    Attributes
+    ----------
+    name : str
+        Label.
+    branches : tuple of Branch
+        The branches.
+    """
 
     name: str
     branches: tuple[Branch, ...]
@@ -112,6 +133,19 @@ class Boundary:
     the sink towards the hot end) with a ValidityWarning. With ``unit_checks`` (default) a temperature
     below 200 K or above 5000 K warns as a likely unit slip (°C given as K); cryogenic paths built in
     Python pass ``unit_checks=False``; case files, whose values carry units, do so.
+
+    Attributes
+    ----------
+    power : float, optional
+        Heat input over the stack's area [W].
+    heat_flux : float, optional
+        Heat input per area [W/m²].
+    hot_temperature : float, optional
+        Fixed hot-end temperature [K].
+    sink_temperature : float, optional
+        Fixed cold-end temperature of the main path [K].
+    unit_checks : bool
+        Warn on temperatures below 200 K or above 5000 K (a likely °C/K slip).
     """
 
     power: Number | None = None
@@ -265,7 +299,39 @@ def _compile(stack: Stack) -> tuple[_Net, int, int | None]:
 # --------------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class ElementResult:
-    """One element's share of the heat path (SI; arrays for batches)."""
+    """One element's share of the heat path (SI; arrays for batches).
+
+    Attributes
+    ----------
+    name, kind : str
+        Element name and kind.
+    is_interface : bool
+        Whether the element is an interface (contact, TIM boundary).
+    path : str
+        Main path or ``group/branch``.
+    on_main_path : bool
+        Whether it carries the main path's heat.
+    node_in, node_out : str
+        Its nodes.
+    area : float or ndarray
+        Cross-section the element is referred to [m²].
+    resistance : float or ndarray
+        Resistance [K/W].
+    resistance_area : float or ndarray
+        resistance × area [m² K/W].
+    heat : float or ndarray
+        Heat from node_in to node_out [W].
+    heat_flux : float or ndarray
+        Heat flux over ``area`` [W/m²].
+    dT : float or ndarray
+        T_in − T_out [K].
+    share : float or ndarray
+        dT over the main path's T_hot − T_end [-].
+    T_in, T_out : float or ndarray
+        Node temperatures [K].
+    describe : dict
+        The element's own description (model, inputs).
+    """
 
     name: str
     kind: str
@@ -297,6 +363,19 @@ class ElementResult:
 
 @dataclass(frozen=True)
 class ProfileSegment:
+    """One element's piece of a temperature profile.
+
+    Attributes
+    ----------
+    name, kind : str
+        Element name and kind.
+    is_interface : bool
+        Whether the element is an interface (a jump at one x).
+    x_start, x_end : float
+        Position along the path from the hot end [m].
+    T_start, T_end : float
+        Temperatures at both ends [K].
+    """
     name: str
     kind: str
     is_interface: bool
@@ -312,7 +391,17 @@ class ProfileSegment:
 
 @dataclass(frozen=True)
 class Profile:
-    """T(x) along the main path: x in m from the hot end, duplicated x at every interface (the jump)."""
+    """T(x) along the main path: x in m from the hot end, duplicated x at every interface (the jump).
+
+    Attributes
+    ----------
+    x : ndarray
+        Position from the hot end [m].
+    T : ndarray
+        Temperature [K].
+    segments : tuple of ProfileSegment
+        The elements' pieces.
+    """
 
     x: NDArray[np.float64]
     T: NDArray[np.float64]
@@ -336,6 +425,21 @@ class BranchFlow:
     ``heat_share`` is its part of the heat entering the group (the branches of a group share it);
     ``bottleneck`` is the element with the largest temperature drop along the branch and
     ``bottleneck_share`` that drop over the branch's whole drop (each branch spans its own ΔT).
+
+    Attributes
+    ----------
+    group, branch : str
+        Names of the group and the branch.
+    heat : float or ndarray
+        Heat carried [W].
+    heat_share : float or ndarray
+        Part of the heat entering the group [-].
+    on_main_path : bool
+        Whether the branch rejoins the main path.
+    bottleneck : str
+        Element with the largest temperature drop along the branch.
+    bottleneck_share : float or ndarray
+        That drop over the branch's whole drop [-].
     """
 
     group: str
@@ -354,7 +458,43 @@ class BranchFlow:
 
 @dataclass(frozen=True)
 class StackResult:
-    """Solution of a stack: node temperatures, per-element results, the bottleneck, the energy balance."""
+    """Solution of a stack: node temperatures, per-element results, the bottleneck, the energy balance.
+
+    Attributes
+    ----------
+    name : str
+        Stack name.
+    area : float
+        Cross-section of the path [m²].
+    node_names : tuple of str
+        Node names.
+    node_temperatures : ndarray
+        Node temperatures, shape (..., n_nodes) [K].
+    elements : tuple of ElementResult
+        Per-element results.
+    heat_input : float or ndarray
+        Heat entering at the hot end [W].
+    T_hot, T_end : float or ndarray
+        Temperatures of the hot end and of the cold end of the main path [K].
+    total_resistance : float or ndarray
+        (T_hot − T_end)/heat_input [K/W].
+    bottleneck : str
+        Element with the largest share of the temperature drop.
+    energy_in, energy_out : float or ndarray
+        Heat entering and leaving [W].
+    energy_balance_error : float or ndarray
+        |out − in| / in [-].
+    iterations : int
+        Picard iterations.
+    warnings : tuple of str
+        Validity warnings met while solving.
+    profile : Profile or None
+        T(x) along the main path.
+    branches : tuple of BranchFlow
+        Heat through each branch of the parallel groups.
+    branch_profiles : tuple of (str, Profile)
+        T(x) along each other branch.
+    """
 
     name: str
     area: Number
@@ -428,6 +568,17 @@ class Stack:
     """A 1-D heat path: ``items`` (elements or :class:`ParallelGroup`) in series from the hot end.
 
     ``area`` (m²) is the cross-section the heat input and the per-area resistances refer to.
+
+    Attributes
+    ----------
+    items : tuple
+        Elements or :class:`ParallelGroup` in series from the hot end.
+    area : float
+        Cross-section [m²].
+    boundary : Boundary
+        Boundary conditions.
+    name : str
+        Label.
     """
 
     items: tuple[Any, ...]
@@ -572,6 +723,32 @@ def solve_stack(
 
     Raises :class:`ConvergenceError` when the node temperatures still change by more than ``tolerance``
     (K) after ``max_iterations`` iterations. The Picard step is halved whenever the update grows.
+
+    Parameters
+    ----------
+    stack : Stack
+        The heat path.
+    tolerance : float
+        Convergence tolerance on the node temperatures [K].
+    max_iterations : int
+        Picard iteration cap.
+    profile_points : int
+        Points per conduction layer in the temperature profile.
+
+    Returns
+    -------
+    StackResult
+        Temperatures, per-element results, bottleneck and energy balance.
+
+    Examples
+    --------
+    >>> from tcrlab.network.elements import ConductionLayer, ContactResistance, Convection
+    >>> stack = Stack((ConductionLayer("plate", 0.005, 200.0), ContactResistance("tim", 1e-5),
+    ...                Convection("fins", 1000.0)), area=1e-3,
+    ...               boundary=Boundary(power=10.0, sink_temperature=300.0))
+    >>> r = solve_stack(stack)
+    >>> round(r.T_hot, 2), round(r.total_resistance, 4), r.bottleneck
+    (310.35, 1.035, 'fins')
     """
     if not isinstance(stack, Stack):
         raise InputError("stack", stack, "a tcrlab.network.Stack (layers, area, boundary)")

@@ -88,6 +88,11 @@ class KirchhoffTransform:
     quadratic), with an exact inverse. For a slab of thickness L between faces at T_hot and T_cold the
     steady 1-D heat flux is q'' = (θ(T_hot) − θ(T_cold))/L, and inside it θ(T(x)) falls linearly in x
     (the Kirchhoff transformation; Carslaw & Jaeger, *Conduction of Heat in Solids*, 2nd ed. 1959, §1.7).
+
+    Parameters
+    ----------
+    table : tuple of (float, float)
+        Rows (T [K], k [W/(m K)]), T strictly increasing, at least 2 rows.
     """
 
     def __init__(self, table: tuple[tuple[float, float], ...]) -> None:
@@ -157,6 +162,23 @@ class ConductionLayer:
     transform: q''·L = θ(T_hot) − θ(T_cold), i.e. R'' = L/k̄ with k̄ the integral mean of k over the two
     face temperatures. ``use_reference_conductivity=True`` takes k at ``reference_temperature`` only (the
     constant-property textbook model). Source: Bergman et al. (2011) eqs. 3.4–3.6 and §3.2 (variable k).
+
+    Attributes
+    ----------
+    name : str
+        Label shown in tables.
+    thickness : float or ndarray
+        Thickness L [m].
+    conductivity : float or ndarray, optional
+        Constant conductivity [W/(m K)].
+    material : Material, optional
+        Registry material (k or k(T)).
+    use_reference_conductivity : bool
+        Take k at ``reference_temperature`` only.
+    reference_temperature : float
+        Temperature of that k [K].
+    label : str
+        Where the element came from, used in error messages (e.g. ``layer[2]``).
     """
 
     name: str
@@ -253,6 +275,15 @@ class ContactResistance:
     """A zero-thickness interface with a fixed resistance per area R''_t,c (m²K/W).
 
     ΔT = q''·R''_t,c (Bergman et al. 2011, eq. 3.20); equivalently a contact conductance h_c = 1/R''.
+
+    Attributes
+    ----------
+    name : str
+        Label shown in tables.
+    resistance_area : float or ndarray
+        R''_t,c [m² K/W].
+    label : str
+        Where the element came from, used in error messages.
     """
 
     name: str
@@ -284,6 +315,23 @@ class TIMLayer:
     boundary resistances; Prasher, Proc. IEEE 94 (2006) 1571–1586, eq. 1), or a datasheet ``resistance_area``
     (m²K/W) taken as is. The bond line is thin compared with the layers, so the profile shows the TIM as a
     temperature jump at the interface plane.
+
+    Attributes
+    ----------
+    name : str
+        Label shown in tables.
+    thickness : float or ndarray, optional
+        Bond-line thickness BLT [m].
+    conductivity : float or ndarray, optional
+        Bulk conductivity [W/(m K)].
+    material : Material, optional
+        Registry material giving the conductivity.
+    resistance_area : float or ndarray, optional
+        Datasheet resistance per area [m² K/W], taken as is.
+    boundary_resistance : float or ndarray
+        Sum of the two TIM/substrate boundary resistances [m² K/W].
+    label : str
+        Where the element came from, used in error messages.
     """
 
     name: str
@@ -374,6 +422,17 @@ class Convection:
 
     ``area`` is the element's own wetted area (a finned heat sink's effective area η_o·A_t); without it the
     heat path's cross-section is used. Bergman et al. (2011) eq. 3.9 (and eq. 3.108 for finned arrays).
+
+    Attributes
+    ----------
+    name : str
+        Label shown in tables.
+    h : float or ndarray
+        Heat-transfer coefficient [W/(m² K)].
+    area : float or ndarray, optional
+        Wetted area [m²]; the heat path's cross-section by default.
+    label : str
+        Where the element came from, used in error messages.
     """
 
     name: str
@@ -408,6 +467,17 @@ class FixedResistance:
     """A given resistance: absolute ``resistance`` (K/W) or per-area ``resistance_area`` (m²K/W).
 
     Use it for a datasheet junction-to-case resistance, a heat sink's R_th, a spreading resistance.
+
+    Attributes
+    ----------
+    name : str
+        Label shown in tables.
+    resistance_abs : float or ndarray, optional
+        Resistance [K/W].
+    resistance_area : float or ndarray, optional
+        Resistance per area [m² K/W].
+    label : str
+        Where the element came from, used in error messages.
     """
 
     name: str

@@ -61,7 +61,23 @@ _ALIASES = {
 
 
 def normalise_gas(gas: str) -> str:
-    """Canonical key ('air', 'n2', 'he', 'ar', 'h2', 'co2') or InputError listing the valid gases."""
+    """Canonical key ('air', 'n2', 'he', 'ar', 'h2', 'co2') or InputError listing the valid gases.
+
+    Parameters
+    ----------
+    gas : str
+        A gas name or formula ("Nitrogen", "N2", "helium"...).
+
+    Returns
+    -------
+    str
+        The canonical key.
+
+    Examples
+    --------
+    >>> normalise_gas("Nitrogen"), normalise_gas("Helium")
+    ('n2', 'he')
+    """
     if not isinstance(gas, str):
         raise InputError("gas", gas, "one of " + ", ".join(GAS_NAMES))
     key = " ".join(gas.strip().lower().split())
@@ -74,7 +90,31 @@ def normalise_gas(gas: str) -> str:
 
 @dataclass(frozen=True)
 class GasProperties:
-    """Gas state properties, SI: W/(m K), Pa s, -, -, kg/mol, m, K, Pa."""
+    """Gas state properties, SI: W/(m K), Pa s, -, -, kg/mol, m, K, Pa.
+
+    Attributes
+    ----------
+    gas : str
+        Canonical gas key.
+    temperature : float
+        Temperature [K].
+    pressure : float
+        Pressure [Pa].
+    thermal_conductivity : float
+        Thermal conductivity [W/(m K)].
+    viscosity : float
+        Dynamic viscosity [Pa s].
+    gamma : float
+        Ratio of specific heats [-].
+    prandtl : float
+        Prandtl number [-].
+    molar_mass : float
+        Molar mass [kg/mol].
+    mean_free_path : float
+        Molecular mean free path [m].
+    monatomic : bool
+        Whether the gas is monatomic.
+    """
 
     gas: str
     temperature: float
@@ -93,7 +133,33 @@ class GasProperties:
 
 def mean_free_path(viscosity: ArrayLike, pressure: ArrayLike, temperature: ArrayLike,
                    molar_mass: ArrayLike) -> Any:
-    """Λ = (μ/P)·√(πRT/(2M)) in m (Song, Yovanovich & Goodman 1993; kinetic theory)."""
+    """Λ = (μ/P)·√(πRT/(2M)) in m (Song, Yovanovich & Goodman 1993; kinetic theory).
+
+    Parameters
+    ----------
+    viscosity : array_like
+        Dynamic viscosity μ [Pa s].
+    pressure : array_like
+        Pressure P [Pa].
+    temperature : array_like
+        Temperature T [K].
+    molar_mass : array_like
+        Molar mass M [kg/mol].
+
+    Returns
+    -------
+    float or ndarray
+        Mean free path Λ [m].
+
+    References
+    ----------
+    Song, Yovanovich & Goodman, J. Heat Transfer 115 (1993) 533–540.
+
+    Examples
+    --------
+    >>> f"{mean_free_path(1.8537e-5, 101325.0, 300.0, 0.02896546):.3g} m"  # air at 300 K, 1 atm
+    '6.73e-08 m'
+    """
     require_broadcastable(viscosity=viscosity, pressure=pressure, temperature=temperature,
                           molar_mass=molar_mass)
     mu = require_positive("viscosity", viscosity)
@@ -111,7 +177,13 @@ _new: dict[str, list[float]] = {}
 
 
 def cache_file() -> Path | None:
-    """The disk cache of gas states for the installed CoolProp (None when turned off)."""
+    """The disk cache of gas states for the installed CoolProp (None when turned off).
+
+    Returns
+    -------
+    Path or None
+        The cache file.
+    """
     if os.environ.get("TCRLAB_NO_CACHE", "").strip() not in ("", "0"):
         return None
     try:
@@ -208,6 +280,31 @@ def gas_properties(gas: str, temperature: float, pressure: float) -> GasProperti
     fluid-specific reference correlations named in the module docstring; Λ from the viscosity as in
     Song, Yovanovich & Goodman (J. Heat Transfer 115 (1993) 533–540). Validity: each fluid's CoolProp
     range (errors outside it); Λ assumes a dilute gas.
+
+    Parameters
+    ----------
+    gas : str
+        Gas name (see :func:`normalise_gas`).
+    temperature : float
+        Temperature [K].
+    pressure : float
+        Pressure [Pa].
+
+    Returns
+    -------
+    GasProperties
+        The state's properties in SI units.
+
+    References
+    ----------
+    Bell, Wronski, Quoilin & Lemort, Ind. Eng. Chem. Res. 53 (2014) 2498–2508 (CoolProp); Song,
+    Yovanovich & Goodman, J. Heat Transfer 115 (1993) 533–540 (Λ).
+
+    Examples
+    --------
+    >>> p = gas_properties("air", 300.0, 101325.0)
+    >>> round(p.thermal_conductivity, 4), f"{p.mean_free_path:.3g}"
+    (0.0264, '6.73e-08')
     """
     key = normalise_gas(gas)
     t = require_positive("temperature", temperature)

@@ -154,13 +154,37 @@ def disk_resistance(
     a: ArrayLike, b: ArrayLike, t: ArrayLike, k: ArrayLike, h: ArrayLike = math.inf, *,
     rtol: float = DEFAULT_RTOL,
 ) -> NDArray[np.float64] | float:
-    """Spreading part R_s [K/W] of an isoflux circular source of radius ``a`` centred on a disk.
+    """Spreading part R_s of an isoflux circular source of radius ``a`` centred on a disk.
 
-    The disk has radius ``b`` [m], thickness ``t`` [m], conductivity ``k`` [W/(m K)], an adiabatic rim and
-    heat-transfer coefficient ``h`` [W/(m² K)] on the opposite face (``inf``: isothermal). R_s refers to the
-    mean source temperature, so the total source-to-sink resistance is R_s + t/(kπb²) + 1/(hπb²).
-    All arguments broadcast. Series of Yovanovich, Culham & Teertstra (1998); see :func:`disk_spreading`
-    for the method, the truncation error and the references.
+    The disk has an adiabatic rim and a heat-transfer coefficient ``h`` on the opposite face (``inf``:
+    isothermal). R_s refers to the mean source temperature, so the total source-to-sink resistance is
+    R_s + t/(kπb²) + 1/(hπb²). All arguments broadcast. See :func:`disk_spreading` for the method and
+    the truncation error.
+
+    Parameters
+    ----------
+    a : array_like
+        Source radius [m], 0 < a <= b.
+    b : array_like
+        Disk radius [m].
+    t : array_like
+        Disk thickness [m].
+    k : array_like
+        Thermal conductivity [W/(m K)].
+    h : array_like
+        Heat-transfer coefficient on the opposite face [W/(m² K)]; ``inf`` (default) is an isothermal sink.
+    rtol : float
+        Relative tolerance on R_s [-].
+
+    Returns
+    -------
+    float or ndarray
+        Spreading resistance R_s [K/W]; a float for scalar inputs.
+
+    References
+    ----------
+    M. M. Yovanovich, J. R. Culham, P. Teertstra, "Analytical modeling of spreading resistance in flux
+    tubes, half spaces, and compound disks", IEEE Trans. CPMT-A 21(1) (1998) 168–176.
 
     Examples
     --------
@@ -174,11 +198,34 @@ def disk_resistance_compound(
     a: ArrayLike, b: ArrayLike, t1: ArrayLike, k1: ArrayLike, t2: ArrayLike, k2: ArrayLike,
     h: ArrayLike = math.inf, *, rtol: float = DEFAULT_RTOL,
 ) -> NDArray[np.float64] | float:
-    """Spreading part R_s [K/W] of an isoflux circular source on a two-layer (compound) disk.
+    """Spreading part R_s of an isoflux circular source on a two-layer (compound) disk.
 
-    Layer 1 (``t1`` [m], ``k1`` [W/(m K)]) carries the source, layer 2 (``t2``, ``k2``) sits on the sink
-    (``h`` [W/(m² K)], ``inf``: isothermal); total = R_s + (t1/k1 + t2/k2 + 1/h)/(πb²). Yovanovich, Culham
-    & Teertstra (1998), compound disk; see :func:`disk_spreading`.
+    Layer 1 carries the source, layer 2 sits on the sink; total = R_s + (t1/k1 + t2/k2 + 1/h)/(πb²).
+    See :func:`disk_spreading` for the method and the truncation error.
+
+    Parameters
+    ----------
+    a : array_like
+        Source radius [m], 0 < a <= b.
+    b : array_like
+        Disk radius [m].
+    t1, k1 : array_like
+        Thickness [m] and conductivity [W/(m K)] of the heated layer.
+    t2, k2 : array_like
+        Thickness [m] and conductivity [W/(m K)] of the layer on the sink.
+    h : array_like
+        Heat-transfer coefficient on the opposite face [W/(m² K)]; ``inf`` (default) is an isothermal sink.
+    rtol : float
+        Relative tolerance on R_s [-].
+
+    Returns
+    -------
+    float or ndarray
+        Spreading resistance R_s [K/W]; a float for scalar inputs.
+
+    References
+    ----------
+    M. M. Yovanovich, J. R. Culham, P. Teertstra, IEEE Trans. CPMT-A 21(1) (1998) 168–176 (compound disk).
 
     Examples
     --------
@@ -193,7 +240,7 @@ def disk_resistance_compound(
 def song_lee_au_resistance(
     a: ArrayLike, b: ArrayLike, t: ArrayLike, k: ArrayLike, h: ArrayLike = math.inf,
 ) -> NDArray[np.float64] | float:
-    """Song–Lee–Au closed-form spreading resistance [K/W] on the *maximum* (centre) source temperature.
+    """Song–Lee–Au closed-form spreading resistance on the *maximum* (centre) source temperature.
 
     ε = a/b, τ = t/b, Bi = hb/k, λ_c = π + 1/(√π ε),
     Φ_c = (tanh λ_cτ + λ_c/Bi)/(1 + (λ_c/Bi) tanh λ_cτ), ψ_max = ετ/√π + (1 − ε)Φ_c/√π and
@@ -203,8 +250,19 @@ def song_lee_au_resistance(
 
     Parameters
     ----------
-    a, b : source and plate radius [m], 0 < a <= b.
-    t : plate thickness [m]; k : conductivity [W/(m K)]; h : sink coefficient [W/(m² K)], ``inf`` isothermal.
+    a, b : array_like
+        Source and plate radius [m], 0 < a <= b.
+    t : array_like
+        Plate thickness [m].
+    k : array_like
+        Thermal conductivity [W/(m K)].
+    h : array_like
+        Sink heat-transfer coefficient [W/(m² K)]; ``inf`` (default) is isothermal.
+
+    Returns
+    -------
+    float or ndarray
+        Spreading resistance on the centre temperature, without the 1-D part [K/W].
 
     Notes
     -----

@@ -14,12 +14,25 @@ __all__ = ["circle_halfspace_resistance"]
 
 
 def circle_halfspace_resistance(a: ArrayLike, k: ArrayLike, where: str = "mean") -> NDArray[np.float64] | float:
-    """Spreading resistance [K/W] of a circular isoflux source of radius ``a`` [m] on a half-space of
-    conductivity ``k`` [W/(m K)].
+    """Spreading resistance of a circular isoflux source on a half-space.
 
     ``where="mean"``: on the mean source temperature, R = 8/(3π² k a); ``where="centroid"``: on the centre
     (maximum) temperature, R = 1/(π k a). Exact (Carslaw & Jaeger 1959, disk source on a half-space; Yovanovich,
     Culham & Teertstra 1998).
+
+    Parameters
+    ----------
+    a : array_like
+        Source radius [m].
+    k : array_like
+        Thermal conductivity of the half-space [W/(m K)].
+    where : {"mean", "centroid"}
+        Which source temperature the resistance refers to.
+
+    Returns
+    -------
+    float or ndarray
+        Spreading resistance [K/W]; a float for scalar inputs.
 
     References
     ----------

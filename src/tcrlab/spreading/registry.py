@@ -30,6 +30,23 @@ __all__ = ["SOLUTIONS", "SpreadingSolution", "get_solution"]
 
 @dataclass(frozen=True)
 class SpreadingSolution:
+    """One spreading-resistance solution: its function, inputs, reference temperature, source and validity.
+
+    Attributes
+    ----------
+    name : str
+        Registry name (``"disk"``, ``"rectangle"``...).
+    function : callable
+        The model function.
+    inputs : tuple of str
+        Its geometric and material inputs, in SI units.
+    temperature : str
+        Which source temperature the resistance refers to (mean, maximum).
+    source : str
+        The publication the solution comes from.
+    validity : str
+        Where the solution holds.
+    """
     name: str
     function: Callable[..., Any]
     inputs: tuple[str, ...]
@@ -69,7 +86,24 @@ SOLUTIONS: dict[str, SpreadingSolution] = {s.name: s for s in (
 
 
 def get_solution(name: str) -> SpreadingSolution:
-    """The registry entry ``name`` (InputError listing the valid names otherwise)."""
+    """The registry entry ``name`` (InputError listing the valid names otherwise).
+
+    Parameters
+    ----------
+    name : str
+        Solution name; case and ``_``/``-`` do not matter.
+
+    Returns
+    -------
+    SpreadingSolution
+        The entry.
+
+    Examples
+    --------
+    >>> s = get_solution("Disk")
+    >>> s.inputs, s.temperature
+    (('a', 'b', 't', 'k', 'h'), 'mean')
+    """
     key = str(name).strip().lower().replace("_", "-")
     if key not in SOLUTIONS:
         raise InputError("solution", name, "one of: " + ", ".join(SOLUTIONS))

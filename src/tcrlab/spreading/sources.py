@@ -33,7 +33,19 @@ MAX_MODE_ELEMENTS = 4_000_000  # (M+1)(N+1) at most: 32 MB per float64 mode arra
 
 @dataclass(frozen=True)
 class RectSource:
-    """A rectangular isoflux source: centre (x, y) [m] from the plate corner, size [m], power [W]."""
+    """A rectangular isoflux source on the heated face of a plate.
+
+    Attributes
+    ----------
+    x, y : float
+        Centre of the source, measured from the plate corner [m].
+    length, width : float
+        Source size along x and y [m].
+    power : float
+        Dissipated power [W].
+    name : str
+        Label in results.
+    """
 
     x: float
     y: float
@@ -45,12 +57,26 @@ class RectSource:
 
 @dataclass(frozen=True)
 class MultiSourceResult:
-    """Per-source temperature rises above the sink [K] and the resistances behind them.
+    """Per-source temperature rises above the sink and the resistances behind them.
 
-    ``mean_rise[i]``, ``max_rise[i]`` [K] and ``max_location[i]`` (x, y) [m]; ``influence`` R_ij [K/W] (mean
-    rise of source j per watt in source i, spreading part only); ``one_d`` [K/W] the plate's 1-D resistance
-    (every source sees Q_total·one_d); ``mean_error`` and ``max_error`` [K] the change from halving the
-    modes (truncation estimate); ``grid_step`` [m] the spacing of the maximum search; ``modes`` (M, N).
+    Attributes
+    ----------
+    names : tuple of str
+        Source labels.
+    mean_rise, max_rise : ndarray
+        Mean and maximum temperature rise of each source above the sink [K].
+    max_location : ndarray
+        (x, y) of each source's maximum [m].
+    influence : ndarray
+        R_ij, the mean rise of source j per watt in source i, spreading part only [K/W].
+    one_d : float
+        The plate's 1-D resistance; every source sees Q_total·one_d [K/W].
+    mean_error, max_error : ndarray
+        Change from halving the modes (truncation estimate) [K].
+    grid_step : ndarray
+        Spacing of the maximum search in each source [m].
+    modes : tuple of int
+        Modes (M, N) of the series.
     """
 
     names: tuple[str, ...]
@@ -65,6 +91,13 @@ class MultiSourceResult:
     modes: tuple[int, int]
 
     def to_dict(self) -> dict[str, Any]:
+        """The result as plain JSON-ready values (keys name their units).
+
+        Returns
+        -------
+        dict
+            ``sources`` (one dict per source), ``influence_K_per_W``, ``R_1d_K_per_W`` and ``modes``.
+        """
         return {
             "sources": [
                 {"name": n, "mean_rise_K": float(m), "max_rise_K": float(x), "max_at_m": [float(v) for v in loc],
@@ -209,9 +242,35 @@ def surface_temperature_rise(
     sources: Sequence[RectSource], plate_length: float, plate_width: float, layers: LayerSpec,
     h: float = math.inf, *, points: int = 121, modes: int | None = None,
 ) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
-    """The heated face's temperature rise above the sink [K] on a ``points`` × ``points`` grid.
+    """The heated face's temperature rise above the sink on a ``points`` × ``points`` grid.
 
-    Same series and arguments as :func:`multiple_sources`; returns (x [m], y [m], θ[y, x] [K]).
+    Same series as :func:`multiple_sources`.
+
+    Parameters
+    ----------
+    sources : sequence of RectSource
+        The sources, inside the plate.
+    plate_length, plate_width : float
+        Plate size [m].
+    layers : sequence of (float, float)
+        Thickness [m] and conductivity [W/(m K)] of each bonded layer, heated face first.
+    h : float
+        Sink heat-transfer coefficient [W/(m² K)]; ``inf`` (default) is isothermal.
+    points : int
+        Grid points along each side, 2 … 2000.
+    modes : int, optional
+        Modes per direction (by default enough to resolve the smallest source).
+
+    Returns
+    -------
+    x, y : ndarray
+        Grid coordinates [m].
+    rise : ndarray
+        Temperature rise θ[y, x] above the sink [K].
+
+    References
+    ----------
+    Muzychka, Culham & Yovanovich, J. Electronic Packaging 125(2) (2003) 178–185.
 
     Examples
     --------

@@ -30,7 +30,18 @@ _MAX_XML = 1 << 20  # main.xml of an X3P file is a few kB; a larger one is not r
 
 
 def check_npy(path: Path) -> None:
-    """Refuse a .npy file whose length differs from what its header declares, or that holds objects."""
+    """Refuse a .npy file whose length differs from what its header declares, or that holds objects.
+
+    Parameters
+    ----------
+    path : Path
+        The file.
+
+    Raises
+    ------
+    CaseFileError
+        For a truncated file or one holding Python objects.
+    """
     with open(path, "rb") as fh:
         if fh.read(6) != _NPY_MAGIC:
             return  # not a NumPy file: the format detection decides what it is
@@ -55,7 +66,18 @@ def check_npy(path: Path) -> None:
 
 
 def check_x3p(path: Path) -> None:
-    """Refuse an X3P file whose point data do not match their stored MD5 checksum."""
+    """Refuse an X3P file whose point data do not match their stored MD5 checksum.
+
+    Parameters
+    ----------
+    path : Path
+        The file.
+
+    Raises
+    ------
+    CaseFileError
+        When the checksum does not match.
+    """
     try:
         with zipfile.ZipFile(path) as archive:
             info = archive.getinfo("main.xml")
@@ -82,7 +104,18 @@ def check_x3p(path: Path) -> None:
 
 
 def check_file(path: Path) -> None:
-    """Run the check that fits the file's content (NumPy magic) or suffix (.x3p)."""
+    """Run the check that fits the file's content (NumPy magic) or suffix (.x3p).
+
+    Parameters
+    ----------
+    path : Path
+        The file.
+
+    Raises
+    ------
+    CaseFileError
+        When the file is damaged.
+    """
     if path.suffix.lower() == ".x3p":
         check_x3p(path)
     else:

@@ -44,7 +44,13 @@ MIN_POINTS = 4
 
 
 def supported_formats() -> list[str]:
-    """Names of every format the installed SurfaceTopography can read, plus CSV."""
+    """Names of every format the installed SurfaceTopography can read, plus CSV.
+
+    Returns
+    -------
+    list of str
+        Format names.
+    """
     try:
         from SurfaceTopography.IO import readers
     except ImportError:  # pragma: no cover - the library is a dependency
@@ -100,6 +106,24 @@ def fill_missing(heights: NDArray[np.float64], mask: NDArray[np.bool_]) -> NDArr
 
     Solves the five-point Laplace equation on the missing points (sparse direct solve) with the valid
     neighbours as Dirichlet values; at the map's edges only in-grid neighbours are used.
+
+    Parameters
+    ----------
+    heights : ndarray
+        Height map [m] (values at masked points are ignored).
+    mask : ndarray of bool
+        True at the missing points.
+
+    Returns
+    -------
+    ndarray
+        The heights with the missing points filled [m].
+
+    Examples
+    --------
+    >>> h = np.array([[0.0, 1.0, 2.0], [1.0, 0.0, 3.0], [2.0, 3.0, 4.0]])
+    >>> float(fill_missing(h, h == 0.0)[1, 1])  # centre = mean of its four neighbours
+    2.0
     """
     from scipy.sparse import coo_matrix
     from scipy.sparse.linalg import spsolve
@@ -270,6 +294,11 @@ def read_topography(
         harmonically (:func:`fill_missing`).
     channel : int, optional
         Data channel of multi-channel files (default: the file's default height channel).
+
+    Returns
+    -------
+    Topography
+        Heights [m] on the file's grid, with its physical size [m].
 
     Raises
     ------

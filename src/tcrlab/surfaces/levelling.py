@@ -37,7 +37,20 @@ def _design(topography: Topography, degree: int) -> tuple[np.ndarray, list[str]]
 
 
 def polynomial_fit(topography: Topography, degree: int) -> np.ndarray:
-    """The least-squares polynomial surface of ``degree`` (0, 1 or 2) through the heights."""
+    """The least-squares polynomial surface of ``degree`` (0, 1 or 2) through the heights.
+
+    Parameters
+    ----------
+    topography : Topography
+        The height map.
+    degree : {0, 1, 2}
+        Polynomial degree.
+
+    Returns
+    -------
+    ndarray
+        The fitted surface on the map's grid [m].
+    """
     if degree not in (0, 1, 2):
         raise InputError("degree", degree, "0 (mean), 1 (plane) or 2 (quadratic)")
     a, _ = _design(topography, degree)
@@ -56,6 +69,26 @@ def level(
     flag (levelling a periodic map by more than its mean is legal, but the map then usually no longer
     repeats seamlessly: measured maps are non-periodic anyway). The removed surface's RMS is recorded in
     ``info["levelling"]``.
+
+    Parameters
+    ----------
+    topography : Topography
+        The height map.
+    kind : {"none", "mean", "tilt", "curvature"}
+        What to subtract.
+
+    Returns
+    -------
+    Topography
+        The levelled map.
+
+    Examples
+    --------
+    >>> from tcrlab.surfaces import Topography
+    >>> x = np.arange(4.0)
+    >>> tilted = Topography(np.add.outer(x, 2 * x) * 1e-6, (4e-6, 4e-6), periodic=False)
+    >>> bool(np.abs(level(tilted, "tilt").heights).max() < 1e-18)
+    True
     """
     if not isinstance(topography, Topography):
         raise InputError("topography", type(topography).__name__, "a tcrlab.surfaces.Topography")

@@ -44,7 +44,23 @@ _EXAMPLE = "self-affine:n=512,H=0.8,slope=0.1,size=100um,seed=1"
 
 
 def is_surface_spec(text: str) -> bool:
-    """True when ``text`` looks like ``generator:key=value,...`` (and is not an existing file)."""
+    """True when ``text`` looks like ``generator:key=value,...`` (and is not an existing file).
+
+    Parameters
+    ----------
+    text : str
+        A command-line argument.
+
+    Returns
+    -------
+    bool
+        Whether it is a specification.
+
+    Examples
+    --------
+    >>> is_surface_spec("self-affine:n=64,H=0.8,slope=0.1,size=100um,seed=1"), is_surface_spec("map.npy")
+    (True, False)
+    """
     m = _SPEC.match(text)
     return bool(m) and m.group(1).lower().replace("_", "-") in GENERATORS and not Path(text).exists()
 
@@ -71,7 +87,29 @@ _GENERATION_BYTES_PER_POINT = 36
 
 
 def parse_surface_spec(text: str) -> Topography:
-    """Build the synthetic surface a specification string describes (see the module docstring)."""
+    """Build the synthetic surface a specification string describes (see the module docstring).
+
+    Parameters
+    ----------
+    text : str
+        ``GENERATOR:key=value,...``.
+
+    Returns
+    -------
+    Topography
+        The synthetic surface (heights and size in m).
+
+    Raises
+    ------
+    InputError
+        For an unknown generator or key, or a bad value.
+
+    Examples
+    --------
+    >>> t = parse_surface_spec("self-affine:n=64,H=0.8,slope=0.1,size=100um,seed=1")
+    >>> t.heights.shape, t.periodic
+    ((64, 64), True)
+    """
     m = _SPEC.match(text) if isinstance(text, str) else None
     if not m:
         raise InputError("surface", text, f"a file or a specification such as '{_EXAMPLE}'")
@@ -145,6 +183,26 @@ def load_surface(
 
     Files are read by :func:`tcrlab.surfaces.read_topography` (``periodic`` defaults to False there);
     specifications by :func:`parse_surface_spec` (``physical_size``/``unit`` must then be None).
+
+    Parameters
+    ----------
+    source : str or Path or Topography
+        A file, a specification string, or a Topography (returned as is).
+    physical_size : str or tuple of float, optional
+        Lateral size of a file that does not store one (``"100 um"``, or (Lx, Ly) [m]).
+    unit : str, optional
+        Unit of the stored heights of a file that has none.
+    periodic : bool, optional
+        Whether the map repeats.
+    missing : {"error", "fill"}
+        What to do with undefined points of a file.
+    channel : int, optional
+        Data channel of a multi-channel file.
+
+    Returns
+    -------
+    Topography
+        The surface (SI).
     """
     if isinstance(source, Topography):
         return source

@@ -71,7 +71,26 @@ def _workers() -> int:
 
 
 def rms_height(topography: Topography) -> float:
-    """Rq (Sq, ISO 25178): root-mean-square height about the mean plane, ⟨(h − h̄)²⟩^½ (m)."""
+    """Rq (Sq, ISO 25178): root-mean-square height about the mean plane, ⟨(h − h̄)²⟩^½ (m).
+
+    Parameters
+    ----------
+    topography : Topography
+        The height map.
+
+    Returns
+    -------
+    float
+        Rq [m].
+
+    Examples
+    --------
+    >>> from tcrlab.surfaces import Topography
+    >>> cosine = 1e-6 * np.cos(2 * np.pi * np.arange(64) / 16)  # A = 1 µm, λ = 25 µm
+    >>> t = Topography(np.repeat(cosine[:, None], 8, axis=1), (1e-4, 1.25e-5))
+    >>> round(rms_height(t) * 1e6, 6)  # A/√2, in µm
+    0.707107
+    """
     return float(np.sqrt(np.mean(_centred(topography) ** 2)))
 
 
@@ -79,18 +98,74 @@ def arithmetic_mean_height(topography: Topography) -> float:
     """Ra (Sa, ISO 25178): mean absolute deviation from the mean height, ⟨|h − h̄|⟩ (m).
 
     For a Gaussian height distribution Ra = √(2/π)·Rq; for a cosine of amplitude A, Ra = 2A/π.
+
+    Parameters
+    ----------
+    topography : Topography
+        The height map.
+
+    Returns
+    -------
+    float
+        Ra [m].
+
+    Examples
+    --------
+    >>> from tcrlab.surfaces import Topography
+    >>> cosine = 1e-6 * np.cos(2 * np.pi * np.arange(64) / 16)  # A = 1 µm, λ = 25 µm
+    >>> t = Topography(np.repeat(cosine[:, None], 8, axis=1), (1e-4, 1.25e-5))
+    >>> round(arithmetic_mean_height(t) / 1e-6, 4), round(2 / np.pi, 4)  # 2A/π
+    (0.6284, 0.6366)
     """
     return float(np.mean(np.abs(_centred(topography))))
 
 
 def peak_to_valley(topography: Topography) -> float:
-    """Sz: highest minus lowest height (m)."""
+    """Sz: highest minus lowest height (m).
+
+    Parameters
+    ----------
+    topography : Topography
+        The height map.
+
+    Returns
+    -------
+    float
+        Sz [m].
+
+    Examples
+    --------
+    >>> from tcrlab.surfaces import Topography
+    >>> cosine = 1e-6 * np.cos(2 * np.pi * np.arange(64) / 16)  # A = 1 µm, λ = 25 µm
+    >>> t = Topography(np.repeat(cosine[:, None], 8, axis=1), (1e-4, 1.25e-5))
+    >>> peak_to_valley(t)
+    2e-06
+    """
     h = _check(topography).heights
     return float(h.max() - h.min())
 
 
 def skewness(topography: Topography) -> float:
-    """Ssk = ⟨(h − h̄)³⟩ / Rq³ (0 for a Gaussian or a cosine). A flat map raises InputError."""
+    """Ssk = ⟨(h − h̄)³⟩ / Rq³ (0 for a Gaussian or a cosine). A flat map raises InputError.
+
+    Parameters
+    ----------
+    topography : Topography
+        The height map.
+
+    Returns
+    -------
+    float
+        Ssk [-].
+
+    Examples
+    --------
+    >>> from tcrlab.surfaces import Topography
+    >>> cosine = 1e-6 * np.cos(2 * np.pi * np.arange(64) / 16)  # A = 1 µm, λ = 25 µm
+    >>> t = Topography(np.repeat(cosine[:, None], 8, axis=1), (1e-4, 1.25e-5))
+    >>> abs(round(skewness(t), 12))
+    0.0
+    """
     d = _centred(topography)
     rq = np.sqrt(np.mean(d**2))
     if rq == 0:
@@ -99,7 +174,26 @@ def skewness(topography: Topography) -> float:
 
 
 def kurtosis(topography: Topography) -> float:
-    """Sku = ⟨(h − h̄)⁴⟩ / Rq⁴ (3 for a Gaussian, 1.5 for a cosine; not the excess kurtosis)."""
+    """Sku = ⟨(h − h̄)⁴⟩ / Rq⁴ (3 for a Gaussian, 1.5 for a cosine; not the excess kurtosis).
+
+    Parameters
+    ----------
+    topography : Topography
+        The height map.
+
+    Returns
+    -------
+    float
+        Sku [-].
+
+    Examples
+    --------
+    >>> from tcrlab.surfaces import Topography
+    >>> cosine = 1e-6 * np.cos(2 * np.pi * np.arange(64) / 16)  # A = 1 µm, λ = 25 µm
+    >>> t = Topography(np.repeat(cosine[:, None], 8, axis=1), (1e-4, 1.25e-5))
+    >>> round(kurtosis(t), 12)
+    1.5
+    """
     d = _centred(topography)
     rq2 = np.mean(d**2)
     if rq2 == 0:
@@ -165,6 +259,29 @@ def power_spectrum_2d(
     Returns ``(qx, qy, C)`` with qx (nx,), qy (ny,) in rad/m and C (nx, ny) in m⁴, normalised so that
     ``C.sum() / A`` equals the mean-square height (Parseval; the Hann window of non-periodic maps is
     power-normalised, so the equality is then approximate).
+
+    Parameters
+    ----------
+    topography : Topography
+        The height map.
+    window : {"auto", "hann", None}
+        Window of the FFT; "auto" windows non-periodic maps only.
+
+    Returns
+    -------
+    qx, qy : ndarray
+        Wavevectors [rad/m].
+    C : ndarray
+        2-D PSD [m⁴].
+
+    Examples
+    --------
+    >>> from tcrlab.surfaces import Topography
+    >>> cosine = 1e-6 * np.cos(2 * np.pi * np.arange(64) / 16)  # A = 1 µm, λ = 25 µm
+    >>> t = Topography(np.repeat(cosine[:, None], 8, axis=1), (1e-4, 1.25e-5))
+    >>> qx, qy, psd = power_spectrum_2d(t)
+    >>> round(float(psd.sum() / (1e-4 * 1.25e-5)) / rms_height(t) ** 2, 12)  # Parseval
+    1.0
     """
     topography, h = _windowed_heights(topography, window)
     nx, ny = topography.nb_grid_pts
@@ -196,6 +313,24 @@ def power_spectrum(
     wavenumber; Parseval: ⟨h²⟩ ≈ (1/2π) Σ q C Δq); ``"log"`` uses ``nb_bins`` (default 8 per decade)
     log-spaced rings, the usual choice for power-law fits. Empty bins are dropped; q is the mean |q| of
     each ring's modes.
+
+    Parameters
+    ----------
+    topography : Topography
+        The height map.
+    spacing : {"linear", "log"}
+        Ring spacing.
+    nb_bins : int, optional
+        Number of log-spaced rings.
+    window : {"auto", "hann", None}
+        Window of the FFT.
+
+    Returns
+    -------
+    q : ndarray
+        Mean wavevector of each ring [rad/m].
+    C : ndarray
+        Isotropic PSD [m⁴].
     """
     topography = _check(topography)
     _check_bins(nb_bins)
@@ -252,6 +387,28 @@ def rms_slope(
     ``method``: "spectral" ((1/A) Σ q² C(q), exact for band-limited periodic maps), "fd" (forward
     differences, periodic wrap for periodic maps) or "auto" (spectral if periodic, else fd).
     A cosine A cos(2πx/λ) gives (2π/λ)·A/√2 spectrally and (2 sin(πΔ/λ)/Δ)·A/√2 by differences.
+
+    Parameters
+    ----------
+    topography : Topography
+        The height map.
+    method : {"auto", "spectral", "fd"}
+        How the derivative is taken.
+    direction : {"x", "y"}, optional
+        Profile slope along one direction instead of the areal gradient.
+
+    Returns
+    -------
+    float
+        RMS slope [-].
+
+    Examples
+    --------
+    >>> from tcrlab.surfaces import Topography
+    >>> cosine = 1e-6 * np.cos(2 * np.pi * np.arange(64) / 16)  # A = 1 µm, λ = 25 µm
+    >>> t = Topography(np.repeat(cosine[:, None], 8, axis=1), (1e-4, 1.25e-5))
+    >>> round(rms_slope(t), 6), round(2 * np.pi / 25e-6 * 1e-6 / 2**0.5, 6)  # (2π/λ)·A/√2
+    (0.177715, 0.177715)
     """
     method = _method(_check(topography), method)
     if direction not in (None, "x", "y"):
@@ -273,7 +430,28 @@ def rms_slope(
 def mean_absolute_slope(topography: Topography, direction: Literal["x", "y"] = "x") -> float:
     """Mean absolute profile slope ⟨|∂h/∂x|⟩ (forward differences), the slope "m" of the
     Cooper–Mikic–Yovanovich model when measured along one direction. For a Gaussian surface it equals
-    √(2/π) times the RMS profile slope."""
+    √(2/π) times the RMS profile slope.
+
+    Parameters
+    ----------
+    topography : Topography
+        The height map.
+    direction : {"x", "y"}
+        Profile direction.
+
+    Returns
+    -------
+    float
+        Mean absolute slope [-].
+
+    Examples
+    --------
+    >>> from tcrlab.surfaces import Topography
+    >>> cosine = 1e-6 * np.cos(2 * np.pi * np.arange(64) / 16)  # A = 1 µm, λ = 25 µm
+    >>> t = Topography(np.repeat(cosine[:, None], 8, axis=1), (1e-4, 1.25e-5))
+    >>> round(mean_absolute_slope(t), 6)
+    0.16
+    """
     gx, gy = _fd_slopes(topography)
     if direction not in ("x", "y"):
         raise InputError("direction", direction, "'x' or 'y'")
@@ -285,6 +463,26 @@ def rms_curvature(topography: Topography, method: Method = "auto") -> float:
 
     Spectral: [(1/4A) Σ q⁴ C(q)]^½; "fd": five-point Laplacian (wrapped if periodic, interior points
     otherwise). A cosine A cos(2πx/λ) gives (2π/λ)²·A/(2√2).
+
+    Parameters
+    ----------
+    topography : Topography
+        The height map.
+    method : {"auto", "spectral", "fd"}
+        How the Laplacian is taken.
+
+    Returns
+    -------
+    float
+        RMS mean curvature [1/m].
+
+    Examples
+    --------
+    >>> from tcrlab.surfaces import Topography
+    >>> cosine = 1e-6 * np.cos(2 * np.pi * np.arange(64) / 16)  # A = 1 µm, λ = 25 µm
+    >>> t = Topography(np.repeat(cosine[:, None], 8, axis=1), (1e-4, 1.25e-5))
+    >>> round(rms_curvature(t)), round((2 * np.pi / 25e-6) ** 2 * 1e-6 / (2 * 2**0.5))  # (2π/λ)²·A/(2√2)
+    (22332, 22332)
     """
     method = _method(_check(topography), method)
     if method == "spectral":
@@ -309,7 +507,19 @@ def rms_curvature(topography: Topography, method: Method = "auto") -> float:
 
 @dataclass(frozen=True)
 class HurstFit:
-    """C_iso(q) ≈ prefactor · q^(−2−2H) fitted on q_min ≤ q ≤ q_max (log–log least squares)."""
+    """C_iso(q) ≈ prefactor · q^(−2−2H) fitted on q_min ≤ q ≤ q_max (log–log least squares).
+
+    Attributes
+    ----------
+    hurst : float
+        Hurst exponent H [-].
+    prefactor : float
+        Prefactor of the power law [m⁴ (rad/m)^(2+2H)].
+    q_min, q_max : float
+        Fitted wavevector range [rad/m].
+    nb_points : int
+        Rings in the fit.
+    """
 
     hurst: float
     prefactor: float
@@ -343,6 +553,27 @@ def fit_hurst(
     four times the lowest wavevector (or 1.5× the roll-off wavevector 2π/λ_r of a synthetic surface)
     to half the Nyquist wavevector (or 0.7× the short-cutoff wavevector 2π/λ_s), which keeps the few
     modes of the longest wavelengths and the interpolation artefacts of instruments out of the fit.
+
+    Parameters
+    ----------
+    topography : Topography
+        The height map.
+    q_range : (float, float), optional
+        Fitted wavevector range [rad/m].
+    nb_bins : int, optional
+        Number of log-spaced rings.
+
+    Returns
+    -------
+    HurstFit
+        The fit.
+
+    Examples
+    --------
+    >>> from tcrlab.surfaces.synthetic import self_affine
+    >>> surface = self_affine(256, 0.8, rms_slope=0.1, seed=1, physical_size=1e-4)
+    >>> round(fit_hurst(surface).hurst, 2)
+    0.8
     """
     topography = _check(topography)
     _check_bins(nb_bins)
@@ -389,6 +620,16 @@ def surface_statistics(topography: Topography) -> dict[str, object]:
     (Ra), peak_to_valley (Sz), skewness, kurtosis, rms_slope (method "auto"), rms_slope_spectral,
     rms_slope_fd, rms_slope_x, rms_slope_y (fd profile slopes), mean_absolute_slope_x,
     rms_curvature, hurst (None when the fit is impossible) with hurst_q_range.
+
+    Parameters
+    ----------
+    topography : Topography
+        The height map.
+
+    Returns
+    -------
+    dict
+        The statistics by name, SI units.
     """
     topography = _check(topography)
     nx, ny = topography.nb_grid_pts

@@ -22,6 +22,25 @@ class Topography:
 
     ``periodic`` says whether the map repeats (synthetic surfaces) or is a finite patch (measured maps,
     which the contact solver zero-pads). Heights are stored as a read-only float64 array.
+
+    Parameters
+    ----------
+    heights : array_like
+        2-D array of real heights [m], at least 2 × 2.
+    physical_size : float or tuple of float
+        (Lx, Ly), or one L for a square [m].
+    periodic : bool
+        Whether the map repeats.
+    info : dict, optional
+        Provenance (file, levelling...).
+    copy : bool
+        Copy ``heights``; False adopts a float64 array as is (read-only), for large generated maps.
+
+    Examples
+    --------
+    >>> t = Topography(np.zeros((4, 8)), (1e-4, 2e-4), periodic=False)
+    >>> t.heights.shape, t.physical_size
+    ((4, 8), (0.0001, 0.0002))
     """
 
     heights: NDArray[np.float64]

@@ -29,7 +29,15 @@ MIN_POINTS_PER_DECADE = 5  # fewer cannot resolve time constants a decade apart 
 
 @dataclass(frozen=True)
 class ZthCurve:
-    """A checked curve: times [s] (strictly increasing, > 0) and Zth [K/W] (finite, ≥ 0)."""
+    """A checked curve: times [s] (strictly increasing, > 0) and Zth [K/W] (finite, ≥ 0).
+
+    Attributes
+    ----------
+    t : ndarray
+        Times [s].
+    zth : ndarray
+        Thermal impedance [K/W].
+    """
 
     t: Array
     zth: Array
@@ -123,6 +131,29 @@ def log_resample(curve: ZthCurve, per_decade: int = 20) -> tuple[Array, Array, A
 
     Returns the bin-mean times (geometric), the bin-mean Zth and the number of samples in each bin (bins
     without samples are dropped; sparse data thus keeps its own points).
+
+    Parameters
+    ----------
+    curve : ZthCurve
+        The checked curve.
+    per_decade : int
+        Bins per decade of t.
+
+    Returns
+    -------
+    t : ndarray
+        Geometric mean time of each bin [s].
+    zth : ndarray
+        Mean Zth of each bin [K/W].
+    count : ndarray
+        Samples in each bin.
+
+    Examples
+    --------
+    >>> curve = ZthCurve(np.logspace(-3, 0, 31), np.linspace(0.0, 1.0, 31))
+    >>> t, zth, count = log_resample(curve, per_decade=2)
+    >>> t.round(4).tolist(), count.tolist()
+    ([0.0016, 0.005, 0.0158, 0.0501, 0.1585, 0.5623], [5.0, 5.0, 5.0, 5.0, 5.0, 6.0])
     """
     logt = np.log(curve.t)
     n_bins = max(int(np.ceil(curve.decades * per_decade)), 1)

@@ -54,7 +54,25 @@ DISCREPANCY_FACTOR = 1.1  # τ of the discrepancy principle, ‖residual‖ = τ
 
 @dataclass(frozen=True)
 class Spectrum:
-    """Discrete time-constant spectrum: R_j [K/W] at τ_j [s] (a Foster network), with its regularisation."""
+    """Discrete time-constant spectrum: R_j [K/W] at τ_j [s] (a Foster network), with its regularisation.
+
+    Attributes
+    ----------
+    tau : ndarray
+        Time constants τ_j [s].
+    R : ndarray
+        Resistance R_j at each time constant [K/W].
+    regularization : float
+        λ, relative to the Frobenius norm of the weighted kernel [-].
+    noise : float
+        RMS noise of Zth used for the discrepancy principle [K/W].
+    residual_rms : float
+        RMS of Zth − model on the resampled curve [K/W].
+    t : ndarray
+        Resampled times [s].
+    zth : ndarray
+        Resampled Zth [K/W].
+    """
 
     tau: Array
     R: Array
@@ -99,6 +117,9 @@ def time_constant_spectrum(t: ArrayLike, zth: ArrayLike, *, per_decade: int = 10
         Fix λ (relative to the weighted kernel's Frobenius norm) instead of the discrepancy principle.
     tau_range : (float, float), optional
         Spectrum range [s]; default from t_min/3 to t_max.
+
+    name : str
+        How the curve is called in error messages.
 
     Returns
     -------
@@ -174,7 +195,17 @@ def time_constant_spectrum(t: ArrayLike, zth: ArrayLike, *, per_decade: int = 10
 
 @dataclass(frozen=True)
 class FosterFit:
-    """A compact Foster network fitted to the curve: R [K/W], τ [s], and the fit's RMS residual [K/W]."""
+    """A compact Foster network fitted to the curve: R [K/W], τ [s], and the fit's RMS residual [K/W].
+
+    Attributes
+    ----------
+    R : ndarray
+        Foster resistances [K/W].
+    tau : ndarray
+        Foster time constants [s].
+    residual_rms : float
+        RMS residual of the fit [K/W].
+    """
 
     R: Array
     tau: Array
@@ -227,6 +258,9 @@ def fit_foster(t: ArrayLike, zth: ArrayLike, *, n_terms: int | None = None, spec
     spectrum : Spectrum, optional
         A spectrum already computed for this curve.
 
+    name : str
+        How the curve is called in error messages.
+
     Returns
     -------
     FosterFit
@@ -276,7 +310,23 @@ def fit_foster(t: ArrayLike, zth: ArrayLike, *, n_terms: int | None = None, spec
 
 @dataclass(frozen=True)
 class NetworkIdentification:
-    """Everything read from one Zth curve (SI)."""
+    """Everything read from one Zth curve (SI).
+
+    Attributes
+    ----------
+    curve : ZthCurve
+        The checked input curve (t [s], Zth [K/W]).
+    spectrum : Spectrum
+        Its time-constant spectrum.
+    foster_R, foster_tau : ndarray
+        Foster network used for the Cauer ladder (the spectrum's non-zero terms) [K/W], [s].
+    cauer_R, cauer_C : ndarray
+        The equivalent Cauer ladder, junction first [K/W], [J/K].
+    structure : StructureFunction
+        Its cumulative structure function.
+    info : dict
+        Diagnostics of the identification.
+    """
 
     curve: ZthCurve
     spectrum: Spectrum
@@ -311,6 +361,9 @@ def identify_network(t: ArrayLike, zth: ArrayLike, *, per_decade: int = 10, nois
         Spectrum (and ladder) resolution, time constants per decade.
     noise, regularization : float, optional
         See :func:`time_constant_spectrum`.
+
+    name : str
+        How the curve is called in error messages.
 
     Returns
     -------

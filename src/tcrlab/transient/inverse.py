@@ -43,7 +43,25 @@ MAX_BYTES = 2e9  # working memory of the batched Monte Carlo refits
 
 @dataclass(frozen=True)
 class InterfaceFit:
-    """Fitted interface resistance [K/W] with its Monte Carlo uncertainty."""
+    """Fitted interface resistance [K/W] with its Monte Carlo uncertainty.
+
+    Attributes
+    ----------
+    name : str
+        The fitted interface.
+    value : float
+        Best-fit resistance [K/W].
+    std : float
+        Standard deviation of the Monte Carlo refits [K/W].
+    interval : tuple of float
+        95 % interval (2.5–97.5 %) [K/W].
+    residual_rms : float
+        RMS residual of the fit [K/W].
+    samples : ndarray
+        Refitted values [K/W].
+    seed : int
+        Seed of the Monte Carlo noise.
+    """
 
     name: str
     value: float

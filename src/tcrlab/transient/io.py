@@ -41,6 +41,13 @@ def read_two_columns(path: str | Path, *, name: str = "DATA",
         How the file is called in messages (the command-line argument).
     min_rows : int
         Fewest data rows accepted.
+
+    Returns
+    -------
+    x, y : ndarray
+        The two columns.
+    header : list of str or None
+        The header names, if the file has a header line.
     """
     p = Path(path)
     try:

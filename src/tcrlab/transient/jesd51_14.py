@@ -59,7 +59,21 @@ NOISE_THRESHOLD = 4.0  # ε ≥ 4σ of the difference: noise alone crosses it on
 
 @dataclass(frozen=True)
 class SqrtTFit:
-    """Zth ≈ offset + slope·√t over ``window`` [s]; ``zth`` is the corrected curve [K/W]."""
+    """Zth ≈ offset + slope·√t over ``window`` [s]; ``zth`` is the corrected curve [K/W].
+
+    Attributes
+    ----------
+    offset : float
+        Zth offset at t = 0 [K/W].
+    slope : float
+        Slope against √t [K/(W·√s)].
+    window : tuple of float
+        Fit window [s].
+    rms : float
+        Fit residual [K/W].
+    zth : ndarray
+        The corrected curve [K/W].
+    """
 
     offset: float  # K/W
     slope: float  # K/(W·√s)
@@ -82,6 +96,9 @@ def sqrt_t_correction(t: ArrayLike, zth: ArrayLike, window: tuple[float, float],
     window : (float, float)
         Early time window [s] in which the die still acts as a semi-infinite body (after the electrical
         disturbance, before the heat reaches the die attach); ≥ 3 samples.
+
+    name : str
+        How the curve is called in error messages.
 
     Returns
     -------
@@ -117,7 +134,31 @@ def sqrt_t_correction(t: ArrayLike, zth: ArrayLike, window: tuple[float, float],
 
 @dataclass(frozen=True)
 class DualInterfaceResult:
-    """R_thJC by both methods [K/W], the separation time [s], and the interface (TIM) difference [K/W]."""
+    """R_thJC by both methods [K/W], the separation time [s], and the interface (TIM) difference [K/W].
+
+    Attributes
+    ----------
+    rth_jc_zth : float
+        R_thJC where the two Zth curves separate [K/W].
+    separation_time : float
+        Where they separate [s].
+    rth_jc_structure : float
+        R_thJC where the two structure functions separate [K/W].
+    separation_capacitance : float
+        Cumulative capacitance there [J/K].
+    tim_difference_structure : float
+        R_Σ,a − R_Σ,b at the largest common cumulative capacitance [K/W].
+    tim_difference_total : float
+        Zth_a − Zth_b at the last common time [K/W].
+    t : ndarray
+        Common times [s].
+    delta : ndarray
+        |Zth_a − Zth_b| on those times [K/W].
+    epsilon : ndarray
+        The separation threshold on those times [K/W].
+    ident_a, ident_b : NetworkIdentification
+        Identification of each curve.
+    """
 
     rth_jc_zth: float
     separation_time: float

@@ -123,6 +123,20 @@ def cauer_zth(R: ArrayLike, C: ArrayLike, t: ArrayLike) -> Array:
 def foster_zth(R: ArrayLike, tau: ArrayLike, t: ArrayLike) -> Array:
     """Zth(t) = Σ R_k (1 − exp(−t/τ_k)) [K/W] of a Foster network (R [K/W], τ [s]) at times t [s].
 
+    Parameters
+    ----------
+    R : array_like
+        Foster resistances [K/W].
+    tau : array_like
+        Foster time constants [s].
+    t : array_like
+        Times [s].
+
+    Returns
+    -------
+    ndarray
+        Zth(t) [K/W].
+
     Examples
     --------
     >>> float(foster_zth([2.0], [1.0], 1e9))

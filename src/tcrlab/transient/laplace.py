@@ -54,7 +54,21 @@ CHUNK_ELEMENTS = 4_000_000  # complex values per working array in layered_zth (6
 @dataclass(frozen=True)
 class Slab:
     """A conducting layer: thickness [m] (``inf`` for a semi-infinite body), conductivity [W/(m·K)],
-    volumetric heat capacity ρc [J/(m³·K)], cross-section area [m²]. Fields may be arrays (batches)."""
+    volumetric heat capacity ρc [J/(m³·K)], cross-section area [m²]. Fields may be arrays (batches).
+
+    Attributes
+    ----------
+    name : str
+        Label.
+    thickness : array_like
+        Thickness [m]; ``inf`` for a semi-infinite body.
+    conductivity : array_like
+        Thermal conductivity [W/(m·K)].
+    heat_capacity : array_like
+        Volumetric heat capacity ρc [J/(m³·K)].
+    area : array_like
+        Cross-section area [m²].
+    """
 
     name: str
     thickness: ArrayLike
@@ -81,7 +95,17 @@ class Slab:
 
 @dataclass(frozen=True)
 class Resistance:
-    """A massless resistance [K/W]: a contact, a TIM of negligible heat capacity, a convective sink 1/(hA)."""
+    """A massless resistance [K/W]: a contact, a TIM of negligible heat capacity, a convective sink 1/(hA).
+
+    Attributes
+    ----------
+    name : str
+        Label.
+    resistance : array_like
+        Resistance [K/W].
+    is_interface : bool
+        Whether it is marked as an interface on the structure function.
+    """
 
     name: str
     resistance: ArrayLike
@@ -93,7 +117,13 @@ class Resistance:
 
 @dataclass(frozen=True)
 class LayeredPath:
-    """Elements in series from the heated face (power in) to an isothermal sink."""
+    """Elements in series from the heated face (power in) to an isothermal sink.
+
+    Attributes
+    ----------
+    elements : tuple of Slab or Resistance
+        The elements, heated face first.
+    """
 
     elements: tuple[Slab | Resistance, ...]
 
@@ -204,7 +234,24 @@ def layered_impedance(path: LayeredPath | Sequence[Slab | Resistance], s: ArrayL
 
 
 def talbot_contour(t: Array, nodes: int) -> tuple[NDArray[np.complex128], NDArray[np.complex128], Array]:
-    """Fixed-Talbot contour points s_k(t), weights w_k(t) (complex) and r(t) (Abate & Valkó 2004, eq. 23)."""
+    """Fixed-Talbot contour points s_k(t), weights w_k(t) (complex) and r(t) (Abate & Valkó 2004, eq. 23).
+
+    Parameters
+    ----------
+    t : ndarray
+        Times [s], > 0.
+    nodes : int
+        Number of contour nodes.
+
+    Returns
+    -------
+    s : ndarray
+        Contour points, shape (nt, nodes − 1) [1/s].
+    w : ndarray
+        Complex weights, shape (nodes − 1,).
+    r : ndarray
+        Contour parameter r(t) [1/s].
+    """
     m = nodes
     theta = np.arange(1, m) * np.pi / m
     cot = 1.0 / np.tan(theta)
@@ -220,6 +267,20 @@ def talbot_invert(transform, t: ArrayLike, *, nodes: int = 24) -> Array:
 
     ``transform`` takes a complex array of s of shape (nt, nodes − 1) (and for s = r a shape (nt, 1)) and
     returns F(s) of the same trailing shape (leading batch axes allowed).
+
+    Parameters
+    ----------
+    transform : callable
+        F(s) of a complex array of s.
+    t : array_like
+        Times, > 0 [s].
+    nodes : int
+        Contour nodes M (error model in the module docstring).
+
+    Returns
+    -------
+    ndarray
+        f(t), shaped like ``t``.
 
     References
     ----------

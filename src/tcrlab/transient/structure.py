@@ -34,7 +34,19 @@ Array = NDArray[np.float64]
 @dataclass(frozen=True)
 class StructureFunction:
     """Cumulative structure function: C_cum [J/K] against R_cum [K/W] at the ladder's nodes, and the
-    differential K [J/K²] per cell (plotted at the cells' mid resistances ``R_mid``)."""
+    differential K [J/K²] per cell (plotted at the cells' mid resistances ``R_mid``).
+
+    Attributes
+    ----------
+    R_cum : ndarray
+        Cumulative resistance at the ladder's nodes [K/W].
+    C_cum : ndarray
+        Cumulative capacitance at the ladder's nodes [J/K].
+    R_mid : ndarray
+        Mid resistance of each cell [K/W].
+    K : ndarray
+        Differential structure function per cell [J/K²].
+    """
 
     R_cum: Array
     C_cum: Array
@@ -110,6 +122,11 @@ def layered_structure_function(path: Any, *, points_per_slab: int = 50) -> Struc
     points_per_slab : int
         Samples per slab.
 
+    Returns
+    -------
+    StructureFunction
+        The exact curve of the path.
+
     Examples
     --------
     >>> from tcrlab.transient.laplace import LayeredPath, Slab, Resistance
@@ -144,7 +161,26 @@ def layered_structure_function(path: Any, *, points_per_slab: int = 50) -> Struc
 
 def interface_marks(path: Any) -> list[tuple[str, float, float]]:
     """(name, R_Σ before, R_Σ after) [K/W] of every massless resistance of a layered path: where each
-    interface sits on the structure function's resistance axis."""
+    interface sits on the structure function's resistance axis.
+
+    Parameters
+    ----------
+    path : LayeredPath
+        Scalar (unbatched) path, junction first.
+
+    Returns
+    -------
+    list of (str, float, float)
+        Name, R_Σ before and R_Σ after [K/W] of each interface.
+
+    Examples
+    --------
+    >>> from tcrlab.transient.laplace import LayeredPath, Slab, Resistance
+    >>> p = LayeredPath((Slab("a", 1e-3, 100.0, 2e6, 1e-4), Resistance("tim", 0.1),
+    ...                  Slab("b", 2e-3, 200.0, 2e6, 1e-4)))
+    >>> interface_marks(p)
+    [('tim', 0.1, 0.2)]
+    """
     from tcrlab.transient.laplace import Slab
 
     marks = []

@@ -49,12 +49,48 @@ _SPREAD_PARAMS = {"std"}  # differences: a temperature spread in degC means a di
 
 
 def is_distribution_spec(value: Any) -> bool:
-    """True for a case-file table that declares a distribution (has a ``dist`` key)."""
+    """True for a case-file table that declares a distribution (has a ``dist`` key).
+
+    Parameters
+    ----------
+    value : object
+        A case-file value.
+
+    Returns
+    -------
+    bool
+        Whether it is a distribution table.
+
+    Examples
+    --------
+    >>> is_distribution_spec({"dist": "normal", "mean": "2 MPa", "std": "0.3 MPa"}), is_distribution_spec("2 MPa")
+    (True, False)
+    """
     return isinstance(value, Mapping) and "dist" in value
 
 
 def infer_dimension(value: Any, field: str = "value", *, source: str | None = None) -> str:
-    """The name in :data:`tcrlab.units.DIMENSIONS` of a quantity such as ``"2 MPa"`` (numbers: dimensionless)."""
+    """The name in :data:`tcrlab.units.DIMENSIONS` of a quantity such as ``"2 MPa"`` (numbers: dimensionless).
+
+    Parameters
+    ----------
+    value : str or float
+        A quantity text or a number.
+    field : str
+        The name reported in errors.
+    source : str, optional
+        The file the value came from.
+
+    Returns
+    -------
+    str
+        The dimension's name.
+
+    Examples
+    --------
+    >>> infer_dimension("2 MPa"), infer_dimension(3)
+    ('pressure', 'dimensionless')
+    """
     if isinstance(value, bool):
         raise InputError(field, value, "a number or a quantity with a unit", source=source)
     if isinstance(value, int | float | np.integer | np.floating):
@@ -80,7 +116,21 @@ def infer_dimension(value: Any, field: str = "value", *, source: str | None = No
 
 @dataclass(frozen=True)
 class Distribution:
-    """A parsed input distribution; ``params`` are SI floats (log-space values for lognormal)."""
+    """A parsed input distribution; ``params`` are SI floats (log-space values for lognormal).
+
+    Attributes
+    ----------
+    kind : str
+        Distribution kind ("normal", "uniform", "lognormal"...).
+    params : dict of str to float
+        Parameters in SI units (log-space values for lognormal).
+    dimension : str
+        Dimension of the sampled quantity.
+    field : str
+        The case-file field it belongs to.
+    spec : dict
+        The table as written.
+    """
 
     kind: str
     params: dict[str, float]
@@ -176,6 +226,31 @@ def parse_distribution(
 
     Raises :class:`InputError` naming the field for an unknown kind, a missing or unknown parameter,
     a negative spread, ``low >= high``, a mode outside ``[low, high]`` or mismatched dimensions.
+
+    Parameters
+    ----------
+    spec : Mapping
+        The distribution table (values with units).
+    field : str
+        The name reported in errors.
+    source : str, optional
+        The file the table came from.
+
+    Returns
+    -------
+    Distribution
+        The distribution in SI units.
+
+    Raises
+    ------
+    InputError
+        Naming the field and what is wrong.
+
+    Examples
+    --------
+    >>> d = parse_distribution({"dist": "normal", "mean": "2 MPa", "std": "0.3 MPa"}, "pressure")
+    >>> d.kind, d.params, d.dimension
+    ('normal', {'mean': 2000000.0, 'std': 300000.0}, 'pressure')
     """
     if not is_distribution_spec(spec):
         raise InputError(field, spec, "a table with a 'dist' key", source=source)

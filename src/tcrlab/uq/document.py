@@ -21,7 +21,23 @@ _PART = re.compile(r"^([^\[\]]+)((?:\[\d+\])*)$")
 
 
 def split_path(path: str) -> list[str | int]:
-    """``"layer[2].resistance"`` → ``["layer", 1, "resistance"]`` (internal indices from 0)."""
+    """``"layer[2].resistance"`` → ``["layer", 1, "resistance"]`` (internal indices from 0).
+
+    Parameters
+    ----------
+    path : str
+        Dotted path with 1-based indices in brackets.
+
+    Returns
+    -------
+    list of str or int
+        Keys and 0-based indices.
+
+    Examples
+    --------
+    >>> split_path("layer[2].resistance")
+    ['layer', 1, 'resistance']
+    """
     parts: list[str | int] = []
     for chunk in path.split("."):
         m = _PART.match(chunk.strip())
@@ -43,7 +59,27 @@ def join_path(parts: list[str | int]) -> str:
 
 
 def iter_leaves(doc: Any, prefix: list[str | int] | None = None) -> Iterator[tuple[list[str | int], Any]]:
-    """Every value that is not a table/array (distribution tables count as leaves), with its path."""
+    """Every value that is not a table/array (distribution tables count as leaves), with its path.
+
+    Parameters
+    ----------
+    doc : object
+        A parsed document (or part of one).
+    prefix : list of str or int, optional
+        Path of ``doc`` in its document.
+
+    Yields
+    ------
+    path : list of str or int
+        The leaf's path.
+    value : object
+        The leaf.
+
+    Examples
+    --------
+    >>> list(iter_leaves({"joint": {"sigma": "1 um", "gas": "air"}}))
+    [(['joint', 'sigma'], '1 um'), (['joint', 'gas'], 'air')]
+    """
     prefix = prefix or []
     if isinstance(doc, Mapping) and not is_distribution_spec(doc):
         for key, value in doc.items():
@@ -56,11 +92,51 @@ def iter_leaves(doc: Any, prefix: list[str | int] | None = None) -> Iterator[tup
 
 
 def find_distribution_specs(doc: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
-    """Dotted path → distribution table for every table with a ``dist`` key in the document."""
+    """Dotted path → distribution table for every table with a ``dist`` key in the document.
+
+    Parameters
+    ----------
+    doc : Mapping
+        The parsed document.
+
+    Returns
+    -------
+    dict of str to Mapping
+        Distribution tables by dotted path.
+
+    Examples
+    --------
+    >>> find_distribution_specs({"joint": {"pressure": {"dist": "uniform", "low": "1 MPa", "high": "2 MPa"}}})
+    {'joint.pressure': {'dist': 'uniform', 'low': '1 MPa', 'high': '2 MPa'}}
+    """
     return {join_path(p): v for p, v in iter_leaves(doc) if is_distribution_spec(v)}
 
 
 def get_path(doc: Any, path: str) -> Any:
+    """The value at a dotted path of a document.
+
+    Parameters
+    ----------
+    doc : object
+        The parsed document.
+    path : str
+        Dotted path with 1-based indices in brackets (``"layer[2].resistance"``).
+
+    Returns
+    -------
+    object
+        The value.
+
+    Raises
+    ------
+    InputError
+        When the path does not exist.
+
+    Examples
+    --------
+    >>> get_path({"layer": [{"name": "a"}, {"name": "b"}]}, "layer[2].name")
+    'b'
+    """
     node = doc
     for part in split_path(path):
         try:
@@ -71,7 +147,19 @@ def get_path(doc: Any, path: str) -> Any:
 
 
 def set_path(doc: Any, path: str, value: Any, *, create: bool = True) -> None:
-    """Set a value in place (the parent table must exist; the last key is created when missing)."""
+    """Set a value in place (the parent table must exist; the last key is created when missing).
+
+    Parameters
+    ----------
+    doc : object
+        The parsed document, changed in place.
+    path : str
+        Dotted path.
+    value : object
+        The new value.
+    create : bool
+        Create the last key when it is missing.
+    """
     parts = split_path(path)
     node = doc
     for part in parts[:-1]:
@@ -90,7 +178,32 @@ def set_path(doc: Any, path: str, value: Any, *, create: bool = True) -> None:
 
 def resolve_path(doc: Mapping[str, Any], name: str, *, source: str | None = None) -> str:
     """Full dotted path for ``name``: itself when present (or when its parent table exists), else the
-    unique path ending in it (``pressure`` → ``joint.pressure``)."""
+    unique path ending in it (``pressure`` → ``joint.pressure``).
+
+    Parameters
+    ----------
+    doc : Mapping
+        The parsed document.
+    name : str
+        A dotted path or its last part.
+    source : str, optional
+        The file name used in errors.
+
+    Returns
+    -------
+    str
+        The full dotted path.
+
+    Raises
+    ------
+    InputError
+        When the name is not found or is ambiguous.
+
+    Examples
+    --------
+    >>> resolve_path({"joint": {"pressure": "1 MPa"}}, "pressure")
+    'joint.pressure'
+    """
     leaves = [join_path(p) for p, _ in iter_leaves(doc)]
     if name in leaves:
         return name

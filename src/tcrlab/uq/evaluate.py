@@ -25,7 +25,18 @@ DEFAULT_BUILDER = "tcrlab.cases:build_case"
 
 
 def resolve_builder(builder: str | Callable[..., Any]) -> Callable[..., Any]:
-    """``"module:attribute"`` → the callable (``build_case(doc, source=...)``-compatible)."""
+    """``"module:attribute"`` → the callable (``build_case(doc, source=...)``-compatible).
+
+    Parameters
+    ----------
+    builder : str or callable
+        ``"module:attribute"`` or the callable itself.
+
+    Returns
+    -------
+    callable
+        The case builder.
+    """
     if callable(builder):
         return builder
     module, _, attribute = builder.partition(":")
@@ -34,7 +45,25 @@ def resolve_builder(builder: str | Callable[..., Any]) -> Callable[..., Any]:
 
 @dataclass(frozen=True)
 class Batch:
-    """One unit of work: the document, the values to substitute (path → array/str) and their units."""
+    """One unit of work: the document, the values to substitute (path → array/str) and their units.
+
+    Attributes
+    ----------
+    doc : Mapping
+        The case document.
+    values : Mapping
+        Path → array (or text) of the values to substitute, in ``units``.
+    units : Mapping of str to str
+        Path → unit of its values.
+    size : int
+        Number of samples.
+    source : str
+        The case file, used in messages.
+    builder : str or callable
+        Builds a case from a document (:func:`tcrlab.cases.build_case` by default).
+    tag : object
+        Caller's label of the batch, carried along unchanged.
+    """
 
     doc: Mapping[str, Any]
     values: Mapping[str, Any]
@@ -74,7 +103,18 @@ def _numeric_outputs(raw: Mapping[str, Any]) -> dict[str, np.ndarray]:
 
 
 def evaluate_batch(batch: Batch) -> dict[str, np.ndarray]:
-    """Outputs of the case for every sample of the batch: name → float array of length ``batch.size``."""
+    """Outputs of the case for every sample of the batch: name → float array of length ``batch.size``.
+
+    Parameters
+    ----------
+    batch : Batch
+        The work.
+
+    Returns
+    -------
+    dict of str to ndarray
+        Output name → values, one per sample, in SI units.
+    """
     build = resolve_builder(batch.builder)
     n = batch.size
     array_paths = [p for p, v in batch.values.items() if not isinstance(v, str) and np.ndim(v) > 0]

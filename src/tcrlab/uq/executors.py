@@ -37,7 +37,19 @@ __all__ = [
 
 @dataclass(frozen=True)
 class TaskFailure:
-    """A task that raised: its index, a description of its inputs, the error and the traceback tail."""
+    """A task that raised: its index, a description of its inputs, the error and the traceback tail.
+
+    Attributes
+    ----------
+    index : int
+        Position of the task.
+    inputs : object
+        Description of its inputs.
+    error : str
+        The error message.
+    traceback : str
+        The last lines of the traceback.
+    """
 
     index: int
     inputs: Any
@@ -57,7 +69,13 @@ class NoWorkerError(TcrlabError):
 
 
 class TaskFailedError(TcrlabError):
-    """Every task failed (or the failures make the result meaningless); lists the failures."""
+    """Every task failed (or the failures make the result meaningless); lists the failures.
+
+    Parameters
+    ----------
+    failures : sequence of TaskFailure
+        The failed tasks (the first three are shown in the message).
+    """
 
     def __init__(self, failures: Sequence[TaskFailure]):
         self.failures = list(failures)
@@ -121,7 +139,13 @@ def _guarded(fn: Callable[[Any], Any], task: Any) -> tuple[str, Any, list[str]]:
 
 
 class Executor(Protocol):
-    """Submit ``fn(task)`` for each task; yield ``(index, (status, value, warnings))`` as they finish."""
+    """Submit ``fn(task)`` for each task; yield ``(index, (status, value, warnings))`` as they finish.
+
+    Attributes
+    ----------
+    name : str
+        Shown in progress and reports.
+    """
 
     name: str
 
@@ -150,7 +174,13 @@ class SerialExecutor:
 
 
 class LocalExecutor:
-    """Local worker processes (``ProcessPoolExecutor``)."""
+    """Local worker processes (``ProcessPoolExecutor``).
+
+    Parameters
+    ----------
+    workers : int
+        Number of worker processes, >= 1.
+    """
 
     name = "local processes"
 
@@ -195,7 +225,17 @@ class LocalExecutor:
 
 
 class DaskExecutor:
-    """Tasks on a Dask cluster named by its scheduler address (``tcp://host:8786``)."""
+    """Tasks on a Dask cluster named by its scheduler address (``tcp://host:8786``).
+
+    Parameters
+    ----------
+    scheduler : str
+        Address of a running Dask scheduler.
+    timeout : float
+        Connection timeout [s].
+    worker_timeout : float, optional
+        Give up after this long without any worker [s].
+    """
 
     name = "dask"
 
@@ -277,7 +317,27 @@ def make_executor(
     scheduler: str | None = None, workers: int = 2, *, worker_timeout: float | None = None
 ) -> SerialExecutor | LocalExecutor | DaskExecutor:
     """Local processes (``workers``; 1 → in this process), or the Dask cluster at ``scheduler`` (giving
-    up after ``worker_timeout`` seconds without any worker, default :data:`WORKER_TIMEOUT`)."""
+    up after ``worker_timeout`` seconds without any worker, default :data:`WORKER_TIMEOUT`).
+
+    Parameters
+    ----------
+    scheduler : str, optional
+        Address of a Dask scheduler.
+    workers : int
+        Local worker processes (1: run in this process).
+    worker_timeout : float, optional
+        Give up after this long without any Dask worker [s].
+
+    Returns
+    -------
+    SerialExecutor or LocalExecutor or DaskExecutor
+        The executor.
+
+    Examples
+    --------
+    >>> type(make_executor(workers=1)).__name__
+    'SerialExecutor'
+    """
     if scheduler:
         return DaskExecutor(scheduler, worker_timeout=worker_timeout)
     if workers == 1:
@@ -311,6 +371,34 @@ def run_tasks(
     ``describe(task)`` gives the inputs reported for a failed task; ``on_result(i, result)`` is called
     as each task finishes. The progress bar (rich, on stderr)
     shows when ``progress`` is True, or by default when stderr is a terminal.
+
+    Parameters
+    ----------
+    fn : callable
+        The work, ``fn(task)``; must be picklable for process and Dask executors.
+    tasks : sequence
+        The tasks.
+    executor : Executor
+        Where they run (:func:`make_executor`).
+    describe : callable
+        Inputs reported for a failed task.
+    progress : bool, optional
+        Show a progress bar.
+    label : str
+        Label of the progress bar.
+    on_result : callable, optional
+        Called as ``on_result(i, result)`` when a task finishes.
+
+    Returns
+    -------
+    TaskResults
+        ``results`` (in task order), ``failures`` and ``warnings``.
+
+    Examples
+    --------
+    >>> r = run_tasks(abs, [-1, 2, -3], make_executor(workers=1), progress=False)
+    >>> r.results, r.failures
+    ([1, 2, 3], [])
     """
     results: list[Any] = [None] * len(tasks)
     failures: list[TaskFailure] = []

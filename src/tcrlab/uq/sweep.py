@@ -39,7 +39,19 @@ _NUMERIC_START = re.compile(r"^\s*[-+]?(\d|\.\d)")
 
 @dataclass(frozen=True)
 class Vary:
-    """One swept name: its values (SI floats or strings), dimension (None for strings), log spacing."""
+    """One swept name: its values (SI floats or strings), dimension (None for strings), log spacing.
+
+    Attributes
+    ----------
+    name : str
+        The swept name (a dotted path or its last part).
+    values : tuple
+        Values in SI units, or strings.
+    dimension : str or None
+        Their dimension (None for strings).
+    log : bool
+        Whether the values are log-spaced.
+    """
 
     name: str
     values: tuple[Any, ...]
@@ -52,7 +64,25 @@ class Vary:
 
 
 def parse_vary(text: str) -> Vary:
-    """Parse ``"name=START:STOP:N"`` / ``"name=START:STOP:logN"`` / ``"name=v1,v2,..."``."""
+    """Parse ``"name=START:STOP:N"`` / ``"name=START:STOP:logN"`` / ``"name=v1,v2,..."``.
+
+    Parameters
+    ----------
+    text : str
+        The ``--vary`` text.
+
+    Returns
+    -------
+    Vary
+        The name and its values in SI units.
+
+    Examples
+    --------
+    >>> parse_vary("pressure=1MPa:10MPa:log3").values
+    (1000000.0, 3162277.6601683795, 10000000.0)
+    >>> parse_vary("gas=air,helium").values
+    ('air', 'helium')
+    """
     if "=" not in text:
         raise InputError("--vary", text, "name=START:STOP:N, name=START:STOP:logN or name=v1,v2,...")
     name, _, spec = text.partition("=")
@@ -189,7 +219,27 @@ def _sweep_task(task: _SweepTask) -> dict[str, Any]:
 
 @dataclass
 class SweepResult:
-    """The tidy table, what was varied, the resolved paths, output names, failures and warnings."""
+    """The tidy table, what was varied, the resolved paths, output names, failures and warnings.
+
+    Attributes
+    ----------
+    table : pandas.DataFrame
+        One row per grid point: the varied values and the outputs (SI).
+    varies : list of Vary
+        What was varied.
+    paths : dict of str to str
+        Swept name → its full dotted path.
+    outputs : list of str
+        Output names.
+    failures : list of TaskFailure
+        Tasks that failed.
+    warnings : list of str
+        Validity warnings met.
+    executor : str
+        Where the sweep ran.
+    resumed_blocks : int
+        Blocks reused from an interrupted run.
+    """
 
     table: pd.DataFrame
     varies: list[Vary]
@@ -244,6 +294,39 @@ def run_sweep(
     the blocks of the same sweep (same case, names, values and batch size) and evaluates only the rest.
     Without ``resume`` the folder's earlier blocks are removed. The caller removes the folder once the
     table is safely written (:func:`remove_blocks`).
+
+    Parameters
+    ----------
+    doc : Mapping
+        The case document.
+    varies : sequence of Vary or str
+        The swept names and values (``"name=START:STOP:N"``...).
+    executor : Executor, optional
+        Where the tasks run (this process by default).
+    batch_size : int
+        Grid points per task.
+    source : str
+        The case file, used in messages.
+    builder : str or callable
+        Builds a case from a document.
+    progress : bool, optional
+        Show a progress bar.
+    blocks : str or Path, optional
+        Folder where finished tasks' rows are saved.
+    resume : bool
+        Reuse the blocks of the same sweep.
+
+    Returns
+    -------
+    SweepResult
+        The tidy table with the failures and warnings.
+
+    Examples
+    --------
+    >>> doc = {"linear": {"offset": 1.0, "coefficients": {"x1": 2.0}, "x1": 0.0}}
+    >>> r = run_sweep(doc, ["linear.x1=0:1:3"], builder="tcrlab.uq.synthetic:build_linear_case")
+    >>> r.table["y"].tolist()
+    [1.0, 2.0, 3.0]
     """
     varies = [parse_vary(v) if isinstance(v, str) else v for v in varies]
     if not varies:
@@ -330,19 +413,56 @@ class _BlockStore:
 
 
 def blocks_folder(output: str | Path) -> Path:
-    """Where the blocks of a sweep writing ``output`` are kept: ``.<name>.blocks`` beside it."""
+    """Where the blocks of a sweep writing ``output`` are kept: ``.<name>.blocks`` beside it.
+
+    Parameters
+    ----------
+    output : str or Path
+        The sweep's output file.
+
+    Returns
+    -------
+    Path
+        The block folder.
+
+    Examples
+    --------
+    >>> blocks_folder("out/sweep.csv").as_posix()
+    'out/.sweep.csv.blocks'
+    """
     target = Path(output)
     return target.parent / f".{target.name}.blocks"
 
 
 def remove_blocks(folder: str | Path) -> None:
-    """Remove a sweep's block folder (after its table was written)."""
+    """Remove a sweep's block folder (after its table was written).
+
+    Parameters
+    ----------
+    folder : str or Path
+        The block folder.
+    """
     shutil.rmtree(folder, ignore_errors=True)
 
 
 def write_table(table: pd.DataFrame | None, path: str | Path, *, check_only: bool = False) -> Path:
     """Write the tidy table atomically as CSV or Parquet (from the suffix); ``check_only``: only check
-    the name, before any work."""
+    the name, before any work.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame or None
+        The table (None with ``check_only``).
+    path : str or Path
+        The target file (``.csv`` or ``.parquet``).
+    check_only : bool
+        Only check the name.
+
+    Returns
+    -------
+    Path
+        ``path``.
+    """
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix not in {".csv", ".parquet", ".pq"}:

@@ -33,6 +33,19 @@ __all__ = ["LinearCase", "build_linear_case"]
 
 @dataclass(frozen=True)
 class LinearCase:
+    """The synthetic linear case: y = factor·(offset + Σ c_i x_i), with a known variance.
+
+    Attributes
+    ----------
+    offset : float
+        Constant term [-].
+    terms : dict of str to (float, float or ndarray)
+        Name → (coefficient c_i, value x_i) [-].
+    factor : float
+        Mode factor (1 for "single", 2 for "double") [-].
+    kind : str
+        Always ``"linear"``.
+    """
     offset: float
     terms: dict[str, tuple[float, Any]]
     factor: float
@@ -45,6 +58,33 @@ class LinearCase:
 
 
 def build_linear_case(doc: Mapping[str, Any], *, source: str = "<case>", registry: Any = None) -> LinearCase:
+    """Build a :class:`LinearCase` from a document with a ``[linear]`` table (the module docstring's format).
+
+    Parameters
+    ----------
+    doc : Mapping
+        The case document.
+    source : str
+        The file name used in messages.
+    registry : object, optional
+        Unused; accepted so that the builder has the signature of :func:`tcrlab.cases.build_case`.
+
+    Returns
+    -------
+    LinearCase
+        The case.
+
+    Raises
+    ------
+    CaseFileError
+        Without a ``[linear]`` table or with a missing input.
+
+    Examples
+    --------
+    >>> case = build_linear_case({"linear": {"offset": 1.0, "coefficients": {"x1": 2.0}, "x1": 0.5}})
+    >>> float(case.outputs()["y"])
+    2.0
+    """
     table = doc.get("linear")
     if not isinstance(table, Mapping):
         raise CaseFileError(f"{source}: a linear case needs a [linear] table")

@@ -22,7 +22,13 @@ router = APIRouter(prefix="/api", tags=["api"])
 
 
 def examples() -> dict[str, Path]:
-    """Packaged heat-path examples by name (a request names one; no path is ever taken from it)."""
+    """Packaged heat-path examples by name (a request names one; no path is ever taken from it).
+
+    Returns
+    -------
+    dict of str to Path
+        Example name to its packaged case file.
+    """
     import tcrlab
 
     folder = Path(tcrlab.__file__).parent / "examples"

@@ -54,6 +54,9 @@ def check_request(obj: Any, field: str, limits: WebLimits = LIMITS, *, depth: in
     limits : WebLimits
         The bounds to apply.
 
+    depth : int
+        Current nesting level (the function calls itself on nested values).
+
     Raises
     ------
     InputError
@@ -132,7 +135,22 @@ def joint_result(table: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def joint_curve(table: Mapping[str, Any], pressure_range: str) -> tuple[np.ndarray, Any]:
-    """The joint of ``table`` evaluated over ``pressure_range`` (``"START:STOP:logN"``) [Pa]."""
+    """The joint of ``table`` evaluated over ``pressure_range`` (``"START:STOP:logN"``) [Pa].
+
+    Parameters
+    ----------
+    table : Mapping
+        A ``[joint]`` table (values with units).
+    pressure_range : str
+        Pressure range text.
+
+    Returns
+    -------
+    pressures : ndarray
+        Pressures [Pa].
+    result : object
+        What ``Joint.evaluate`` returns at those pressures.
+    """
     from tcrlab.units import parse_range
 
     joint = _joint(table)
@@ -146,6 +164,11 @@ def joint_curve(table: Mapping[str, Any], pressure_range: str) -> tuple[np.ndarr
 
 def stack_result(doc: Mapping[str, Any]) -> Any:
     """Solve a heat-path case document (the TOML of ``tcrlab run`` as a JSON object).
+
+    Parameters
+    ----------
+    doc : Mapping
+        The case document.
 
     Returns
     -------
@@ -168,6 +191,11 @@ def stack_result(doc: Mapping[str, Any]) -> Any:
 
 def kapitza_result(table: Mapping[str, Any]) -> dict[str, Any]:
     """AMM / DMM / radiation-limit conductances of a ``[kapitza]`` table, with measured points.
+
+    Parameters
+    ----------
+    table : Mapping
+        A ``[kapitza]`` table (values with units).
 
     Returns
     -------
@@ -194,7 +222,18 @@ def kapitza_result(table: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def model_sources(details: Mapping[str, Any]) -> dict[str, str]:
-    """The first docstring line (which cites the source) of the contact and gap models used."""
+    """The first docstring line (which cites the source) of the contact and gap models used.
+
+    Parameters
+    ----------
+    details : Mapping
+        A joint result's ``details`` (names of the models used).
+
+    Returns
+    -------
+    dict of str to str
+        Model role to ``"<model>: <first docstring line>"``.
+    """
     from tcrlab.conductance.registry import CONTACT_MODELS, GAP_MODELS
 
     out: dict[str, str] = {}
@@ -210,7 +249,18 @@ def model_sources(details: Mapping[str, Any]) -> dict[str, str]:
 
 
 def svg_of(draw: Callable[[Path], Any]) -> str:
-    """Run a plotting function that saves to a path and return the figure as SVG text."""
+    """Run a plotting function that saves to a path and return the figure as SVG text.
+
+    Parameters
+    ----------
+    draw : callable
+        Called with the path to save the figure to.
+
+    Returns
+    -------
+    str
+        The figure as SVG text.
+    """
     with PLOT_LOCK, tempfile.TemporaryDirectory(prefix="tcrlab-web-") as folder:
         path = Path(folder) / "figure.svg"
         draw(path)
