@@ -24,6 +24,7 @@ from scipy import special
 
 from tcrlab._arrays import require_broadcastable
 from tcrlab.errors import InputError
+from tcrlab.spreading._rect_split import mode_counts, split_sums
 from tcrlab.spreading._series import chunks, warn_unconverged
 from tcrlab.spreading.layers import Layers, LayerSpec, check_layers, mode_impedance
 from tcrlab.spreading.result import SpreadingResult, out
@@ -40,6 +41,8 @@ __all__ = [
 DEFAULT_RTOL = 1e-4
 MAX_MODES = 4096  # Fourier modes per direction at most
 COMPILED_ABOVE = 4_000_000  # modes × geometries from which the compiled kernel pays for itself
+SPLIT_MAX_MODES = 1 << 16  # modal terms per geometry at most on the split path (thin top layers: direct)
+SPLIT_COMPILED_ABOVE = 500  # geometries from which the split path uses its compiled kernel
 _ASYMPTOTIC = 10.0  # λ_M·a (and δ_N·b) beyond which omitted terms follow their asymptotic mean
 
 
@@ -116,6 +119,81 @@ def _rect_sum(a, b, c, d, x, y, lay: Layers, m_modes: int, n_modes: int) -> NDAr
     return rect_sums(*args, thick, cond, np.ascontiguousarray(zsink), int(m_modes), int(n_modes))
 
 
+def _direct(a_f, b_f, c_f, d_f, x_f, y_f, flat: Layers, index, rtol: float, max_modes: int,  # type: ignore[no-untyped-def]
+            spreading, err, terms, conv) -> None:
+    """Direct summation with mode doubling and a Richardson tail (fills the outputs at ``index``): the
+    reference for the split evaluation and the fallback where the top layer is too thin for it."""
+    g = a_f.size
+    previous = np.full(g, np.nan)  # the sum at half the modes (the last level)
+    # starting modes: wavenumber cut-off 16/size in each direction, rounded up to a power of two
+    m0 = np.maximum(8, 2 ** np.ceil(np.log2(16.0 * c_f / (np.pi * a_f)))).astype(np.int64)
+    n0 = np.maximum(8, 2 ** np.ceil(np.log2(16.0 * d_f / (np.pi * b_f)))).astype(np.int64)
+    level = np.full(g, -1, dtype=np.int64)  # level −1: the half-mode sum that starts the doubling
+    active = np.asarray(index, dtype=np.int64)
+    while active.size:
+        mm = np.minimum((m0[active] << np.maximum(level[active], 0)) >> (level[active] < 0), max_modes)
+        nn = np.minimum((n0[active] << np.maximum(level[active], 0)) >> (level[active] < 0), max_modes)
+        pairs = np.stack([mm, nn], axis=1)
+        still = []
+        for m_modes, n_modes in np.unique(pairs, axis=0):
+            group = active[(mm == m_modes) & (nn == n_modes)]
+            per = int((m_modes + 1) * (n_modes + 1))
+            # the compiled sum keeps no mode arrays, so a large group goes in one piece
+            parts = [group] if group.size * per >= COMPILED_ABOVE else chunks(group, per)
+            for part in parts:
+                sub = flat.flat(part, (g,))
+                total = _rect_sum(a_f[part], b_f[part], c_f[part], d_f[part], x_f[part], y_f[part], sub,
+                                  int(m_modes), int(n_modes))
+                first = np.isnan(previous[part])
+                # the omitted terms fall off as 1/M² once λ_M·a ≫ 1: the last doubling added 3/4 of the
+                # tail of the half-mode sum, so the tail left is about a third of that step (Richardson)
+                est = np.where(first, np.inf, (total - previous[part]) / 3.0)
+                previous[part] = total
+                spreading[part] = total + np.where(first, 0.0, est)
+                err[part] = np.abs(est)
+                terms[part] = (m_modes + 1) * (n_modes + 1) - 1
+                asymptotic = (np.pi * m_modes / c_f[part] * a_f[part] >= _ASYMPTOTIC) & (
+                    np.pi * n_modes / d_f[part] * b_f[part] >= _ASYMPTOTIC)
+                ok = ~first & asymptotic & (err[part] <= rtol * spreading[part])
+                capped = (m_modes >= max_modes) | (n_modes >= max_modes)
+                if capped and not np.all(first):
+                    conv[part[~ok]] = False
+                else:
+                    still.append(part[~ok])
+        active = np.concatenate(still) if still else np.empty(0, dtype=np.int64)
+        level[active] += 1
+
+
+def _split(a_f, b_f, c_f, d_f, x_f, y_f, flat: Layers, index, rtol: float, max_modes: int,  # type: ignore[no-untyped-def]
+           spreading, err, terms, conv) -> NDArray[np.intp]:
+    """Split (Ewald-type) evaluation, :mod:`tcrlab.spreading._rect_split`, at ``index``; the cut-off
+    B = max(8/t₁, 40/min(c, d)) is doubled (at most three times) where the error bound exceeds
+    rtol·R_s. Returns the geometries left to :func:`_direct` (modes beyond SPLIT_MAX_MODES)."""
+    t1 = flat.flat(index, (a_f.size,)).thickness[0] if index.size else np.empty(0)
+    cutoff = np.maximum(8.0 / np.broadcast_to(t1, index.shape),
+                        40.0 / np.minimum(c_f[index], d_f[index]))
+    left = []
+    for _ in range(4):
+        if not index.size:
+            break
+        compiled = index.size >= SPLIT_COMPILED_ABOVE
+        big_m, big_n = mode_counts(cutoff, c_f[index], d_f[index], ladder=not compiled)
+        fits = ((big_m + 1) * (big_n + 1) <= SPLIT_MAX_MODES) & (big_m <= max_modes) & (big_n <= max_modes)
+        left.append(index[~fits])
+        index, cutoff, big_m, big_n = index[fits], cutoff[fits], big_m[fits], big_n[fits]
+        if not index.size:
+            break
+        sub = flat.flat(index, (a_f.size,))
+        val, bound = split_sums(a_f[index], b_f[index], c_f[index], d_f[index], x_f[index], y_f[index], sub,
+                                big_m, big_n, compiled=compiled)
+        spreading[index], err[index] = val, bound
+        terms[index] = (big_m + 1) * (big_n + 1) - 1
+        ok = bound <= rtol * val
+        index, cutoff = index[~ok], 2.0 * cutoff[~ok]
+    left.append(index)
+    return np.concatenate(left)
+
+
 def rectangle_spreading(
     source_length: ArrayLike, source_width: ArrayLike, plate_length: ArrayLike, plate_width: ArrayLike,
     layers: LayerSpec, h: ArrayLike = math.inf, *, xc: ArrayLike | None = None, yc: ArrayLike | None = None,
@@ -161,6 +239,13 @@ def rectangle_spreading(
     >>> round(r.spreading, 4), r.converged
     (0.0845, True)
     """
+    return _rectangle_spreading(source_length, source_width, plate_length, plate_width, layers, h, xc, yc,
+                                rtol, max_modes, split=True)
+
+
+def _rectangle_spreading(source_length, source_width, plate_length, plate_width, layers, h, xc, yc,  # type: ignore[no-untyped-def]
+                         rtol, max_modes, *, split: bool) -> SpreadingResult:
+    """:func:`rectangle_spreading`; ``split=False`` sums the double series directly (the reference)."""
     aa, bb, cc, dd, x, y = check_rectangle(source_length, source_width, plate_length, plate_width, xc, yc)
     lay = check_layers(layers, h)
     rtol = float(require_positive("rtol", rtol))
@@ -173,48 +258,15 @@ def rectangle_spreading(
     flat = lay.flat(slice(None), shape)
     g = a_f.size
     spreading = np.zeros(g)
-    previous = np.full(g, np.nan)  # the sum at half the modes (the last level)
     err = np.zeros(g)
     terms = np.zeros(g, dtype=np.int64)
     conv = np.ones(g, dtype=bool)
     full = (a_f >= c_f * (1 - 1e-12)) & (b_f >= d_f * (1 - 1e-12))  # source covers the plate: R_s = 0
-    # starting modes: wavenumber cut-off 16/size in each direction, rounded up to a power of two
-    m0 = np.maximum(8, 2 ** np.ceil(np.log2(16.0 * c_f / (np.pi * a_f)))).astype(np.int64)
-    n0 = np.maximum(8, 2 ** np.ceil(np.log2(16.0 * d_f / (np.pi * b_f)))).astype(np.int64)
-    level = np.full(g, -1, dtype=np.int64)  # level −1: the half-mode sum that starts the doubling
-    active = np.flatnonzero(~full)
-    while active.size:
-        mm = np.minimum((m0[active] << np.maximum(level[active], 0)) >> (level[active] < 0), max_modes)
-        nn = np.minimum((n0[active] << np.maximum(level[active], 0)) >> (level[active] < 0), max_modes)
-        pairs = np.stack([mm, nn], axis=1)
-        still = []
-        for m_modes, n_modes in np.unique(pairs, axis=0):
-            group = active[(mm == m_modes) & (nn == n_modes)]
-            per = int((m_modes + 1) * (n_modes + 1))
-            # the compiled sum keeps no mode arrays, so a large group goes in one piece
-            parts = [group] if group.size * per >= COMPILED_ABOVE else chunks(group, per)
-            for part in parts:
-                sub = flat.flat(part, (g,))
-                total = _rect_sum(a_f[part], b_f[part], c_f[part], d_f[part], x_f[part], y_f[part], sub,
-                                  int(m_modes), int(n_modes))
-                first = np.isnan(previous[part])
-                # the omitted terms fall off as 1/M² once λ_M·a ≫ 1: the last doubling added 3/4 of the
-                # tail of the half-mode sum, so the tail left is about a third of that step (Richardson)
-                est = np.where(first, np.inf, (total - previous[part]) / 3.0)
-                previous[part] = total
-                spreading[part] = total + np.where(first, 0.0, est)
-                err[part] = np.abs(est)
-                terms[part] = (m_modes + 1) * (n_modes + 1) - 1
-                asymptotic = (np.pi * m_modes / c_f[part] * a_f[part] >= _ASYMPTOTIC) & (
-                    np.pi * n_modes / d_f[part] * b_f[part] >= _ASYMPTOTIC)
-                ok = ~first & asymptotic & (err[part] <= rtol * spreading[part])
-                capped = (m_modes >= max_modes) | (n_modes >= max_modes)
-                if capped and not np.all(first):
-                    conv[part[~ok]] = False
-                else:
-                    still.append(part[~ok])
-        active = np.concatenate(still) if still else np.empty(0, dtype=np.int64)
-        level[active] += 1
+    args = (a_f, b_f, c_f, d_f, x_f, y_f, flat)
+    rest = np.flatnonzero(~full)
+    if split:
+        rest = _split(*args, rest, rtol, max_modes, spreading, err, terms, conv)
+    _direct(*args, rest, rtol, max_modes, spreading, err, terms, conv)
     warn_unconverged("rectangle_spreading", conv, max_modes,
                      "Raise max_modes, or loosen rtol, for sources much smaller than the plate.")
     one_d = np.asarray(flat.one_d_area_resistance()) / (c_f * d_f)
