@@ -77,9 +77,9 @@ def _strip_factor(size, centre, plate, s):  # pragma: no cover - compiled
 
 
 @numba.njit(cache=True, nogil=True, parallel=True)
-def rect_split(a, b, c, d, x, y, thick, cond, zsink, big_m, big_n, eta, nodes, weights, nodes2, weights2):  # pragma: no cover - compiled
+def rect_split(a, b, c, d, x, y, thick, cond, zsink, big_m, big_n, bcut, eta, nodes, weights, nodes2, weights2):  # pragma: no cover - compiled
     """The two parts of :func:`tcrlab.spreading._rect_split.split_sums` for each geometry g: the modal sum
-    Σ'_{m≤M,n≤N} w_mn [Z(β) − erf(ηβ)/(k₁β)] and ∫_0^η (F_x F_y − 1) ds on two Gauss–Legendre rules
+    Σ'_{β≤B} w_mn [Z(β) − erf(ηβ)/(k₁β)] (B = ``bcut``, m ≤ M, n ≤ N) and ∫_0^η (F_x F_y − 1) ds on two Gauss–Legendre rules
     (``nodes``/``weights``: s/η and weights on [0, 1]). Returns (modal, integral, integral with the second rule)."""
     g_count = a.shape[0]
     layers = thick.shape[1]
@@ -110,6 +110,8 @@ def rect_split(a, b, c, d, x, y, thick, cond, zsink, big_m, big_n, eta, nodes, w
                 if (m == 0 and n == 0) or uu[m] < 1e-30:
                     continue
                 beta = math.sqrt(lam[m] * lam[m] + dn * dn)
+                if beta > bcut[g]:
+                    break
                 z = zsink[g]
                 for j in range(layers - 1, -1, -1):
                     kb = cond[g, j] * beta

@@ -5,7 +5,7 @@ The spreading sum of :mod:`tcrlab.spreading.rectangle`,
     S = Σ'_{m,n} w_mn Z(β_mn),   w_mn = ε_m ε_n u_m² v_n²,   Σ' : (m, n) ≠ (0, 0),
 
 converges slowly (terms ~ 1/M² once λ_M a ≫ 1) because Z(β) → 1/(k₁β) only algebraically. Write the
-half-space part with Ewald's splitting of 1/β (P. P. Ewald, Ann. Phys. 369 (1921) 253),
+half-space part with Ewald's splitting of 1/β (P. P. Ewald, Ann. Phys. (Leipzig) 64 (1921) 253, doi:10.1002/andp.19213690304),
 
     1/β = erf(ηβ)/β + erfc(ηβ)/β,   erf(ηβ)/β = (2/√π) ∫_0^η exp(−β²s²) ds,
 
@@ -17,8 +17,9 @@ so that
 β ≤ B ≈ 8/t₁ suffice. For any layers below the top one (and any h) the impedance of the top layer over
 a lower impedance g/(k₁β) ≥ 0 is (g + T)/(k₁β(1 + gT)), T = tanh βt₁, hence
 |Z − 1/(k₁β)| ≤ (1 − T)/(k₁βT): the omitted modes (β > B) are bounded by that value at B times their
-weight; with all modes m ≤ M, n ≤ N summed (Mπ/c, Nπ/d ≥ B), Σ_omitted w ≤ (d/b)·8c²/(π²a²M) +
-(c/a)·8d²/(π²b²N) (ε_m u_m² ≤ 8/(λ_m a)², Σ_{m>M} 1/m² ≤ 1/M, Σ_n ε_n v_n² = d/b by Parseval). This bound is the reported modal error.
+weight; an omitted mode (β > B) has λ_m or δ_n > B/√2, so Σ_omitted w ≤ (d/b)·8c²/(π²a²M′) +
+(c/a)·8d²/(π²b²N′), M′ = ⌊Bc/(√2π)⌋, N′ = ⌊Bd/(√2π)⌋ (ε_m u_m² ≤ 8/(λ_m a)², Σ_{m>M′} 1/m² ≤ 1/M′,
+Σ_n ε_n v_n² = d/b by Parseval). This bound is the reported modal error.
 
 *The image part* is separable: F_x(s) = Σ_m ε_m u_m² exp(−λ_m² s²) is the source's mean of the Neumann
 heat kernel of the strip 0 < x < c at time s², which by the method of images (Carslaw & Jaeger,
@@ -100,7 +101,7 @@ def mode_counts(cutoff, c, d, ladder: bool) -> tuple[NDArray[np.int64], NDArray[
     return big_m, big_n
 
 
-def _parts_numpy(a, b, c, d, x, y, lay: Layers, big_m, big_n, eta):  # type: ignore[no-untyped-def]
+def _parts_numpy(a, b, c, d, x, y, lay: Layers, big_m, big_n, bcut, eta):  # type: ignore[no-untyped-def]
     """(modal sum, image integral with 24 nodes, with 12 nodes) in NumPy (the compiled kernel's reference)."""
     k1 = lay.conductivity[0]
     modal = np.zeros(a.size)
@@ -124,13 +125,14 @@ def _parts_numpy(a, b, c, d, x, y, lay: Layers, big_m, big_n, eta):  # type: ign
                          sel(lay.h))
             z = mode_impedance(beta, sub) - special.erf(sel(eta) * beta) / (sel(k1) * beta)
             z[:, 0, 0] = 0.0
+            z[beta > sel(bcut)] = 0.0
             modal[part] = np.einsum("gm,gmn,gn->g", u2[:, :, 0], z, v2[:, 0, :])
     fine = _image_integral(a, b, c, d, x, y, eta, _NODES)
     coarse = _image_integral(a, b, c, d, x, y, eta, _NODES // 2)
     return modal, fine, coarse
 
 
-def _parts_compiled(a, b, c, d, x, y, lay: Layers, big_m, big_n, eta):  # type: ignore[no-untyped-def]
+def _parts_compiled(a, b, c, d, x, y, lay: Layers, big_m, big_n, bcut, eta):  # type: ignore[no-untyped-def]
     from tcrlab.spreading._kernels import rect_split  # imports numba only when needed
 
     g = a.size
@@ -141,23 +143,26 @@ def _parts_compiled(a, b, c, d, x, y, lay: Layers, big_m, big_n, eta):  # type: 
         zsink = np.ascontiguousarray(np.where(np.isinf(h), 0.0, 1.0 / h))
     args = [np.ascontiguousarray(v, dtype=float) for v in (a, b, c, d, x, y)]
     return rect_split(*args, thick, cond, zsink, np.ascontiguousarray(big_m), np.ascontiguousarray(big_n),
-                      np.ascontiguousarray(eta, dtype=float), *_GL[_NODES], *_GL[_NODES // 2])
+                      np.ascontiguousarray(bcut, dtype=float), np.ascontiguousarray(eta, dtype=float), *_GL[_NODES], *_GL[_NODES // 2])
 
 
 def split_sums(a, b, c, d, x, y, lay: Layers, big_m, big_n, *, compiled: bool = False):  # type: ignore[no-untyped-def]
     """(R_s = S/(cd) [K/W], its error bound [K/W]) for a batch (1-D arrays) with M, N modes per direction.
 
-    η = 6/B_eff with B_eff = min(Mπ/c, Nπ/d), so that erfc(ηβ) < 2e-17 beyond the summed modes.
+    The modes with β ≤ B_eff = min(Mπ/c, Nπ/d) are summed; η = 6/B_eff, so that erfc(ηβ) < 2e-17 beyond.
     """
     t1, k1 = lay.thickness[0], lay.conductivity[0]
     b_eff = np.minimum(big_m * np.pi / c, big_n * np.pi / d)
     eta = _ERFC_CUT / b_eff
     parts = _parts_compiled if compiled else _parts_numpy
-    modal, fine, coarse = parts(a, b, c, d, x, y, lay, big_m, big_n, eta)
+    bcut = b_eff * (1.0 + 1e-9)  # modes on the ellipse itself count as summed in both kernels
+    modal, fine, coarse = parts(a, b, c, d, x, y, lay, big_m, big_n, bcut, eta)
     image = 2.0 / (k1 * _SQRT_PI) * fine
     quad_err = 2.0 / (k1 * _SQRT_PI) * np.abs(fine - coarse)
-    # omitted modes (m > M or n > N, so β > B_eff), bounded as in the module docstring
-    weight = (d / b) * 8.0 * c**2 / (np.pi**2 * a**2 * big_m) + (c / a) * 8.0 * d**2 / (np.pi**2 * b**2 * big_n)
+    # omitted modes (β > B_eff, so λ_m or δ_n > B_eff/√2), bounded as in the module docstring
+    m_half = np.maximum(np.floor(b_eff * c / (math.sqrt(2.0) * np.pi)), 1.0)
+    n_half = np.maximum(np.floor(b_eff * d / (math.sqrt(2.0) * np.pi)), 1.0)
+    weight = (d / b) * 8.0 * c**2 / (np.pi**2 * a**2 * m_half) + (c / a) * 8.0 * d**2 / (np.pi**2 * b**2 * n_half)
     th = np.tanh(b_eff * t1)
     zmax = (1.0 - th) / (k1 * b_eff * th) + special.erfc(eta * b_eff) / (k1 * b_eff)
     return (modal + image) / (c * d), (weight * zmax + quad_err) / (c * d)

@@ -220,11 +220,14 @@ def rectangle_spreading(
 
     Notes
     -----
-    Every term is ≥ 0 and, once λ_M·a ≫ 1, the omitted terms fall off as 1/M² (u_m² ~ 1/(λ_m a)²,
-    Z ~ 1/(k_1 β)). The modes are doubled in both directions; the returned value is the last partial sum
-    plus a third of the last doubling's increment (Richardson), and that third is the reported
-    truncation error — conservative, since it is the whole correction applied. Convergence is declared
-    only once λ_M a and δ_N b exceed 10. Exact for the stated boundary conditions.
+    The half-space part 1/(k₁β) of every mode is split Ewald-style into erf(ηβ)/β, summed over all modes
+    at once as a 1-D integral of closed-form image sums, and erfc(ηβ)/β, which with Z − 1/(k₁β) ~ e^{−2βt₁}
+    leaves a short modal sum (:mod:`tcrlab.spreading._rect_split`). ``truncation_error`` is then a bound on
+    the omitted modes plus the quadrature's change from half its nodes; ``terms`` counts the modes summed.
+    Top layers too thin for that (more than 2¹⁶ modes) are summed directly: modes doubled in both
+    directions, the last partial sum plus a third of the last doubling's increment (the omitted terms fall
+    off as 1/M²), that third reported as the error, convergence declared once λ_M a and δ_N b exceed 10.
+    Exact for the stated boundary conditions.
 
     References
     ----------
@@ -232,6 +235,9 @@ def rectangle_spreading(
     on rectangular flux channels", J. Electronic Packaging 125(2) (2003) 178–185.
     Y. S. Muzychka, M. M. Yovanovich, J. R. Culham, "Thermal spreading resistance in compound and
     orthotropic systems", J. Thermophysics Heat Transfer 18(1) (2004) 45–51.
+    P. P. Ewald, "Die Berechnung optischer und elektrostatischer Gitterpotentiale", Ann. Phys. (Leipzig) 64 (1921)
+    253–287, doi:10.1002/andp.19213690304 (the splitting). H. S. Carslaw, J. C. Jaeger, Conduction of Heat in Solids, 2nd ed. (1959),
+    §2.2 and Appendix II (the images and ierfc).
 
     Examples
     --------
