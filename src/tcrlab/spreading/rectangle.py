@@ -24,6 +24,7 @@ from scipy import special
 
 from tcrlab._arrays import require_broadcastable
 from tcrlab.errors import InputError
+from tcrlab.spreading._rect_split import mode_counts, split_sums
 from tcrlab.spreading._series import chunks, warn_unconverged
 from tcrlab.spreading.layers import Layers, LayerSpec, check_layers, mode_impedance
 from tcrlab.spreading.result import SpreadingResult, out
@@ -40,6 +41,8 @@ __all__ = [
 DEFAULT_RTOL = 1e-4
 MAX_MODES = 4096  # Fourier modes per direction at most
 COMPILED_ABOVE = 4_000_000  # modes × geometries from which the compiled kernel pays for itself
+SPLIT_MAX_MODES = 1 << 16  # modal terms per geometry at most on the split path (thin top layers: direct)
+SPLIT_COMPILED_ABOVE = 500  # geometries from which the split path uses its compiled kernel
 _ASYMPTOTIC = 10.0  # λ_M·a (and δ_N·b) beyond which omitted terms follow their asymptotic mean
 
 
@@ -116,73 +119,17 @@ def _rect_sum(a, b, c, d, x, y, lay: Layers, m_modes: int, n_modes: int) -> NDAr
     return rect_sums(*args, thick, cond, np.ascontiguousarray(zsink), int(m_modes), int(n_modes))
 
 
-def rectangle_spreading(
-    source_length: ArrayLike, source_width: ArrayLike, plate_length: ArrayLike, plate_width: ArrayLike,
-    layers: LayerSpec, h: ArrayLike = math.inf, *, xc: ArrayLike | None = None, yc: ArrayLike | None = None,
-    rtol: float = DEFAULT_RTOL, max_modes: int = MAX_MODES,
-) -> SpreadingResult:
-    """Spreading resistance of a rectangular isoflux source on a layered rectangular plate, with its error.
-
-    Parameters
-    ----------
-    source_length, source_width : source size a × b [m] along x and y.
-    plate_length, plate_width : plate size c × d [m] along x and y.
-    layers : ``[(t1, k1), (t2, k2), ...]`` thickness [m] and conductivity [W/(m K)] of each bonded layer,
-        the heated face first.
-    h : heat-transfer coefficient on the opposite face [W/(m² K)]; ``inf`` (default): isothermal sink.
-    xc, yc : source centre [m] measured from the plate corner (default: the plate centre).
-    rtol : relative tolerance on R_s (modes are doubled in both directions until met).
-    max_modes : cap on the Fourier modes per direction.
-
-    Returns
-    -------
-    SpreadingResult
-        ``spreading`` R_s [K/W] on the mean source temperature, ``one_d`` = (Σt_i/k_i + 1/h)/(cd) [K/W],
-        ``truncation_error`` [K/W] (estimate), ``terms`` (m × n modes), ``converged``.
-
-    Notes
-    -----
-    Every term is ≥ 0 and, once λ_M·a ≫ 1, the omitted terms fall off as 1/M² (u_m² ~ 1/(λ_m a)²,
-    Z ~ 1/(k_1 β)). The modes are doubled in both directions; the returned value is the last partial sum
-    plus a third of the last doubling's increment (Richardson), and that third is the reported
-    truncation error — conservative, since it is the whole correction applied. Convergence is declared
-    only once λ_M a and δ_N b exceed 10. Exact for the stated boundary conditions.
-
-    References
-    ----------
-    Y. S. Muzychka, J. R. Culham, M. M. Yovanovich, "Thermal spreading resistance of eccentric heat sources
-    on rectangular flux channels", J. Electronic Packaging 125(2) (2003) 178–185.
-    Y. S. Muzychka, M. M. Yovanovich, J. R. Culham, "Thermal spreading resistance in compound and
-    orthotropic systems", J. Thermophysics Heat Transfer 18(1) (2004) 45–51.
-
-    Examples
-    --------
-    >>> r = rectangle_spreading(0.02, 0.02, 0.06, 0.06, [(0.006, 237.0)], h=1500.0)
-    >>> round(r.spreading, 4), r.converged
-    (0.0845, True)
-    """
-    aa, bb, cc, dd, x, y = check_rectangle(source_length, source_width, plate_length, plate_width, xc, yc)
-    lay = check_layers(layers, h)
-    rtol = float(require_positive("rtol", rtol))
-    if isinstance(max_modes, bool) or not isinstance(max_modes, int) or max_modes < 8:
-        raise InputError("max_modes", max_modes, "an integer >= 8")
-    shape = np.broadcast_shapes(aa.shape, bb.shape, cc.shape, dd.shape, x.shape, y.shape, lay.h.shape,
-                                *(t.shape for t in lay.thickness), *(k.shape for k in lay.conductivity))
-    fl = [np.broadcast_to(v, shape).reshape(-1) for v in (aa, bb, cc, dd, x, y)]
-    a_f, b_f, c_f, d_f, x_f, y_f = fl
-    flat = lay.flat(slice(None), shape)
+def _direct(a_f, b_f, c_f, d_f, x_f, y_f, flat: Layers, index, rtol: float, max_modes: int,  # type: ignore[no-untyped-def]
+            spreading, err, terms, conv) -> None:
+    """Direct summation with mode doubling and a Richardson tail (fills the outputs at ``index``): the
+    reference for the split evaluation and the fallback where the top layer is too thin for it."""
     g = a_f.size
-    spreading = np.zeros(g)
     previous = np.full(g, np.nan)  # the sum at half the modes (the last level)
-    err = np.zeros(g)
-    terms = np.zeros(g, dtype=np.int64)
-    conv = np.ones(g, dtype=bool)
-    full = (a_f >= c_f * (1 - 1e-12)) & (b_f >= d_f * (1 - 1e-12))  # source covers the plate: R_s = 0
     # starting modes: wavenumber cut-off 16/size in each direction, rounded up to a power of two
     m0 = np.maximum(8, 2 ** np.ceil(np.log2(16.0 * c_f / (np.pi * a_f)))).astype(np.int64)
     n0 = np.maximum(8, 2 ** np.ceil(np.log2(16.0 * d_f / (np.pi * b_f)))).astype(np.int64)
     level = np.full(g, -1, dtype=np.int64)  # level −1: the half-mode sum that starts the doubling
-    active = np.flatnonzero(~full)
+    active = np.asarray(index, dtype=np.int64)
     while active.size:
         mm = np.minimum((m0[active] << np.maximum(level[active], 0)) >> (level[active] < 0), max_modes)
         nn = np.minimum((n0[active] << np.maximum(level[active], 0)) >> (level[active] < 0), max_modes)
@@ -215,6 +162,117 @@ def rectangle_spreading(
                     still.append(part[~ok])
         active = np.concatenate(still) if still else np.empty(0, dtype=np.int64)
         level[active] += 1
+
+
+def _split(a_f, b_f, c_f, d_f, x_f, y_f, flat: Layers, index, rtol: float, max_modes: int,  # type: ignore[no-untyped-def]
+           spreading, err, terms, conv) -> NDArray[np.intp]:
+    """Split (Ewald-type) evaluation, :mod:`tcrlab.spreading._rect_split`, at ``index``; the cut-off
+    B = max(8/t₁, 40/min(c, d)) is doubled (at most three times) where the error bound exceeds
+    rtol·R_s. Returns the geometries left to :func:`_direct` (modes beyond SPLIT_MAX_MODES)."""
+    t1 = flat.flat(index, (a_f.size,)).thickness[0] if index.size else np.empty(0)
+    cutoff = np.maximum(8.0 / np.broadcast_to(t1, index.shape),
+                        40.0 / np.minimum(c_f[index], d_f[index]))
+    left = []
+    for _ in range(4):
+        if not index.size:
+            break
+        compiled = index.size >= SPLIT_COMPILED_ABOVE
+        big_m, big_n = mode_counts(cutoff, c_f[index], d_f[index], ladder=not compiled)
+        fits = ((big_m + 1) * (big_n + 1) <= SPLIT_MAX_MODES) & (big_m <= max_modes) & (big_n <= max_modes)
+        left.append(index[~fits])
+        index, cutoff, big_m, big_n = index[fits], cutoff[fits], big_m[fits], big_n[fits]
+        if not index.size:
+            break
+        sub = flat.flat(index, (a_f.size,))
+        val, bound = split_sums(a_f[index], b_f[index], c_f[index], d_f[index], x_f[index], y_f[index], sub,
+                                big_m, big_n, compiled=compiled)
+        spreading[index], err[index] = val, bound
+        terms[index] = (big_m + 1) * (big_n + 1) - 1
+        ok = bound <= rtol * val
+        index, cutoff = index[~ok], 2.0 * cutoff[~ok]
+    left.append(index)
+    return np.concatenate(left)
+
+
+def rectangle_spreading(
+    source_length: ArrayLike, source_width: ArrayLike, plate_length: ArrayLike, plate_width: ArrayLike,
+    layers: LayerSpec, h: ArrayLike = math.inf, *, xc: ArrayLike | None = None, yc: ArrayLike | None = None,
+    rtol: float = DEFAULT_RTOL, max_modes: int = MAX_MODES,
+) -> SpreadingResult:
+    """Spreading resistance of a rectangular isoflux source on a layered rectangular plate, with its error.
+
+    Parameters
+    ----------
+    source_length, source_width : source size a × b [m] along x and y.
+    plate_length, plate_width : plate size c × d [m] along x and y.
+    layers : ``[(t1, k1), (t2, k2), ...]`` thickness [m] and conductivity [W/(m K)] of each bonded layer,
+        the heated face first.
+    h : heat-transfer coefficient on the opposite face [W/(m² K)]; ``inf`` (default): isothermal sink.
+    xc, yc : source centre [m] measured from the plate corner (default: the plate centre).
+    rtol : relative tolerance on R_s (modes are doubled in both directions until met).
+    max_modes : cap on the Fourier modes per direction.
+
+    Returns
+    -------
+    SpreadingResult
+        ``spreading`` R_s [K/W] on the mean source temperature, ``one_d`` = (Σt_i/k_i + 1/h)/(cd) [K/W],
+        ``truncation_error`` [K/W] (estimate), ``terms`` (m × n modes), ``converged``.
+
+    Notes
+    -----
+    The half-space part 1/(k₁β) of every mode is split Ewald-style into erf(ηβ)/β, summed over all modes
+    at once as a 1-D integral of closed-form image sums, and erfc(ηβ)/β, which with Z − 1/(k₁β) ~ e^{−2βt₁}
+    leaves a short modal sum (:mod:`tcrlab.spreading._rect_split`). ``truncation_error`` is then a bound on
+    the omitted modes plus the quadrature's change from half its nodes; ``terms`` counts the modes summed.
+    Top layers too thin for that (more than 2¹⁶ modes) are summed directly: modes doubled in both
+    directions, the last partial sum plus a third of the last doubling's increment (the omitted terms fall
+    off as 1/M²), that third reported as the error, convergence declared once λ_M a and δ_N b exceed 10.
+    Exact for the stated boundary conditions.
+
+    References
+    ----------
+    Y. S. Muzychka, J. R. Culham, M. M. Yovanovich, "Thermal spreading resistance of eccentric heat sources
+    on rectangular flux channels", J. Electronic Packaging 125(2) (2003) 178–185.
+    Y. S. Muzychka, M. M. Yovanovich, J. R. Culham, "Thermal spreading resistance in compound and
+    orthotropic systems", J. Thermophysics Heat Transfer 18(1) (2004) 45–51.
+    P. P. Ewald, "Die Berechnung optischer und elektrostatischer Gitterpotentiale", Ann. Phys. (Leipzig) 64 (1921)
+    253–287, doi:10.1002/andp.19213690304 (the splitting). H. S. Carslaw, J. C. Jaeger, Conduction of Heat in Solids, 2nd ed. (1959),
+    §2.2 and Appendix II (the images and ierfc).
+
+    Examples
+    --------
+    >>> r = rectangle_spreading(0.02, 0.02, 0.06, 0.06, [(0.006, 237.0)], h=1500.0)
+    >>> round(r.spreading, 4), r.converged
+    (0.0845, True)
+    """
+    return _rectangle_spreading(source_length, source_width, plate_length, plate_width, layers, h, xc, yc,
+                                rtol, max_modes, split=True)
+
+
+def _rectangle_spreading(source_length, source_width, plate_length, plate_width, layers, h, xc, yc,  # type: ignore[no-untyped-def]
+                         rtol, max_modes, *, split: bool) -> SpreadingResult:
+    """:func:`rectangle_spreading`; ``split=False`` sums the double series directly (the reference)."""
+    aa, bb, cc, dd, x, y = check_rectangle(source_length, source_width, plate_length, plate_width, xc, yc)
+    lay = check_layers(layers, h)
+    rtol = float(require_positive("rtol", rtol))
+    if isinstance(max_modes, bool) or not isinstance(max_modes, int) or max_modes < 8:
+        raise InputError("max_modes", max_modes, "an integer >= 8")
+    shape = np.broadcast_shapes(aa.shape, bb.shape, cc.shape, dd.shape, x.shape, y.shape, lay.h.shape,
+                                *(t.shape for t in lay.thickness), *(k.shape for k in lay.conductivity))
+    fl = [np.broadcast_to(v, shape).reshape(-1) for v in (aa, bb, cc, dd, x, y)]
+    a_f, b_f, c_f, d_f, x_f, y_f = fl
+    flat = lay.flat(slice(None), shape)
+    g = a_f.size
+    spreading = np.zeros(g)
+    err = np.zeros(g)
+    terms = np.zeros(g, dtype=np.int64)
+    conv = np.ones(g, dtype=bool)
+    full = (a_f >= c_f * (1 - 1e-12)) & (b_f >= d_f * (1 - 1e-12))  # source covers the plate: R_s = 0
+    args = (a_f, b_f, c_f, d_f, x_f, y_f, flat)
+    rest = np.flatnonzero(~full)
+    if split:
+        rest = _split(*args, rest, rtol, max_modes, spreading, err, terms, conv)
+    _direct(*args, rest, rtol, max_modes, spreading, err, terms, conv)
     warn_unconverged("rectangle_spreading", conv, max_modes,
                      "Raise max_modes, or loosen rtol, for sources much smaller than the plate.")
     one_d = np.asarray(flat.one_d_area_resistance()) / (c_f * d_f)
