@@ -386,7 +386,7 @@ def _check_run(run: MeterBarRun, source: str) -> None:
 
 
 def meterbar_from_document(doc: Mapping[str, Any], *, source: str = "<data>") -> MeterBarData:
-    """Meter-bar data from a TOML document (format: examples/meterbar/*.toml, docs/measurements.md)."""
+    """Meter-bar data from a TOML document (format: ``examples/meterbar/*.toml``, docs/measurements.md)."""
     rig = doc.get("rig")
     if not isinstance(rig, Mapping):
         raise CaseFileError(f"{source}: a [rig] table is needed (area, u_temperature, [rig.hot], [rig.cold])")
