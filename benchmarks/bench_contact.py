@@ -17,8 +17,9 @@ usage: python benchmarks/bench_contact.py [--sizes 512 2048] [--peers tamaas con
 --compare runs tcrlab only, from two source trees side by side (one child process per tree and round,
 PYTHONPATH switched, TCRLAB_THREADS=2 in both so that the passes split the same way): iterations,
 area, mean gap, load and a SHA-256 of the pressure field of the default solve, the float64-only
-solve and an elastic–plastic one (H = 0.5 E') per tree, then the default solve's best time over
-interleaved rounds.
+solve and an elastic–plastic one (H = 0.5 E') per tree — with MKL_CBWR=AUTO,STRICT, MKL's mode whose
+results do not depend on the alignment of the buffers — then the default solve's best wall and CPU
+time over interleaved rounds (MKL in its normal mode); --timing-only skips the answers.
 """
 
 from __future__ import annotations
@@ -196,8 +197,10 @@ def compare_child(hfile: str, cases: list[str], timed: int) -> dict:
     return out
 
 
-def _run_child(src: str, hfile: str, cases: list[str], timed: int) -> dict:
+def _run_child(src: str, hfile: str, cases: list[str], timed: int, reproducible: bool = False) -> dict:
     env = dict(os.environ, PYTHONPATH=str(Path(src).resolve()), TCRLAB_THREADS="2")
+    if reproducible:  # MKL's conditional numerical reproducibility: bits that do not depend on the
+        env["MKL_CBWR"] = "AUTO,STRICT"  # buffers' alignment (benchmarks/README.md, 2026-12-07)
     proc = subprocess.run([sys.executable, __file__, "--compare-child", hfile, "--cases", *cases,
                            "--timed", str(timed)], capture_output=True, text=True, env=env, timeout=7200)
     if proc.returncode != 0:
@@ -205,7 +208,7 @@ def _run_child(src: str, hfile: str, cases: list[str], timed: int) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def compare(srcs: list[str], sizes: list[int], rounds: int, timed: int) -> None:
+def compare(srcs: list[str], sizes: list[int], rounds: int, timed: int, answers: bool = True) -> None:
     """Same iterations and answers, and the time of the default solve, of two source trees."""
     labels = [f"{'AB'[i]}" for i in range(len(srcs))]
     for lab, src in zip(labels, srcs, strict=True):
@@ -214,11 +217,12 @@ def compare(srcs: list[str], sizes: list[int], rounds: int, timed: int) -> None:
         for n in sizes:
             hfile = os.path.join(tmp, f"h{n}.npy")
             np.save(hfile, surface(n))
-            runs = [_run_child(src, hfile, list(COMPARE_CASES), 1) for src in srcs]
+            runs = [_run_child(src, hfile, list(COMPARE_CASES), 1, reproducible=True)
+                    for src in srcs] if answers else []
             print(f"\n== {n}²: answers")
             print(f"{'case':15s} {'tree':4s} {'iter':>5s} {'area':>10s} {'mean gap':>13s} {'load':>12s} "
                   f"{'approach':>12s} {'pressure sha256':>17s}")
-            for case in COMPARE_CASES:
+            for case in COMPARE_CASES if runs else ():
                 for lab, r in zip(labels, runs, strict=True):
                     c = r[case]
                     print(f"{case:15s} {lab:4s} {c['iterations']:5d} {c['area_fraction']:10.7f} "
@@ -226,6 +230,8 @@ def compare(srcs: list[str], sizes: list[int], rounds: int, timed: int) -> None:
                 same = all(r[case]["sha256"] == runs[0][case]["sha256"] and
                            r[case]["iterations"] == runs[0][case]["iterations"] for r in runs)
                 print(f"{'':15s} identical iterations and pressure field: {same}")
+            if rounds < 1:
+                continue
             times: dict[str, list[float]] = {lab: [] for lab in labels}
             cpus: dict[str, list[float]] = {lab: [] for lab in labels}
             for k in range(rounds):  # interleaved, the order alternating: drifts hit both trees
@@ -259,6 +265,7 @@ def main() -> None:
                     help="tcrlab only: two source trees (their src/ folders) side by side")
     ap.add_argument("--rounds", type=int, default=4, help="interleaved timing rounds of --compare")
     ap.add_argument("--timed", type=int, default=2, help="timed solves per round of --compare")
+    ap.add_argument("--timing-only", action="store_true", help="--compare without the answers")
     ap.add_argument("--compare-child", default=None, help=argparse.SUPPRESS)
     ap.add_argument("--cases", nargs="*", default=list(COMPARE_CASES), help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -266,7 +273,7 @@ def main() -> None:
         print(json.dumps(compare_child(args.compare_child, args.cases, args.timed)))
         return
     if args.compare:
-        compare(args.compare, args.sizes, args.rounds, args.timed)
+        compare(args.compare, args.sizes, args.rounds, args.timed, answers=not args.timing_only)
         return
     if args.big_child:
         print(json.dumps(solve_big(args.big_child, args.big_backend)))

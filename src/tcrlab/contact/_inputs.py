@@ -16,7 +16,7 @@ __all__ = ["MIN_POINTS", "check_solve_inputs", "heights_and_size", "require_solv
 MIN_POINTS = 8  # fewer points per side resolve no contact spot
 
 # Peak resident memory per grid point of a float64 solve over a fixed part for the interpreter and
-# libraries, measured with /usr/bin/time (benchmarks/README.md, "Memory"); periodic grids and the
+# libraries, measured with /usr/bin/time (benchmarks/README.md, "Reasons behind the contact solver's constants"); periodic grids and the
 # zero-padded (2n × 2n) non-periodic ones. float32 is not credited with less: the estimate stays on
 # the safe side.
 _SOLVE_BYTES_PER_POINT = {True: 110, False: 220}

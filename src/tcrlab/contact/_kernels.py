@@ -142,7 +142,7 @@ def _update_flat(pf: Any, uf: Any, rf: Any, tf: Any, hf: Any, sigma: float, tau:
     sgu = 0.0
     su = 0.0
     su2 = 0.0
-    for i in range(pf.size):  # branch-free body: LLVM vectorises it (≈30 % faster, measured)
+    for i in range(pf.size):  # branch-free body: LLVM vectorises it (faster; benchmarks/README.md)
         un = uf[i] - a * rf[i]
         uf[i] = un
         g = sigma * un - hf[i] + c
