@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-slow lint bench setup clean pyrth-venv
+.PHONY: demo test test-slow lint bench setup clean pyrth-venv docs dist dist-check
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,31 @@ test-slow: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
+
+# The documentation site: API reference from the docstrings + the docs/*.md pages, warnings are errors.
+DOCS_STAMP := $(VENV)/.docs-installed
+$(DOCS_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[docs]'
+	touch $@
+
+docs: $(DOCS_STAMP)
+	rm -rf docs/reference/generated
+	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html
+	@echo "docs/_build/html/index.html"
+
+# Wheel and sdist in dist/, checked by twine; dist-check installs the wheel into a throwaway venv
+# (pip's cache makes the dependencies quick) and runs `tcrlab demo` there, outside the source tree.
+dist: $(STAMP)
+	rm -rf dist
+	$(BIN)/python -m build --outdir dist .
+	$(BIN)/twine check --strict dist/*
+
+dist-check: dist
+	rm -rf build/wheel-venv
+	$(PYTHON) -m venv build/wheel-venv
+	build/wheel-venv/bin/python -m pip install --quiet dist/*.whl
+	cd build && wheel-venv/bin/tcrlab demo > /dev/null && echo "wheel installs and tcrlab demo runs"
+	rm -rf build/wheel-venv
 
 # Peer contact solvers live in their own venv (never imported by tcrlab; ContactMechanics' muGrid must not
 # mix with ours). ASPHER builds from its sdist against Debian's libeigen3-dev.
@@ -51,4 +76,4 @@ bench: $(STAMP) $(PEERS)/.installed $(PYRTH)/.installed
 	TCRLAB_PEER_PYTHON=$(PEERS)/bin/python $(BIN)/python benchmarks/run_all.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info docs/_build docs/reference/generated

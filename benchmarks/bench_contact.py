@@ -12,6 +12,14 @@ and needs Debian's libeigen3-dev). Only their public APIs are called (benchmarks
 
 usage: python benchmarks/bench_contact.py [--sizes 512 2048] [--peers tamaas contactmechanics aspher]
                                           [--repeat 3] [--big 8192]
+       python benchmarks/bench_contact.py --compare OLD/src NEW/src [--sizes 512 2048] [--rounds 4]
+
+--compare runs tcrlab only, from two source trees side by side (one child process per tree and round,
+PYTHONPATH switched, TCRLAB_THREADS=2 in both so that the passes split the same way): iterations,
+area, mean gap, load and a SHA-256 of the pressure field of the default solve, the float64-only
+solve and an elastic–plastic one (H = 0.5 E') per tree — with MKL_CBWR=AUTO,STRICT, MKL's mode whose
+results do not depend on the alignment of the buffers — then the default solve's best wall and CPU
+time over interleaved rounds (MKL in its normal mode); --timing-only skips the answers.
 """
 
 from __future__ import annotations
@@ -157,6 +165,89 @@ def run_peer(peer: str, hfile: str, repeat: int, tmp: str) -> dict:
     return info
 
 
+COMPARE_CASES = {
+    "default": {},
+    "f64-only": {"mixed_precision": False},
+    "plastic H=0.5": {"hardness": 0.5},
+}
+
+
+def compare_child(hfile: str, cases: list[str], timed: int) -> dict:
+    """Solve the saved surface with each of ``cases`` (after one warm-up solve that plans the FFTs and
+    loads the JIT cache); ``timed`` solves each, the best time kept."""
+    import hashlib
+
+    from tcrlab.contact import solver
+    from tcrlab.surfaces import Topography
+
+    topo = Topography(np.load(hfile), (1.0, 1.0), periodic=True)
+    out = {}
+    for name in cases:
+        kw = COMPARE_CASES[name]
+        solver.solve(topo, 1.0, pressure=PBAR, tol=1e-5, **kw)
+        best, cpu, res = np.inf, np.inf, None
+        for _ in range(timed):
+            c0, t0 = time.process_time(), time.perf_counter()
+            res = solver.solve(topo, 1.0, pressure=PBAR, tol=TOL, **kw)
+            best = min(best, time.perf_counter() - t0)
+            cpu = min(cpu, time.process_time() - c0)  # all threads: less sensitive to other processes
+        out[name] = {"time": best, "cpu_time": cpu, "iterations": res.iterations, "area_fraction": res.area_fraction,
+                     "mean_gap": res.mean_gap, "load": res.load, "displacement": res.displacement,
+                     "sha256": hashlib.sha256(res.pressure.tobytes()).hexdigest()[:16]}
+    return out
+
+
+def _run_child(src: str, hfile: str, cases: list[str], timed: int, reproducible: bool = False) -> dict:
+    env = dict(os.environ, PYTHONPATH=str(Path(src).resolve()), TCRLAB_THREADS="2")
+    if reproducible:  # MKL's conditional numerical reproducibility: bits that do not depend on the
+        env["MKL_CBWR"] = "AUTO,STRICT"  # buffers' alignment (benchmarks/README.md, 2026-12-07)
+    proc = subprocess.run([sys.executable, __file__, "--compare-child", hfile, "--cases", *cases,
+                           "--timed", str(timed)], capture_output=True, text=True, env=env, timeout=7200)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{src}: {proc.stderr[-2000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def compare(srcs: list[str], sizes: list[int], rounds: int, timed: int, answers: bool = True) -> None:
+    """Same iterations and answers, and the time of the default solve, of two source trees."""
+    labels = [f"{'AB'[i]}" for i in range(len(srcs))]
+    for lab, src in zip(labels, srcs, strict=True):
+        print(f"{lab}: {src}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            hfile = os.path.join(tmp, f"h{n}.npy")
+            np.save(hfile, surface(n))
+            runs = [_run_child(src, hfile, list(COMPARE_CASES), 1, reproducible=True)
+                    for src in srcs] if answers else []
+            print(f"\n== {n}²: answers")
+            print(f"{'case':15s} {'tree':4s} {'iter':>5s} {'area':>10s} {'mean gap':>13s} {'load':>12s} "
+                  f"{'approach':>12s} {'pressure sha256':>17s}")
+            for case in COMPARE_CASES if runs else ():
+                for lab, r in zip(labels, runs, strict=True):
+                    c = r[case]
+                    print(f"{case:15s} {lab:4s} {c['iterations']:5d} {c['area_fraction']:10.7f} "
+                          f"{c['mean_gap']:13.9g} {c['load']:12.9g} {c['displacement']:12.9g} {c['sha256']:>17s}")
+                same = all(r[case]["sha256"] == runs[0][case]["sha256"] and
+                           r[case]["iterations"] == runs[0][case]["iterations"] for r in runs)
+                print(f"{'':15s} identical iterations and pressure field: {same}")
+            if rounds < 1:
+                continue
+            times: dict[str, list[float]] = {lab: [] for lab in labels}
+            cpus: dict[str, list[float]] = {lab: [] for lab in labels}
+            for k in range(rounds):  # interleaved, the order alternating: drifts hit both trees
+                order = list(zip(labels, srcs, strict=True))[:: 1 if k % 2 == 0 else -1]
+                for lab, src in order:
+                    r = _run_child(src, hfile, ["default"], timed)["default"]
+                    times[lab].append(r["time"])
+                    cpus[lab].append(r["cpu_time"])
+            for what, series in (("wall", times), ("CPU", cpus)):
+                best = {lab: min(t) for lab, t in series.items()}
+                print(f"== {n}²: default solve, {what} time, best of {rounds} rounds × {timed} solves: " +
+                      ", ".join(f"{lab} {best[lab]:.3f} s ({', '.join(f'{t:.3f}' for t in series[lab])})"
+                                for lab in labels) +
+                      f"; {labels[-1]}/{labels[0]} = {best[labels[-1]] / best[labels[0]]:.3f}", flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", type=int, nargs="+", default=[512, 2048])
@@ -170,7 +261,20 @@ def main() -> None:
                          "(default: every installed planned one: mkl, fftw)")
     ap.add_argument("--big-child", type=int, default=0, help=argparse.SUPPRESS)
     ap.add_argument("--big-backend", default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--compare", nargs=2, metavar=("SRC_A", "SRC_B"), default=None,
+                    help="tcrlab only: two source trees (their src/ folders) side by side")
+    ap.add_argument("--rounds", type=int, default=4, help="interleaved timing rounds of --compare")
+    ap.add_argument("--timed", type=int, default=2, help="timed solves per round of --compare")
+    ap.add_argument("--timing-only", action="store_true", help="--compare without the answers")
+    ap.add_argument("--compare-child", default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--cases", nargs="*", default=list(COMPARE_CASES), help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.compare_child:
+        print(json.dumps(compare_child(args.compare_child, args.cases, args.timed)))
+        return
+    if args.compare:
+        compare(args.compare, args.sizes, args.rounds, args.timed, answers=not args.timing_only)
+        return
     if args.big_child:
         print(json.dumps(solve_big(args.big_child, args.big_backend)))
         return

@@ -15,7 +15,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"  # as in pyproject.toml (tests/test_version.py)
 
 # public name -> module defining it
 _API: dict[str, str] = {

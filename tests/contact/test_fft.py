@@ -32,15 +32,16 @@ def test_fftw_wisdom_saved_and_reloaded(tmp_path, monkeypatch) -> None:
     assert path.read_bytes() != b"not wisdom"
 
 
-def test_kernel_cache_is_bounded_and_keeps_the_latest(monkeypatch) -> None:
-    monkeypatch.setattr(solver, "_CONVOLVERS", type(solver._CONVOLVERS)())
-    one = solver._convolver((64, 64), (1.0, 1.0), True, np.float64, None).kernel.nbytes
-    monkeypatch.setattr(solver, "CACHE_BYTES", 3 * one)
+def test_kernel_cache_is_bounded_and_keeps_the_latest() -> None:
+    from tcrlab.contact._cache import ConvolverCache, convolver
+
+    one = convolver((64, 64), (1.0, 1.0), True, np.float64, None, ConvolverCache()).kernel.nbytes
+    cache = ConvolverCache(max_bytes=3 * one)
     for n in (64, 66, 68, 70, 72):
-        solver._convolver((n, n), (1.0, 1.0), True, np.float64, None)
-    assert sum(c.kernel.nbytes for c in solver._CONVOLVERS.values()) <= solver.CACHE_BYTES
-    assert next(reversed(solver._CONVOLVERS))[0] == (72, 72)
-    assert ((64, 64), (1.0, 1.0), True, "<f8", None) not in solver._CONVOLVERS
+        convolver((n, n), (1.0, 1.0), True, np.float64, None, cache)
+    assert cache.nbytes <= cache.max_bytes and len(cache) < 5
+    assert next(reversed(cache))[0] == (72, 72)
+    assert ((64, 64), (1.0, 1.0), True, "<f8", None) not in cache
 
 
 @pytest.mark.parametrize("backend", ["fftw", "scipy", pytest.param("mkl", marks=needs_mkl)])

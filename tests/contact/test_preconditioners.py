@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tcrlab.contact import _threads, solver
+from tcrlab.contact import _cache, _threads
 from tcrlab.contact._preconditioners import StencilPreconditioner, stencil_coefficients
 
 SIGMA, C = 1.1, 0.1
@@ -30,7 +30,7 @@ def test_stencil_is_the_core_of_the_fourier_operator(shape, size) -> None:
     pixel = (size[0] / shape[0], size[1] / shape[1])
     s0, sx, sy, sd = stencil_coefficients(shape, size)
     m = 64  # the coefficients come from a 64² grid of the same pixels
-    fourier = solver._preconditioner((m, m), (m * pixel[0], m * pixel[1]), np.float64, "scipy", "fourier")
+    fourier = _cache.preconditioner((m, m), (m * pixel[0], m * pixel[1]), np.float64, "scipy", "fourier")
     delta = np.zeros((m, m))
     delta[0, 0] = 1.0
     zin = fourier.conv.input_buffer()

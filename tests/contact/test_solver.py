@@ -11,7 +11,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tcrlab.contact import ContactResult, solve, solver
+from tcrlab.contact import (
+    ContactResult,
+    SolverOptions,
+    _elastic,
+    _elastoplastic,
+    _root_search,
+    solve,
+    solver,
+)
 from tcrlab.contact.solver import solve_sweep
 from tcrlab.errors import InputError
 from tcrlab.surfaces import Topography
@@ -189,18 +197,18 @@ def test_plastic_float32_and_float64_agree(periodic: bool) -> None:
     assert r32.load == pytest.approx(0.02, rel=1e-4)
 
 
-def _converged_flags(monkeypatch, name: str) -> list[bool]:
-    """Wrap the solver stage ``name`` (it returns the solver's tuple) and record each call's
-    ``converged`` flag in the returned list."""
+def _converged_flags(monkeypatch, module, name: str) -> list[bool]:
+    """Wrap the solver stage ``name`` as ``module`` calls it (it returns a Solution) and record each
+    call's ``converged`` flag in the returned list."""
     flags: list[bool] = []
-    stage = getattr(solver, name)
+    stage = getattr(module, name)
 
     def spy(*args, **kwargs):
         out = stage(*args, **kwargs)
-        flags.append(out[4])
+        flags.append(out.converged)
         return out
 
-    monkeypatch.setattr(solver, name, spy)
+    monkeypatch.setattr(module, name, spy)
     return flags
 
 
@@ -208,10 +216,10 @@ def _converged_flags(monkeypatch, name: str) -> list[bool]:
 def test_plastic_mixed_precision_matches_float64(monkeypatch, H: float) -> None:
     """The plastic load search in float32 (as on grids ≥ 256², here forced at 128²) followed by
     the float64 solves gives the float64-only answer, and the box complementarity holds."""
-    monkeypatch.setattr(solver, "MIXED_MIN_POINTS", 128 * 128)
-    polished = _converged_flags(monkeypatch, "_polish_box")
+    forced = SolverOptions(mixed_min_points=128 * 128)
+    polished = _converged_flags(monkeypatch, _elastoplastic, "polish_box")
     topo = self_affine(128, rms_slope=1.0, size=1.0, seed=7)
-    mixed = solve(topo, E, pressure=0.02, hardness=H)
+    mixed = solve(topo, E, pressure=0.02, hardness=H, options=forced)
     assert polished == [True]  # the float64 stage was the active-set polish, not the root search
     f64 = solve(topo, E, pressure=0.02, hardness=H, mixed_precision=False)
     assert mixed.area_fraction == f64.area_fraction and mixed.plastic_fraction == f64.plastic_fraction
@@ -223,8 +231,8 @@ def test_plastic_mixed_precision_matches_float64(monkeypatch, H: float) -> None:
     assert np.sqrt(np.mean(g[free] ** 2)) < slack
     assert g[p >= H].max() < slack and g[p == 0].min() > -slack
     # a polish that cannot finish hands back to the root search: the same answer
-    monkeypatch.setattr(solver, "ACTIVE_SET_ROUNDS", 1)
-    fallback = solve(topo, E, pressure=0.02, hardness=H)
+    one_round = SolverOptions(mixed_min_points=128 * 128, active_set_rounds=1)
+    fallback = solve(topo, E, pressure=0.02, hardness=H, options=one_round)
     assert polished[-1] is False
     assert fallback.area_fraction == f64.area_fraction and fallback.plastic_fraction == f64.plastic_fraction
     assert fallback.mean_gap == pytest.approx(f64.mean_gap, rel=1e-6)
@@ -237,11 +245,10 @@ def test_plastic_load_control_in_one_solve_and_its_fallback(monkeypatch, H: floa
     has every contact point at the cap) — the root search over displacement-controlled solves
     find the same contact."""
     topo = self_affine(128, rms_slope=1.0, size=1.0, seed=7)
-    direct = _converged_flags(monkeypatch, "_box_pk_load")
+    direct = _converged_flags(monkeypatch, _elastoplastic, "box_pk_load")
     res = solve(topo, E, pressure=0.02, hardness=H)
     assert direct == [True] and res.converged
-    monkeypatch.setattr(solver, "MAX_PROJECTIONS", 0)
-    fallback = solve(topo, E, pressure=0.02, hardness=H)
+    fallback = solve(topo, E, pressure=0.02, hardness=H, options=SolverOptions(max_projections=0))
     assert direct[-1] is False
     assert fallback.area_fraction == res.area_fraction
     assert fallback.plastic_fraction == res.plastic_fraction
@@ -257,16 +264,16 @@ def test_preconditioned_box_iteration_same_contact_fewer_iterations(monkeypatch,
     its free set twice and hands over to the root search, the preconditioned one does not."""
     topo = self_affine(128, rms_slope=1.0, size=1.0, seed=1)
     runs: dict[bool, list] = {}
-    real = solver._box_pk_load
+    real = _elastoplastic.box_pk_load
     for pre in (True, False):
         runs[pre] = []
 
         def spy(*args, _rec=runs[pre], **kwargs):
             out = real(*args, **kwargs)
-            _rec.append((len(out[3]), out[4]))
+            _rec.append((len(out.history), out.converged))
             return out
 
-        monkeypatch.setattr(solver, "_box_pk_load", spy)
+        monkeypatch.setattr(_elastoplastic, "box_pk_load", spy)
         runs[pre].append(solve(topo, E, pressure=0.02, hardness=H, precondition=pre))
     ((it_p, ok_p), res_p), ((it_0, ok_0), res_0) = runs[True], runs[False]
     assert ok_p and res_p.converged and res_0.converged
@@ -334,7 +341,7 @@ def test_load_root_search_on_an_exponential_law(start: float, slope: float) -> N
         calls.append(c)
         return float(np.exp(-c)) - 2.0
 
-    c, _, found = solver._load_root(excess, start, slope, 1e-10, lambda: len(calls) < 200)
+    c, _, found = _root_search.load_root(excess, start, slope, 1e-10, lambda: len(calls) < 200)
     assert found and c == pytest.approx(-np.log(2.0), abs=1e-9)
     assert len(calls) < 60
 
@@ -445,13 +452,13 @@ def test_preconditioners_same_solution_fewer_iterations(kind: str) -> None:
 
 def test_default_preconditioner_is_the_stencil_and_bad_choices_are_refused(monkeypatch) -> None:
     made = []
-    real = solver._preconditioner
+    real = _elastic.preconditioner
 
     def spy(*args):
         made.append(args[-1])
         return real(*args)
 
-    monkeypatch.setattr(solver, "_preconditioner", spy)
+    monkeypatch.setattr(_elastic, "preconditioner", spy)
     topo = self_affine(64, rms_slope=1.0, size=1.0, seed=3)
     assert solve(topo, E, pressure=0.03).converged
     assert made and set(made) == {"stencil"}
@@ -488,13 +495,12 @@ def test_mixed_precision_matches_float64_and_meets_tolerance() -> None:
     assert g[~on].min() > -3 * tol * hrms
 
 
-def test_active_set_polish_hands_over_when_it_cannot_finish(monkeypatch) -> None:
+def test_active_set_polish_hands_over_when_it_cannot_finish() -> None:
     """The float64 active-set polish gets one exact round only: the constrained CG takes over from
     where it stopped and reaches the same solution."""
     topo = self_affine(1024, hurst=0.8, rms_slope=1.0, size=1.0, seed=3)
     full = solve(topo, E, pressure=0.033, tol=1e-8)
-    monkeypatch.setattr(solver, "ACTIVE_SET_ROUNDS", 1)
-    short = solve(topo, E, pressure=0.033, tol=1e-8)
+    short = solve(topo, E, pressure=0.033, tol=1e-8, options=SolverOptions(active_set_rounds=1))
     assert full.converged and short.converged
     assert short.area_fraction == pytest.approx(full.area_fraction, abs=2e-6)
     assert short.mean_gap == pytest.approx(full.mean_gap, rel=1e-6)
@@ -507,16 +513,15 @@ def test_active_set_polish_gives_up_when_its_residual_grows(monkeypatch) -> None
     topo = self_affine(1024, hurst=0.8, rms_slope=1.0, size=1.0, seed=3)
     ref = solve(topo, E, pressure=0.033, tol=1e-8, mixed_precision=False)
     rounds: list[tuple[int, bool]] = []
-    polish = solver._polish_active_set
+    polish = solver.polish_active_set
 
     def spy(*args):
         out = polish(*args)
-        rounds.append((len(out[3]), out[4]))
+        rounds.append((len(out.history), out.converged))
         return out
 
-    monkeypatch.setattr(solver, "MIXED_TOL", 0.1)
-    monkeypatch.setattr(solver, "_polish_active_set", spy)
-    res = solve(topo, E, pressure=0.033, tol=1e-8)
+    monkeypatch.setattr(solver, "polish_active_set", spy)
+    res = solve(topo, E, pressure=0.033, tol=1e-8, options=SolverOptions(mixed_tol=0.1))
     assert rounds and rounds[0][1] is False  # it gave up ...
     assert rounds[0][0] < 60  # ... within a few rounds, not after ACTIVE_SET_ROUNDS
     assert res.converged
@@ -529,7 +534,7 @@ def test_active_set_polish_without_preconditioner(monkeypatch) -> None:
     iteration) and must still finish itself and give the float64-only answer."""
     topo = self_affine(1024, hurst=0.8, rms_slope=1.0, size=1.0, seed=3)
     ref = solve(topo, E, pressure=0.033, tol=1e-8, mixed_precision=False, precondition=False)
-    seen = _converged_flags(monkeypatch, "_polish_active_set")
+    seen = _converged_flags(monkeypatch, solver, "polish_active_set")
     res = solve(topo, E, pressure=0.033, tol=1e-8, precondition=False)
     assert seen == [True] and res.converged
     assert np.array_equal(res.contact, ref.contact)

@@ -15,6 +15,7 @@ _API: dict[str, str] = {
     "solve": "tcrlab.contact.solver",
     "ContactResult": "tcrlab.contact.solver",
     "solve_sweep": "tcrlab.contact.solver",
+    "SolverOptions": "tcrlab.contact.solver",
     "conductance": "tcrlab.contact.thermal",
     "ConductanceResult": "tcrlab.contact.thermal",
     "contact_spots": "tcrlab.contact.spots",

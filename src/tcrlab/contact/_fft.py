@@ -3,10 +3,8 @@
 Backends, the fastest available chosen per grid (:func:`default_backend`):
 
 * ``"mkl"`` — Intel oneMKL's DFT through ``mkl_fft`` (optional extra ``tcrlab[mkl]``, x86-64), 2
-  threads, into preallocated buffers. Measured on a 2-core AVX-512 machine (2026-12-01), one rfft2 +
-  irfft2 pair against freshly planned FFTW: 1.4–1.9× faster in float64 and 1.7–3.6× in float32 from
-  512² to 8192² (benchmarks/README.md); no faster inside a solve at 256², slower below: it serves
-  grids ≥ 512².
+  threads, into preallocated buffers. Faster than planned FFTW from 512² up, no faster inside a
+  solve at 256² and slower below (benchmarks/README.md): it serves grids ≥ 512².
 * ``"fftw"`` — pyFFTW (FFTW_MEASURE plans, 2 threads, cached per shape and precision; the planner's
   wisdom is kept between processes in the user cache folder).
 * ``"scipy"`` — ``scipy.fft`` with ``workers=2``, always there.
@@ -38,8 +36,8 @@ __all__ = [
 
 THREADS = _threads.THREADS  # follows the solver's choice (_threads.choose_threads)
 MEASURE_MIN = 512 * 512
-# planning-time cap (s) per transform; measured at 8192² f32: an estimated plan 773 ms per pair, a
-# measured one 334 ms (planned in ~8 s), so measuring pays off at every large size
+# planning-time cap (s) per transform: a measured plan runs large transforms much faster than an
+# estimated one, and its planning pays off at every large size (benchmarks/README.md)
 try:
     PLAN_TIME_LIMIT = float(os.environ.get("TCRLAB_FFTW_PLAN_SECONDS", "30"))
 except ValueError as exc:
@@ -55,10 +53,9 @@ except ImportError:  # pragma: no cover
     pyfftw = None
     _HAVE_FFTW = False
 
-# MKL threads through Intel's OpenMP, whose idle workers spin for 200 ms after each transform and
-# then compete for the 2 cores with the solver's own passes (2048² contact solve, processes
-# alternating: 3.6–4.2 s spinning, 3.2–3.7 s not); 0 puts them to sleep at once. Read when the
-# runtime starts: set before it does.
+# MKL threads through Intel's OpenMP, whose idle workers spin for a while after each transform and
+# then compete for the cores with the solver's own passes (slower solves, benchmarks/README.md); 0
+# puts them to sleep at once. Read when the runtime starts: set before it does.
 os.environ.setdefault("KMP_BLOCKTIME", "0")
 try:  # pragma: no cover - depends on the installation
     import mkl_fft
@@ -84,9 +81,8 @@ def _threads_changed(n: int) -> None:
 
 
 _threads.on_threads_changed(_threads_changed)
-# grids below this many points go to FFTW. A bare transform pair of MKL's is 0.2–0.25× FFTW's speed at
-# 64², 0.6× at 128², 1.2–1.6× at 256²; inside a solve (passes between transforms, MKL's threads asleep
-# at once) 256² was no faster (median 0.062 vs 0.061 s) and 512² 1.5× faster (0.178 vs 0.268 s)
+# grids below this many points go to FFTW: below it MKL's transforms are slower than FFTW's or, inside
+# a solve, no faster (benchmarks/README.md)
 MKL_MIN = 512 * 512
 
 _PLANS: dict[tuple[tuple[int, int], str, str], _Plan] = {}
@@ -194,8 +190,8 @@ def _plan(shape: tuple[int, int], dtype: np.dtype, backend: str) -> _Plan:
 
 
 def _empty(backend: str, shape: tuple[int, int], dtype: Any) -> np.ndarray:
-    """A transform buffer: SIMD-aligned for FFTW; plain for MKL, whose 2048² solve was ~8 % slower
-    on pyfftw's aligned buffers (alternating processes, 3 × 2 each)."""
+    """A transform buffer: SIMD-aligned for FFTW; plain for MKL, whose solves were slower on pyfftw's
+    aligned buffers (benchmarks/README.md)."""
     return pyfftw.empty_aligned(shape, dtype=dtype) if backend == "fftw" else np.empty(shape, dtype=dtype)
 
 
@@ -208,8 +204,7 @@ def _mkl_transforms(real: np.ndarray, spec: np.ndarray) -> tuple[Any, Any]:
     """Unnormalised 2-D r2c / c2r as 1-D transforms along each axis, the columns' in place.
 
     mkl_fft's own ``irfftn`` gives its column transforms a newly allocated complex array each call
-    (a full half spectrum); in place, the pair measured 1.5–1.6× faster at 2048² and 1.2–1.4× at
-    8192². norm: the forward calls unscaled ("backward"), the inverse ones unscaled too ("forward").
+    (a full half spectrum); in place the pair is faster (benchmarks/README.md). norm: the forward calls unscaled ("backward"), the inverse ones unscaled too ("forward").
     """
     ny = real.shape[1]
 

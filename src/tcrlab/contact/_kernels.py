@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 import numba
 import numpy as np
@@ -73,11 +73,25 @@ def freespace_kernel(shape: tuple[int, int], size: tuple[float, float], modulus:
 # ----------------------------------------------------------------------------------------------
 
 
-def _totals(parts: list[tuple]) -> tuple:
-    """The slices' partial sums (n_clip, n_overlap, n_big, Σp, n_A, Σg, Σg², Σgu, Σu, Σu²) added up,
-    counts as int."""
+class PassStats(NamedTuple):
+    """Sums of a pass of the elastic iteration over the contact set (stored units: g = σu − h + c)."""
+
+    nclip: int  # points of the set whose pressure was clipped to 0 by the step
+    nover: int  # points outside the set that overlap (g < −thr/10) and joined
+    nbig: int  # points outside the set overlapping beyond the tolerance (g < −thr)
+    sp: float  # Σp
+    na: int  # points in the set
+    sg: float  # Σg
+    sg2: float  # Σg²
+    sgu: float  # Σgu
+    su: float  # Σu
+    su2: float  # Σu²
+
+
+def _totals(parts: list[tuple]) -> PassStats:
+    """The slices' partial sums added up, counts as int."""
     s = add_parts(parts)
-    return int(s[0]), int(s[1]), int(s[2]), s[3], int(s[4]), s[5], s[6], s[7], s[8], s[9]
+    return PassStats(int(s[0]), int(s[1]), int(s[2]), s[3], int(s[4]), s[5], s[6], s[7], s[8], s[9])
 
 
 # Each pass is a serial, GIL-free numba loop over a flat array (LLVM vectorises it); large grids are
@@ -128,7 +142,7 @@ def _update_flat(pf: Any, uf: Any, rf: Any, tf: Any, hf: Any, sigma: float, tau:
     sgu = 0.0
     su = 0.0
     su2 = 0.0
-    for i in range(pf.size):  # branch-free body: LLVM vectorises it (≈30 % faster, measured)
+    for i in range(pf.size):  # branch-free body: LLVM vectorises it (faster; benchmarks/README.md)
         un = uf[i] - a * rf[i]
         uf[i] = un
         g = sigma * un - hf[i] + c
@@ -157,11 +171,10 @@ def _update_flat(pf: Any, uf: Any, rf: Any, tf: Any, hf: Any, sigma: float, tau:
 
 def update_pass(
     p: Any, u: Any, r: Any, t: Any, h: Any, sigma: float, tau: float, c: float, thr: float
-) -> tuple:
+) -> PassStats:
     """p ← max(p − τt, 0), u ← u − τr; points out of contact with g < 0 join with p = −τ g.
 
-    Returns (n_clip, n_overlap, n_big_overlap, Σp, n_A, Σg, Σg², Σgu, Σu, Σu²) over the new set
-    (stored units; g = σu − h + c with the old σ, c).
+    Returns the :class:`PassStats` of the new set (stored units; g = σu − h + c with the old σ, c).
     """
     return _totals(run_split(_update_flat, (p, u, r, t, h), (sigma, tau, c, thr)))
 
@@ -192,7 +205,7 @@ def _stats_flat(pf: Any, uf: Any, hf: Any, sigma: float, c: float, thr: float) -
     return 0.0, 0.0, float(nbig), sp, float(na), sg, sg2, sgu, su, su2
 
 
-def stats_pass(p: Any, u: Any, h: Any, sigma: float, c: float, thr: float) -> tuple:
+def stats_pass(p: Any, u: Any, h: Any, sigma: float, c: float, thr: float) -> PassStats:
     """Same sums as :func:`update_pass` for the current state (after an exact refresh)."""
     return _totals(run_split(_stats_flat, (p, u, h), (sigma, c, thr)))
 
@@ -281,7 +294,18 @@ def _set_collect(pf: Any, uf: Any, hf: Any, c: float, cap: float, move: float, b
     return idx, w, s2, nmove, nbig
 
 
-def active_set(p: Any, u: Any, h: Any, move: float, big: float, cap: float = np.inf) -> tuple:
+class ActiveSet(NamedTuple):
+    """The set of an exact state and its gap (:func:`active_set`)."""
+
+    idx: NDArray[np.intp]  # free points, then overlapping points at 0, then opening points at the cap
+    w: NDArray  # u − h on idx
+    c: float  # rigid shift: zero mean gap over the free points
+    err: float  # RMS gap over the free points
+    nmove: int  # points joining or leaving the cap
+    nbig: int  # points beyond ``big``
+
+
+def active_set(p: Any, u: Any, h: Any, move: float, big: float, cap: float = np.inf) -> ActiveSet:
     """The set of an exact state (σ = 1: p, u = K p as they are) and its gap, for the polishes.
 
     With w = u − h and the rigid shift c = −mean(w) over the free points {0 < p < cap}: returns
@@ -302,8 +326,8 @@ def active_set(p: Any, u: Any, h: Any, move: float, big: float, cap: float = np.
         idx = np.concatenate([q[0] for q in parts])
         w = np.concatenate([q[1] for q in parts])
     s2 = sum(q[2] for q in parts)
-    return (idx, w, c, float(np.sqrt(s2 / max(nfree, 1))), sum(q[3] for q in parts),
-            sum(q[4] for q in parts))
+    return ActiveSet(idx, w, c, float(np.sqrt(s2 / max(nfree, 1))), sum(q[3] for q in parts),
+                     sum(q[4] for q in parts))
 
 
 @numba.njit(cache=True, nogil=True)

@@ -9,21 +9,32 @@ so round-off-sized gaps at the rims do not churn the set).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 import numba
 
 from tcrlab.contact._kernels import cap_as_held as _cap
 from tcrlab.contact._threads import add_parts, run_split
 
-__all__ = ["box_direction_pass", "box_stats_pass", "box_update_pass", "projected_step", "shift_free"]
+__all__ = ["BoxStats", "box_direction_pass", "box_stats_pass", "box_update_pass", "projected_step", "shift_free"]
 
 
-def _sum_parts(parts: list[tuple]) -> tuple:
-    """The slices' partial sums (n_changed, n_free, Σg² over the free set, n_over, n_release,
-    Σg over the free set, Σp)."""
+class BoxStats(NamedTuple):
+    """Sums of a pass of the box-constrained iteration (g = u − h + c)."""
+
+    nchanged: int  # points that joined, left or reached the cap in the step (0 after a refresh)
+    nfree: int  # free points, 0 < p < cap
+    sg2: float  # Σg² over the free set
+    nover: int  # points at 0 overlapping beyond thr/10
+    nrel: int  # points at the cap whose gap opens beyond thr/10
+    sg: float  # Σg over the free set
+    sp: float  # Σp
+
+
+def _sum_parts(parts: list[tuple]) -> BoxStats:
+    """The slices' partial sums added up."""
     s = add_parts(parts)
-    return int(s[0]), int(s[1]), float(s[2]), int(s[3]), int(s[4]), float(s[5]), float(s[6])
+    return BoxStats(int(s[0]), int(s[1]), float(s[2]), int(s[3]), int(s[4]), float(s[5]), float(s[6]))
 
 
 @numba.njit(cache=True, fastmath=True, nogil=True, inline="always")
@@ -57,7 +68,7 @@ def _box_stats_flat(pf: Any, uf: Any, hf: Any, c: float, cap: float, thr: float)
     return 0.0, float(nfree), sg2, float(nover), float(nrel), sg, sp
 
 
-def box_stats_pass(p: Any, u: Any, h: Any, c: float, cap: float, thr: float) -> tuple:
+def box_stats_pass(p: Any, u: Any, h: Any, c: float, cap: float, thr: float) -> BoxStats:
     """(0, n_free, Σg² over the free set, n_over, n_release, Σg over the free set, Σp) of the
     current state: n_over counts points at p = 0 with g < −thr, n_release points at the cap with
     g > thr."""
@@ -93,7 +104,7 @@ def box_direction_pass(u: Any, h: Any, p: Any, t: Any, buf: Any, c: float, cap: 
 
 @numba.njit(cache=True, fastmath=True, nogil=True)
 def _box_update_flat(pf: Any, uf: Any, rf: Any, tf: Any, hf: Any, c: float, cap: float, tau: float,
-                     thr: float) -> tuple:
+                     thr: float) -> BoxStats:
     jthr = 0.1 * thr
     nchanged = 0
     nfree = 0
@@ -129,7 +140,7 @@ def _box_update_flat(pf: Any, uf: Any, rf: Any, tf: Any, hf: Any, c: float, cap:
 
 
 def box_update_pass(p: Any, u: Any, r: Any, t: Any, h: Any, c: float, cap: float, tau: float,
-                    thr: float) -> tuple:
+                    thr: float) -> BoxStats:
     """p ← p − τt on the free set; points at 0 with g < −thr/10 join with p = −τg, points at the cap
     with g > thr/10 are released to cap − τg; p clipped to [0, cap]; u ← u − τr (exact only if no
     point left the free step: n_changed = 0). Returns (n_changed, then the sums of

@@ -6,15 +6,12 @@ Dureisseix, Gauthier & Lubrecht, Tribol. Lett. 66 (2018) 29):
 
 * :class:`FourierPreconditioner` applies E'|q|/2 exactly, one FFT pair per application;
 * :class:`StencilPreconditioner` applies only the 3 × 3 core of its real-space kernel (the kernel
-  of E'|q|/2 falls off as 1/r³, so the core carries most of it). No transform: at 2048² (H = 0.8,
-  p̄ = 0.033 E') the float32 stage took 34 iterations against the exact operator's 35, the
-  active-set polish 42 against 35, a float64-only constrained CG 76 against 79 — each iteration one
-  FFT pair cheaper (measured, benchmarks/README.md).
+  of E'|q|/2 falls off as 1/r³, so the core carries most of it). No transform: about as many
+  iterations as the exact operator, each one FFT pair cheaper (benchmarks/README.md).
 
 The stencil also preconditions the load-controlled elastic–plastic iteration on its free set
-(0 < p < H; :meth:`StencilPreconditioner.box_residual`): at 2048² its float32 stage took 143
-iterations instead of 221 (H = 0.5 E'), and at H = 0.1 E' it no longer emptied its free set and fell
-back to the root search (measured, benchmarks/README.md).
+(0 < p < H; :meth:`StencilPreconditioner.box_residual`): fewer iterations, and under a low hardness
+the free set no longer empties, so there is no fallback to the root search (benchmarks/README.md).
 
 A preconditioner only changes the path of the iteration, never its fixed point: both give the same
 contact solution as the plain conjugate gradient.

@@ -592,7 +592,7 @@ def _check_run(run: MeterBarRun, source: str) -> None:
 
 
 def meterbar_from_document(doc: Mapping[str, Any], *, source: str = "<data>") -> MeterBarData:
-    """Meter-bar data from a TOML document (format: examples/meterbar/*.toml, docs/measurements.md).
+    """Meter-bar data from a TOML document (format: ``examples/meterbar/*.toml``, docs/measurements.md).
 
     Parameters
     ----------

@@ -9,7 +9,7 @@ abaqus     ``*GAP CONDUCTANCE, PRESSURE`` (form "pressure") or ``*GAP CONDUCTANC
            scripting reference lists the ThermalConductance pressureDepTable / clearanceDepTable;
            the lines go under a ``*SURFACE INTERACTION``)
 calculix   ``*GAP CONDUCTANCE``: ``conductance, contact pressure[, temperature]`` (CalculiX ccx User's
-           Manual, *GAP CONDUCTANCE; ccx interpolates linearly in pressure and holds the end values —
+           Manual, ``*GAP CONDUCTANCE``; ccx interpolates linearly in pressure and holds the end values —
            ``springforc_f2f_th.f``); pressure form only
 ansys      an APDL table ``*DIM,name,TABLE,nP,nT,1,PRES,TEMP`` filled element by element, for the
            thermal contact conductance real constant TCC of the CONTA17x elements (``%name%``);

@@ -150,12 +150,19 @@ class HeatSource:
 class MeshOptions:
     """Structured-mesh controls.
 
-    cell_size : target lateral cell size [m] (None: the shortest footprint segment / 8).
-    min_cells : at least this many cells between two neighbouring grid lines (footprint or region edges).
-    layer_cells : cells through each body's thickness unless the body sets ``cells``.
-    grading : ratio of the middle cell to the cells at both ends of every segment (1 = uniform; > 1
+    Parameters
+    ----------
+    cell_size : float or None
+        Target lateral cell size [m] (None: the shortest footprint segment / 8).
+    min_cells : int
+        At least this many cells between two neighbouring grid lines (footprint or region edges).
+    layer_cells : int
+        Cells through each body's thickness unless the body sets ``cells``.
+    grading : float
+        Ratio of the middle cell to the cells at both ends of every segment (1 = uniform; > 1
         refines toward footprint edges and interfaces geometrically).
-    max_nodes : refuse larger meshes (with the count) before building them.
+    max_nodes : int
+        Refuse larger meshes (with the count) before building them.
     """
 
     cell_size: float | None = None

@@ -69,7 +69,7 @@ def document_to_toml(doc: Mapping[str, Any], *, header: str = "") -> str:
     doc : Mapping
         Top-level tables (``case``, ``boundary``, ``joint`` …) and arrays of tables (``layer``).
     header : str
-        Comment lines put first (each prefixed with ``# ``).
+        Comment lines put first (each prefixed with "# ").
 
     Returns
     -------

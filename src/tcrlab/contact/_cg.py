@@ -1,0 +1,55 @@
+"""Pieces shared by the contact solver's conjugate-gradient iterations: their result, the
+Fletcher–Reeves β with its restart rule, and the stall watch."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+from numpy.typing import NDArray
+
+__all__ = ["Solution", "StallWatch", "cg_beta"]
+
+
+class Solution(NamedTuple):
+    """A stage's answer in normalised units (heights in h_rms, pressures in E' · h_rms / length).
+
+    ``u`` is K p for ``p`` (None when a polish hands over and its u is not needed), ``c`` the rigid
+    shift (minus the approach), ``history`` the residual of every iteration, ``converged`` whether
+    the stopping rule was met.
+    """
+
+    p: NDArray
+    u: NDArray | None
+    c: float
+    history: list[float]
+    converged: bool
+
+
+class StallWatch:
+    """Watches a residual for lack of progress: stalled once it is below ``below`` and has not
+    fallen by 10 % for ``window`` iterations — a float32 iteration at its round-off floor, or (any
+    level, window ``precond_give_up``) a preconditioned iteration that should go on without it."""
+
+    def __init__(self, below: float = np.inf, window: int = 25) -> None:
+        self.below = below
+        self.window = window
+        self.best = np.inf
+        self.best_at = 0
+        self.count = 0
+
+    def stalled(self, err: float) -> bool:
+        self.count += 1
+        if err < 0.9 * self.best:
+            self.best, self.best_at = err, self.count
+            return False
+        return self.best < self.below and self.count - self.best_at > self.window
+
+
+def cg_beta(restart: bool, g_new: float, g_old: float, beta_restart: float) -> float:
+    """Fletcher–Reeves β = g_new / g_old; 0 (a restart) when asked, without history, or above
+    ``beta_restart`` (a direction built with a huge β after a join never recovers)."""
+    if restart or g_old <= 0:
+        return 0.0
+    beta = g_new / g_old
+    return 0.0 if beta > beta_restart else beta

@@ -1,0 +1,199 @@
+"""The elastic constrained conjugate gradient (Polonsky & Keer, Wear 231 (1999) 206–219).
+
+Solves gap g = u − h + c ≥ 0, p ≥ 0, g·p = 0 under load control (mean p fixed, c the multiplier)
+or displacement control (c fixed) with u = K p. Speed comes from four choices:
+
+- one FFT convolution per iteration while the contact set does not change: the displacement is
+  updated recursively (u ← u − τ K t) and the load normalisation σ is a lazy scalar, applied to the
+  stored p and u only at the end;
+- fused numba passes for the element-wise algebra (:mod:`tcrlab.contact._kernels`);
+- exact refreshes u = K p when the set changes (every few iterations, not every one: a refresh
+  costs a convolution) and always before convergence is accepted;
+- a coarse-to-fine start on the 2 × 2-coarsened grid and, under load control on periodic grids, a
+  preconditioned direction z = M⁻¹ g on the contact set with M⁻¹ ≈ E'|q|/2, the inverse of the
+  half-space compliance (:mod:`tcrlab.contact._preconditioners`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+
+from tcrlab.contact import _kernels as kern
+from tcrlab.contact._cache import convolver, preconditioner
+from tcrlab.contact._cg import Solution, StallWatch, cg_beta
+from tcrlab.contact._fft import Convolver
+from tcrlab.contact._options import SolverOptions
+from tcrlab.contact._preconditioners import FourierPreconditioner, StencilPreconditioner
+
+__all__ = ["coarsen", "prolong", "solve_elastic"]
+
+
+def coarsen(h: NDArray) -> NDArray:
+    """Each 2 × 2 block's highest point (the maximum of four strided views: NumPy's reduction over
+    the axes of a reshaped array is an order of magnitude slower)."""
+    return np.maximum(np.maximum(h[0::2, 0::2], h[0::2, 1::2]), np.maximum(h[1::2, 0::2], h[1::2, 1::2]))
+
+
+def prolong(pc: NDArray) -> NDArray:
+    """Coarse → fine pressure: each coarse cell's value on its 2 × 2 children."""
+    return np.repeat(np.repeat(pc, 2, axis=0), 2, axis=1)
+
+
+def _coarse_start(h: NDArray, size: tuple, dtype: np.dtype, target_p: float, tol: float, max_iter: int,
+                  backend: str | None, precondition: str | None, options: SolverOptions) -> NDArray:
+    """The pressure of the load-controlled solve on the coarsened grid, prolonged to ``h``'s grid.
+    Its iterations are not counted: they cost a quarter of the fine ones and only find the set."""
+    hc = coarsen(h)
+    hc = hc - hc.max()
+    coarse_tol = max(tol, options.coarse_tol) * options.coarse_tol_factor
+    pc = solve_elastic(hc, size, True, dtype, target_p, None, coarse_tol, max_iter, None, True, backend,
+                       precondition, options).p
+    return prolong(pc)
+
+
+def _initial_pressure(shape: tuple, dtype: np.dtype, p_init: NDArray | None, target_p: float | None,
+                      ) -> tuple[NDArray, float]:
+    """Stored pressure and its scale σ to start from: the given field (or uniform when it carries
+    nothing), σ meeting the load; under displacement control a cold start is small (σ = 1)."""
+    p = np.empty(shape, dtype)
+    if p_init is not None:
+        p[...] = np.maximum(p_init, 0)
+        if not (p > 0).any():
+            p[...] = 1.0
+    else:
+        p[...] = 1.0
+    if target_p is not None:
+        return p, target_p * p.size / float(p.sum(dtype=np.float64))
+    if p_init is None:
+        p *= 1e-3 / max(float(p.mean()), 1e-300)
+    return p, 1.0
+
+
+def _balance(stats: kern.PassStats, sigma: float, target_p: float | None, n: int,
+             ) -> tuple[float, float, float]:
+    """The new σ (meets the load), the shift of c (zero mean gap on the set, load control) and
+    Σg² on the set after both, from the pass sums — no pass over the grid."""
+    load_ctl = target_p is not None
+    new_sigma = target_p * n / stats.sp if (load_ctl and stats.sp > 0) else sigma
+    d = new_sigma - sigma
+    se = stats.sg + d * stats.su
+    se2 = stats.sg2 + 2 * d * stats.sgu + d * d * stats.su2
+    if load_ctl and stats.na > 0:
+        dc = -se / stats.na
+        gsum = max(se2 - stats.na * dc * dc, 0.0)
+    else:
+        dc = 0.0
+        gsum = max(se2, 0.0)
+    if stats.sp > 0 and new_sigma != sigma:
+        sigma = new_sigma
+    return sigma, dc, gsum
+
+
+def _direction(conv: Convolver, pconv: StencilPreconditioner | FourierPreconditioner | None,
+               u: NDArray, h: NDArray, p: NDArray, t: NDArray, sigma: float, c: float, gsum: float,
+               g_old: float, restart: bool, beta_restart: float) -> tuple[NDArray, float, float]:
+    """New search direction t on the contact set (and in the convolver's input buffer): plain
+    Fletcher–Reeves from g, or preconditioned from z = M⁻¹ g (restricted to the set) with
+    β = Σgz / Σg₀z₀; the load is kept by the lazy σ. Returns (buffer, Σ g t, the new g_old)."""
+    if pconv is None:
+        beta = cg_beta(restart, gsum, g_old, beta_restart)
+        buf = conv.input_for(t)
+        return buf, kern.direction_pass(u, h, p, t, buf, sigma, c, beta), gsum
+    # before input_for: a Fourier preconditioner shares the compliance convolver's buffers
+    z, sgz = pconv.residual(u, h, p, sigma, c)
+    beta = cg_beta(restart, sgz, g_old, beta_restart)
+    buf = conv.input_for(t)
+    return buf, kern.direction_pass(u, h, p, t, buf, sigma, c, beta, z), sgz
+
+
+def solve_elastic(
+    h: NDArray,
+    size: tuple,
+    periodic: bool,
+    dtype: np.dtype,
+    target_p: float | None,
+    c_fixed: float | None,
+    tol: float,
+    max_iter: int,
+    p_init: NDArray | None,
+    coarse_to_fine: bool,
+    backend: str | None,
+    precondition: str | None,
+    options: SolverOptions,
+) -> Solution:
+    """Constrained CG on normalised heights ``h`` (max 0, units of h_rms; E' = 1): load control with
+    mean pressure ``target_p`` or displacement control with shift ``c_fixed`` (give one)."""
+    nx, ny = h.shape
+    load_ctl = target_p is not None
+    if (p_init is None and coarse_to_fine and periodic and load_ctl and nx % 2 == 0 and ny % 2 == 0
+            and min(nx, ny) >= options.coarse_min_side):
+        p_init = _coarse_start(h, size, dtype, target_p, tol, max_iter, backend, precondition, options)
+    conv = convolver((nx, ny), size, periodic, dtype, backend)
+    # preconditioned only under load control on periodic grids: there E'|q|/2 is the exact inverse
+    # compliance (the stencil its core) and the σ normalisation keeps the load; under displacement
+    # control a cold start at a tiny approach could lose the whole contact set, and on a zero-padded
+    # patch the periodic operator is only approximate
+    use_pre = precondition and periodic and load_ctl
+    pconv = preconditioner((nx, ny), size, dtype, backend, precondition) if use_pre else None
+    # clipped/joined points make the recursive u ← u − τKt inexact until the next refresh; the
+    # preconditioned iteration takes larger steps and needs the exact u more often
+    lazy = options.lazy_refresh_for(precondition if pconv is not None else None)
+    p, sigma = _initial_pressure((nx, ny), dtype, p_init, target_p)
+    u = np.empty_like(p)
+    t = np.zeros_like(p)
+    thr = tol  # heights are in units of h_rms
+
+    def refresh() -> kern.PassStats:
+        conv.apply(p, out=u)
+        return kern.stats_pass(p, u, h, sigma, c, thr)
+
+    c = 0.0 if load_ctl else float(c_fixed)
+    if load_ctl:  # first shift: mean gap on the contact set zero
+        stats = refresh()
+        c = -(sigma * stats.su - float(h[p > 0].sum(dtype=np.float64))) / max(stats.na, 1)
+    stats = refresh()
+    history: list[float] = []
+    g_old = 0.0
+    restart = True
+    since_refresh = 0
+    converged = False
+    # float64 never stalls here; float32 does at its round-off floor
+    stall = StallWatch(options.stall_below if dtype == np.float32 else 0.0, options.stall_iterations)
+    give_up = StallWatch(window=options.precond_give_up)
+    for _ in range(max_iter):
+        sigma, dc, gsum = _balance(stats, sigma, target_p, nx * ny)
+        c += dc
+        err = float(np.sqrt(gsum / max(stats.na, 1)))
+        history.append(err)
+        if stall.stalled(err):
+            break  # float32 round-off floor reached: stop (not converged)
+        if pconv is not None and give_up.stalled(err):
+            pconv, restart = None, True  # see SolverOptions.precond_give_up
+        if err < tol and stats.nbig == 0:  # overlaps below tol (round-off) are accepted
+            if since_refresh == 0:
+                converged = True
+                break
+            stats = refresh()
+            since_refresh = 0
+            restart = True
+            history.pop()
+            continue
+        buf, sgt, g_old = _direction(conv, pconv, u, h, p, t, sigma, c, gsum, g_old, restart,
+                                     options.beta_restart)
+        r, trt = conv.apply(buf)
+        tau = 0.0 if trt <= 0 or not np.isfinite(trt) else sgt / trt
+        stats = kern.update_pass(p, u, r, t, h, sigma, tau, c, thr)
+        changed = stats.nclip > 0 or stats.nover > 0
+        since_refresh += 1
+        restart = False
+        if changed and since_refresh >= lazy:
+            stats = refresh()
+            since_refresh = 0
+            restart = True  # restarting on joins only (not on clips) can stall
+        elif since_refresh >= options.full_refresh:
+            stats = refresh()
+            since_refresh = 0
+    p *= sigma  # both are this call's own arrays: scaled in place (full-grid temporaries are large)
+    u *= sigma
+    return Solution(p, u, c, history, converged)
