@@ -102,7 +102,9 @@ class JointResult:
 class Joint:
     """Two conforming rough solids pressed together, with what fills the gaps.
 
-    Parameters (SI; arrays broadcast)
+    All inputs are SI; array inputs broadcast.
+
+    Parameters
     ----------
     solid1, solid2 : registry names or :class:`Material` (solid2 defaults to solid1).
     pressure : contact pressure P (Pa).

@@ -11,17 +11,17 @@ dictionaries, so adding a model is one tested function plus one :func:`register_
 
 Input names a contact model may ask for (all SI, computed by the joint from its solids and surfaces):
 
-==============  =============================================================================
-``k_s``         harmonic-mean conductivity 2k₁k₂/(k₁ + k₂) [W/(m K)]
-``k1``, ``k2``  conductivities of the two solids [W/(m K)]
-``sigma``       combined RMS roughness σ [m]
-``m``           combined RMS slope [-]
-``pressure``    contact pressure P [Pa]
-``p_over_h``    relative contact pressure P/H_c of the softer solid (microhardness model) [-]
-``hardness``    contact microhardness H_c = P/(P/H_c) [Pa]
-``E_eff``       effective modulus E' [Pa]
-``flow_stress`` flow stress S_f of the softer solid [Pa]
-==============  =============================================================================
+===============  =============================================================================
+``k_s``          harmonic-mean conductivity 2k₁k₂/(k₁ + k₂) [W/(m K)]
+``k1``, ``k2``   conductivities of the two solids [W/(m K)]
+``sigma``        combined RMS roughness σ [m]
+``m``            combined RMS slope [-]
+``pressure``     contact pressure P [Pa]
+``p_over_h``     relative contact pressure P/H_c of the softer solid (microhardness model) [-]
+``hardness``     contact microhardness H_c = P/(P/H_c) [Pa]
+``E_eff``        effective modulus E' [Pa]
+``flow_stress``  flow stress S_f of the softer solid [Pa]
+===============  =============================================================================
 """
 
 from __future__ import annotations
