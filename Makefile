@@ -49,6 +49,9 @@ dist-check: dist
 	$(PYTHON) -m venv build/wheel-venv
 	build/wheel-venv/bin/python -m pip install --quiet dist/*.whl
 	cd build && wheel-venv/bin/tcrlab demo > /dev/null && echo "wheel installs and tcrlab demo runs"
+	cd build && wheel-venv/bin/python -c "from tcrlab.web import create_app; t = create_app().state.templates; \
+		[t.get_template(n) for n in ('joint.html', 'stack.html', 'spreading.html', 'kapitza.html')]" \
+		&& echo "the wheel carries the web app's templates"
 	rm -rf build/wheel-venv
 
 # Peer contact solvers live in their own venv (never imported by tcrlab; ContactMechanics' muGrid must not
