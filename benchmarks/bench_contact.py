@@ -15,7 +15,8 @@ usage: python benchmarks/bench_contact.py [--sizes 512 2048] [--peers tamaas con
        python benchmarks/bench_contact.py --compare OLD/src NEW/src [--sizes 512 2048] [--rounds 4]
 
 --compare runs tcrlab only, from two source trees side by side (one child process per tree and round,
-PYTHONPATH switched, TCRLAB_THREADS=2 in both so that the passes split the same way): iterations,
+PYTHONPATH switched, TCRLAB_THREADS=2 in both — or $TCRLAB_COMPARE_THREADS — so that the passes
+split the same way): iterations,
 area, mean gap, load and a SHA-256 of the pressure field of the default solve, the float64-only
 solve and an elastic–plastic one (H = 0.5 E') per tree — with MKL_CBWR=AUTO,STRICT, MKL's mode whose
 results do not depend on the alignment of the buffers — then the default solve's best wall and CPU
@@ -198,7 +199,8 @@ def compare_child(hfile: str, cases: list[str], timed: int) -> dict:
 
 
 def _run_child(src: str, hfile: str, cases: list[str], timed: int, reproducible: bool = False) -> dict:
-    env = dict(os.environ, PYTHONPATH=str(Path(src).resolve()), TCRLAB_THREADS="2")
+    env = dict(os.environ, PYTHONPATH=str(Path(src).resolve()),
+               TCRLAB_THREADS=os.environ.get("TCRLAB_COMPARE_THREADS", "2"))
     if reproducible:  # MKL's conditional numerical reproducibility: bits that do not depend on the
         env["MKL_CBWR"] = "AUTO,STRICT"  # buffers' alignment (benchmarks/README.md, 2026-12-07)
     proc = subprocess.run([sys.executable, __file__, "--compare-child", hfile, "--cases", *cases,
