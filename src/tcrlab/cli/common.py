@@ -25,6 +25,7 @@ err_console = Console(stderr=True, highlight=False)
 
 __all__ = [
     "console",
+    "decade_times",
     "emit_json",
     "err_console",
     "make_table",
@@ -71,6 +72,12 @@ def emit_json(obj: Any, path: str | Path | None = None) -> None:
         click.echo(text)
     else:
         atomic_write_text(path, text + "\n")
+
+
+def decade_times(t: Any) -> np.ndarray:
+    """The whole decades inside the time grid ``t`` [s] plus its last time: the rows of a Zth table."""
+    decades = 10.0 ** np.arange(np.ceil(np.log10(t[0])), np.floor(np.log10(t[-1])) + 1)
+    return np.unique(np.concatenate([decades, [t[-1]]]))
 
 
 def make_table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], *, justify_numbers: bool = True) -> Table:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 import numpy as np
 
-from tcrlab.cli.common import console, emit_json, make_table
+from tcrlab.cli.common import console, decade_times, emit_json, make_table
 from tcrlab.cli.run import check_output_path, check_plot_path, writing
 
 __all__ = ["transient"]
@@ -103,8 +103,7 @@ def transient(case_file: str, as_json: bool, csv_path: str | None, plot: str | N
     if as_json:
         emit_json(result)
         return
-    decade_t = 10.0 ** np.arange(np.ceil(np.log10(t[0])), np.floor(np.log10(t[-1])) + 1)
-    decade_t = np.unique(np.concatenate([decade_t, [t[-1]]]))
+    decade_t = decade_times(t)
     z_dec = path.zth(decade_t)
     rows = []
     for ti, zi in zip(decade_t, z_dec, strict=True):

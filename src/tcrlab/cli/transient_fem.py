@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from tcrlab.cli.common import console, emit_json, make_table
+from tcrlab.cli.common import console, decade_times, emit_json, make_table
 from tcrlab.cli.run import writing
 
 __all__ = ["transient_fem"]
@@ -64,8 +64,7 @@ def transient_fem(case: Any, *, as_json: bool, csv_path: str | None, plot: str |
     if as_json:
         emit_json(result)
         return
-    decade_t = 10.0 ** np.arange(np.ceil(np.log10(t[0])), np.floor(np.log10(t[-1])) + 1)
-    decade_t = np.unique(np.concatenate([decade_t, [t[-1]]]))
+    decade_t = decade_times(t)
     z_dec = r.zth_at(decade_t)
     rows = [[f"{ti:.3g}", f"{zi:.5g}", f"{100 * zi / r.steady[r.source]:.1f}",
              f"{r.sink_temperature + r.power * zi - 273.15:.2f}"] for ti, zi in zip(decade_t, z_dec, strict=True)]
