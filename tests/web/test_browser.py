@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,7 +16,9 @@ import tcrlab
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
-IMG = Path(__file__).resolve().parents[2] / "docs" / "img"
+# Screenshots go to a temporary folder; `TCRLAB_SCREENSHOT_DIR=docs/img pytest tests/web` refreshes the
+# pictures the docs show (a test run leaves the working tree as it was).
+IMG = Path(os.environ.get("TCRLAB_SCREENSHOT_DIR") or tempfile.mkdtemp(prefix="tcrlab-screens-"))
 
 
 def _install_chromium() -> str | None:
