@@ -1,4 +1,4 @@
-"""The JSON API: ``/api/joint``, ``/api/stack``, ``/api/kapitza`` and look-ups for the pages.
+"""The JSON API: ``/api/joint``, ``/api/stack``, ``/api/kapitza`` and the registry and example lists the pages load.
 
 Requests carry the fields of the matching case-file table, values with units as text (``"2 MPa"``);
 responses are the library's result dictionaries in SI (infinite values as the text ``"inf"``). A bad
