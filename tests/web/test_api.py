@@ -146,3 +146,18 @@ def test_spreading_page_solves_the_case_tcrlab_run_solves(client: TestClient) ->
     bad = client.post("/ui/spreading", json={**form, "plate_layer": [{"thickness": "0 mm", "material": "Al"}]})
     assert bad.status_code == 422
     assert "plate_layer[1].thickness" in bad.json()["detail"][0]["field"]
+
+
+def test_serve_refuses_a_public_address_without_public_flag() -> None:
+    """`tcrlab serve` binds to loopback; another address needs --public on purpose."""
+    result = CliRunner().invoke(cli, ["serve", "--host", "0.0.0.0", "--port", "8799"])
+    assert result.exit_code != 0
+    from tcrlab.cli.serve import _check_host
+    from tcrlab.errors import InputError
+
+    with pytest.raises(InputError, match="--host"):
+        _check_host("0.0.0.0", public=False)
+    with pytest.raises(InputError, match="--host"):
+        _check_host("example.org", public=True)
+    _check_host("127.0.0.1", public=False)
+    _check_host("::1", public=False)
