@@ -60,9 +60,13 @@ CHECKED_MODULES: tuple[str, ...] = (
     "tcrlab.kapitza.phonons",
     "tcrlab.kapitza.tbc_data",
     "tcrlab.kapitza.validation",
+    "tcrlab.conductance.convection",
+    "tcrlab.conductance.layers",
+    "tcrlab.conductance.radiation",
     "tcrlab.materials",
     "tcrlab.materials.material",
     "tcrlab.materials.registry",
+    "tcrlab.mechanics.area",
     "tcrlab.network",
     "tcrlab.network.algebra",
     "tcrlab.network.circuit",
@@ -117,6 +121,9 @@ CHECKED_MODULES: tuple[str, ...] = (
 # Modules whose public functions are physical models: each needs a runnable Examples section.
 MODEL_MODULES: frozenset[str] = frozenset(
     {
+        "tcrlab.conductance.convection",
+        "tcrlab.conductance.layers",
+        "tcrlab.conductance.radiation",
         "tcrlab.electrical.constriction",
         "tcrlab.electrical.contact",
         "tcrlab.electrical.correlations",
@@ -125,6 +132,7 @@ MODEL_MODULES: frozenset[str] = frozenset(
         "tcrlab.kapitza.empirical",
         "tcrlab.kapitza.landauer",
         "tcrlab.kapitza.phonons",
+        "tcrlab.mechanics.area",
         "tcrlab.network.spreader",
         "tcrlab.spreading.disk",
         "tcrlab.spreading.halfspace",
