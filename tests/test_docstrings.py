@@ -61,6 +61,7 @@ CHECKED_MODULES: tuple[str, ...] = (
     "tcrlab.kapitza.tbc_data",
     "tcrlab.kapitza.validation",
     "tcrlab.conductance.convection",
+    "tcrlab.conductance.cryogenic",
     "tcrlab.conductance.gap_gas",
     "tcrlab.conductance.layers",
     "tcrlab.conductance.paths",
@@ -129,6 +130,7 @@ CHECKED_MODULES: tuple[str, ...] = (
 MODEL_MODULES: frozenset[str] = frozenset(
     {
         "tcrlab.conductance.convection",
+        "tcrlab.conductance.cryogenic",
         "tcrlab.conductance.layers",
         "tcrlab.conductance.radiation",
         "tcrlab.conductance.spot",
