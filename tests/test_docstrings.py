@@ -62,6 +62,7 @@ CHECKED_MODULES: tuple[str, ...] = (
     "tcrlab.kapitza.validation",
     "tcrlab.conductance.convection",
     "tcrlab.conductance.cryogenic",
+    "tcrlab.conductance.gap",
     "tcrlab.conductance.gap_gas",
     "tcrlab.conductance.layers",
     "tcrlab.conductance.paths",
@@ -131,6 +132,7 @@ MODEL_MODULES: frozenset[str] = frozenset(
     {
         "tcrlab.conductance.convection",
         "tcrlab.conductance.cryogenic",
+        "tcrlab.conductance.gap",
         "tcrlab.conductance.layers",
         "tcrlab.conductance.radiation",
         "tcrlab.conductance.spot",
