@@ -60,6 +60,7 @@ CHECKED_MODULES: tuple[str, ...] = (
     "tcrlab.kapitza.phonons",
     "tcrlab.kapitza.tbc_data",
     "tcrlab.kapitza.validation",
+    "tcrlab.conductance.constriction",
     "tcrlab.conductance.convection",
     "tcrlab.conductance.cryogenic",
     "tcrlab.conductance.gap",
@@ -130,6 +131,7 @@ CHECKED_MODULES: tuple[str, ...] = (
 # Modules whose public functions are physical models: each needs a runnable Examples section.
 MODEL_MODULES: frozenset[str] = frozenset(
     {
+        "tcrlab.conductance.constriction",
         "tcrlab.conductance.convection",
         "tcrlab.conductance.cryogenic",
         "tcrlab.conductance.gap",
