@@ -24,8 +24,8 @@ import pytest
 from numpydoc.docscrape import ClassDoc, FunctionDoc
 
 # The modules whose docstrings are held to the numpydoc standard. The rest of the package joins this
-# list as its modules settle (joint, cases/joint, conductance/, contact/, mechanics/, cli/,
-# surfaces/parameters, spreading/rectangle, fem/).
+# list as its modules settle (joint, cases/joint, contact/, cli/, surfaces/parameters,
+# spreading/rectangle, fem/).
 CHECKED_MODULES: tuple[str, ...] = (
     "tcrlab._arrays",
     "tcrlab.errors",
