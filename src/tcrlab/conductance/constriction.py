@@ -91,6 +91,32 @@ def cmy_conductance(k_s: ArrayLike, sigma: ArrayLike, m: ArrayLike, p_over_h: Ar
 
     h_c = (k_s m/σ) · exp(−λ²) / [2√(2π) (1 − √(P/H_c))^1.5],  λ = erfc⁻¹(2 P/H_c).
     k_s (W/(m K)), σ (m), m (-), P/H_c in (0, 1). Broadcasts. Warns outside 1e-5 ≤ P/H_c ≤ 2e-2.
+
+    Parameters
+    ----------
+    k_s : array_like
+        Harmonic-mean thermal conductivity 2k₁k₂/(k₁ + k₂) [W/(m·K)], > 0.
+    sigma : array_like
+        Combined RMS roughness σ [m], > 0.
+    m : array_like
+        Combined RMS slope [-], > 0.
+    p_over_h : array_like
+        Relative contact pressure P/H_c [-], in (0, 1).
+
+    Returns
+    -------
+    float or ndarray
+        Contact conductance h_c [W/(m²·K)].
+
+    References
+    ----------
+    Cooper, Mikic & Yovanovich, Int. J. Heat Mass Transfer 12 (1969) 279–300; Yovanovich, AIAA Prog.
+    Astronaut. Aeronaut. 83 (1982) 83–95.
+
+    Examples
+    --------
+    >>> round(cmy_conductance(20.0, 1e-6, 0.1, 1e-3))
+    3533
     """
     k, s, mm, r = _plastic_inputs(k_s, sigma, m, p_over_h, "CMY plastic model")
     lam = erfcinv(2.0 * r)
@@ -105,6 +131,27 @@ def cmy_correlation_conductance(k_s: ArrayLike, sigma: ArrayLike, m: ArrayLike,
     of Cooper, Mikic & Yovanovich, Int. J. Heat Mass Transfer 12 (1969) 279–300). Validity: stated within
     ≈1.5 % of the exact form for 1e-5 ≤ P/H_c ≤ 3e-2; warns outside 1e-5 ≤ P/H_c ≤ 2e-2 (the range of
     the microhardness correlation that supplies P/H_c). Broadcasts.
+
+    Parameters
+    ----------
+    k_s : array_like
+        Harmonic-mean thermal conductivity 2k₁k₂/(k₁ + k₂) [W/(m·K)], > 0.
+    sigma : array_like
+        Combined RMS roughness σ [m], > 0.
+    m : array_like
+        Combined RMS slope [-], > 0.
+    p_over_h : array_like
+        Relative contact pressure P/H_c [-], in (0, 1).
+
+    Returns
+    -------
+    float or ndarray
+        Contact conductance h_c [W/(m²·K)].
+
+    Examples
+    --------
+    >>> round(cmy_correlation_conductance(20.0, 1e-6, 0.1, 1e-3))
+    3531
     """
     k, s, mm, r = _plastic_inputs(k_s, sigma, m, p_over_h, "CMY correlation")
     return _out(1.25 * k * mm / s * r**0.95)
@@ -117,6 +164,33 @@ def mikic_elastic_conductance(k_s: ArrayLike, sigma: ArrayLike, m: ArrayLike, pr
     h_c = 1.54 (k_s m/σ) (√2 P/(m E'))^0.94 = 1.54 (k_s m/σ)(P/H_e)^0.94, H_e = m E'/√2.
     pressure P and effective modulus E' in Pa. Warns outside 1e-5 ≤ P/H_e ≤ 2e-2 (Sridhar & Yovanovich
     1994 range of the comparison); InputError when 4P/H_e ≥ 1.
+
+    Parameters
+    ----------
+    k_s : array_like
+        Harmonic-mean thermal conductivity 2k₁k₂/(k₁ + k₂) [W/(m·K)], > 0.
+    sigma : array_like
+        Combined RMS roughness σ [m], > 0.
+    m : array_like
+        Combined RMS slope [-], > 0.
+    pressure : array_like
+        Apparent contact pressure P [Pa], > 0.
+    E_eff : array_like
+        Effective elastic modulus E' [Pa], > 0.
+
+    Returns
+    -------
+    float or ndarray
+        Contact conductance h_c [W/(m²·K)].
+
+    References
+    ----------
+    B. B. Mikic, Int. J. Heat Mass Transfer 17 (1974) 205–214.
+
+    Examples
+    --------
+    >>> round(mikic_elastic_conductance(20.0, 1e-6, 0.1, 1e6, 100e9))
+    741
     """
     require_broadcastable(k_s=k_s, sigma=sigma, m=m, pressure=pressure, E_eff=E_eff)
     k = require_positive("k_s", k_s)
@@ -181,6 +255,25 @@ def spot_density(sigma: ArrayLike, m: ArrayLike, p_over_h: ArrayLike) -> float |
     Source: Cooper, Mikic & Yovanovich, Int. J. Heat Mass Transfer 12 (1969) 279–300, in the form of
     Yovanovich (1982). Validity: Gaussian, isotropic heights, plastic spots; 0 < P/H < 1 (InputError
     otherwise). Broadcasts.
+
+    Parameters
+    ----------
+    sigma : array_like
+        Combined RMS roughness σ [m], > 0.
+    m : array_like
+        Combined RMS slope [-], > 0.
+    p_over_h : array_like
+        Relative contact pressure P/H [-], in (0, 1).
+
+    Returns
+    -------
+    float or ndarray
+        Number of contact spots per unit area n [1/m²].
+
+    Examples
+    --------
+    >>> round(spot_density(1e-6, 0.1, 1e-3) / 1e6, 1)
+    22.3
     """
     require_broadcastable(sigma=sigma, m=m, p_over_h=p_over_h)
     s = require_positive("sigma", sigma)
@@ -200,6 +293,29 @@ def asperity_conductance(k1: ArrayLike, k2: ArrayLike, sigma: ArrayLike, m: Arra
     Contacts*; the introductory formula), spots of radius a = √(P/(π H η)); no flux-tube (crowding)
     correction, so it is valid only for light loads, P/H ≲ 1e-2 (ValidityWarning outside
     1e-5 ≤ P/H ≤ 2e-2, as for CMY). Broadcasts.
+
+    Parameters
+    ----------
+    k1, k2 : array_like
+        Thermal conductivities of the two solids [W/(m·K)], > 0.
+    sigma : array_like
+        Combined RMS roughness σ [m], > 0.
+    m : array_like
+        Combined RMS slope [-], > 0.
+    pressure : array_like
+        Apparent contact pressure P [Pa], > 0.
+    hardness : array_like
+        (Micro)hardness H of the softer solid [Pa], > 0.
+
+    Returns
+    -------
+    float or ndarray
+        Contact conductance 1/R_c [W/(m²·K)].
+
+    Examples
+    --------
+    >>> round(asperity_conductance(50.0, 50.0, 1e-6, 0.1, 1e6, 3e9))
+    1525
     """
     require_broadcastable(k1=k1, k2=k2, sigma=sigma, m=m, pressure=pressure, hardness=hardness)
     p = require_positive("pressure", pressure)
@@ -217,6 +333,24 @@ def asperity_spots_conductance(k1: ArrayLike, k2: ArrayLike, sigma: ArrayLike, m
     1/(4k₁a) + 1/(4k₂a), in parallel (Cooper, Mikic & Yovanovich 1969 without their flux-tube correction);
     see :func:`tcrlab.conductance.spot.asperity_spots_resistance`. Twice :func:`asperity_conductance`.
     Validity: light loads, P/H ≲ 1e-2 (ValidityWarning outside 1e-5 ≤ P/H ≤ 2e-2). Broadcasts.
+
+    Parameters
+    ----------
+    k1, k2 : array_like
+        Thermal conductivities of the two solids [W/(m·K)], > 0.
+    sigma : array_like
+        Combined RMS roughness σ [m], > 0.
+    m : array_like
+        Combined RMS slope [-], > 0.
+    pressure : array_like
+        Apparent contact pressure P [Pa], > 0.
+    hardness : array_like
+        (Micro)hardness H of the softer solid [Pa], > 0.
+
+    Returns
+    -------
+    float or ndarray
+        Contact conductance 1/R_c [W/(m²·K)].
 
     Examples
     --------
@@ -250,6 +384,38 @@ def constriction_conductance(
     and ``E_eff``; "elastoplastic" also ``flow_stress``; the asperity models ``pressure``, ``p_over_h``
     (the hardness is pressure/p_over_h) and ``k1``, ``k2``, default k_s for both). A missing input is an
     InputError naming it.
+
+    Parameters
+    ----------
+    model : str
+        Name of the contact model in the registry [-] ("cmy", "cmy-correlation", "mikic",
+        "elastoplastic", "asperity", "asperity-article").
+    k_s : array_like
+        Harmonic-mean thermal conductivity [W/(m·K)].
+    sigma : array_like
+        Combined RMS roughness σ [m].
+    m : array_like
+        Combined RMS slope [-].
+    pressure : array_like, optional
+        Apparent contact pressure P [Pa].
+    p_over_h : array_like, optional
+        Relative contact pressure P/H_c [-].
+    E_eff : array_like, optional
+        Effective elastic modulus E' [Pa].
+    flow_stress : array_like, optional
+        Flow stress S_f of the softer solid [Pa].
+    k1, k2 : array_like, optional
+        Thermal conductivities of the two solids [W/(m·K)]; default ``k_s``.
+
+    Returns
+    -------
+    float or ndarray
+        Contact conductance h_c [W/(m²·K)].
+
+    Examples
+    --------
+    >>> round(constriction_conductance("cmy", k_s=20.0, sigma=1e-6, m=0.1, p_over_h=1e-3))
+    3533
     """
     from tcrlab.conductance.registry import get_contact_model
 

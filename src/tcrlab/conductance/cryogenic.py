@@ -38,7 +38,23 @@ SOURCE = ("J. W. Ekin, Experimental Techniques for Low-Temperature Measurements,
 
 
 def cryogenic_joint_kind(name: str) -> str:
-    """The canonical kind ("grease" or "PbSn-solder") of ``name`` (case and _/- insensitive)."""
+    """The canonical kind ("grease" or "PbSn-solder") of ``name`` (case and _/- insensitive).
+
+    Parameters
+    ----------
+    name : str
+        Joint kind or alias ("grease", "apiezon", "solder", "PbSn", ...) [-].
+
+    Returns
+    -------
+    str
+        "grease" or "PbSn-solder"; an unknown name raises InputError.
+
+    Examples
+    --------
+    >>> cryogenic_joint_kind("apiezon")
+    'grease'
+    """
     key = str(name).strip().lower().replace("_", "-").replace(" ", "-")
     if key not in _ALIASES:
         raise InputError("joint", name, "grease | PbSn-solder (Ekin 2006 data)", problem="unknown cryogenic joint")
@@ -57,13 +73,50 @@ def _table() -> dict[str, tuple[NDArray[np.float64], NDArray[np.float64]]]:
 
 
 def cryogenic_joint_data(kind: str) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    """The measured points (T [K], h [W/(m² K)]) of a joint kind (copies)."""
+    """The measured points (T [K], h [W/(m² K)]) of a joint kind (copies).
+
+    Parameters
+    ----------
+    kind : str
+        Joint kind or alias, see :func:`cryogenic_joint_kind` [-].
+
+    Returns
+    -------
+    tuple of ndarray
+        Temperatures T [K] (ascending) and conductances per unit area h [W/(m²·K)].
+
+    References
+    ----------
+    J. W. Ekin, Experimental Techniques for Low-Temperature Measurements, OUP (2006), p. 63.
+
+    Examples
+    --------
+    >>> t, h = cryogenic_joint_data("grease")
+    >>> round(float(t[0]), 3)
+    0.365
+    """
     t, h = _table()[cryogenic_joint_kind(kind)]
     return t.copy(), h.copy()
 
 
 def temperature_range(kind: str) -> tuple[float, float]:
-    """(T_min, T_max) [K] of the measured points: the model's validity range."""
+    """(T_min, T_max) [K] of the measured points: the model's validity range.
+
+    Parameters
+    ----------
+    kind : str
+        Joint kind or alias, see :func:`cryogenic_joint_kind` [-].
+
+    Returns
+    -------
+    tuple of float
+        Lowest and highest measured temperature [K].
+
+    Examples
+    --------
+    >>> temperature_range("solder")
+    (2.75, 288.0)
+    """
     t, _h = _table()[cryogenic_joint_kind(kind)]
     return float(t[0]), float(t[-1])
 

@@ -66,6 +66,23 @@ def gap_integral(y: ArrayLike, mu: ArrayLike) -> float | np.ndarray:
 
     y = Y/σ ≥ 0, μ = M/σ > 0. Vectorised; relative accuracy ≈ 1e-8. Source: the integral gap model of
     Yovanovich, De Vaal & Hegazy (AIAA-82-0888, 1982); see the module docstring for the quadrature.
+
+    Parameters
+    ----------
+    y : array_like
+        Relative mean-plane separation Y/σ [-], ≥ 0.
+    mu : array_like
+        Relative rarefaction parameter M/σ [-], > 0.
+
+    Returns
+    -------
+    float or ndarray
+        The gap integral I(y, μ) [-].
+
+    Examples
+    --------
+    >>> round(gap_integral(3.0, 0.1), 4)
+    0.3766
     """
     require_broadcastable(y=y, mu=mu)
     yy = require_nonnegative("Y/sigma", y)
@@ -139,6 +156,23 @@ def gas_parameter_beta(gamma: ArrayLike, prandtl: ArrayLike) -> float | np.ndarr
     Source: the Smoluchowski temperature jump as used by Yovanovich, De Vaal & Hegazy (AIAA-82-0888,
     1982) and Song, Yovanovich & Goodman (J. Heat Transfer 115 (1993) 533–540). γ = c_p/c_v > 0,
     Pr > 0 (kinetic-theory gases: 1 < γ ≤ 5/3).
+
+    Parameters
+    ----------
+    gamma : array_like
+        Ratio of specific heats c_p/c_v [-], > 0.
+    prandtl : array_like
+        Prandtl number Pr [-], > 0.
+
+    Returns
+    -------
+    float or ndarray
+        Gas parameter β [-].
+
+    Examples
+    --------
+    >>> round(gas_parameter_beta(1.4, 0.71), 4)
+    1.6432
     """
     g = require_positive("gamma", gamma)
     pr = require_positive("prandtl", prandtl)
@@ -152,6 +186,27 @@ def rarefaction_parameter(tac1: ArrayLike, tac2: ArrayLike, gamma: ArrayLike, pr
     Source: Yovanovich, De Vaal & Hegazy (AIAA-82-0888, 1982); Song, Yovanovich & Goodman (J. Heat
     Transfer 115 (1993) 533–540). Validity: continuum to transition regime (see :func:`gap_conductance`,
     which flags Knudsen numbers Λ/Y > 10 when given Λ).
+
+    Parameters
+    ----------
+    tac1, tac2 : array_like
+        Thermal accommodation coefficients of the two surfaces [-], in (0, 1].
+    gamma : array_like
+        Ratio of specific heats c_p/c_v [-], > 0.
+    prandtl : array_like
+        Prandtl number Pr [-], > 0.
+    mean_free_path : array_like
+        Molecular mean free path Λ [m], ≥ 0.
+
+    Returns
+    -------
+    float or ndarray
+        Rarefaction parameter M [m].
+
+    Examples
+    --------
+    >>> round(rarefaction_parameter(0.9, 0.9, 1.4, 0.71, 6.8e-8) * 1e9, 1)
+    273.1
     """
     require_broadcastable(tac1=tac1, tac2=tac2, gamma=gamma, prandtl=prandtl, mean_free_path=mean_free_path)
     alpha = np.asarray(accommodation_parameter(tac1, tac2))
@@ -245,6 +300,33 @@ def gap_conductance(k_gas: ArrayLike, sigma: ArrayLike, Y: ArrayLike, M: ArrayLi
     continuum to the transition regime (He, Ar, N₂, 1 Pa … 1 atm; Song et al. 1993). Give the gas's
     ``mean_free_path`` Λ (m) to have Knudsen numbers Λ/Y > 10 flagged with a ValidityWarning (M alone
     does not determine Λ: M = αβΛ).
+
+    Parameters
+    ----------
+    k_gas : array_like
+        Gas (or filler) thermal conductivity [W/(m·K)], ≥ 0.
+    sigma : array_like
+        Combined RMS roughness σ [m], > 0.
+    Y : array_like
+        Mean-plane separation [m], ≥ 0.
+    M : array_like
+        Rarefaction parameter αβΛ [m], ≥ 0 (> 0 for "integral").
+    model : str, optional
+        Name of the gap model in the registry [-]: "integral" (default) or "simple".
+    mean_free_path : array_like, optional
+        Molecular mean free path Λ [m], used only to flag Knudsen numbers Λ/Y > 10.
+
+    Returns
+    -------
+    float or ndarray
+        Gap conductance h_g [W/(m²·K)].
+
+    Examples
+    --------
+    >>> round(gap_conductance(0.026, 1e-6, 3e-6, 1e-7))
+    9792
+    >>> round(gap_conductance(0.026, 1e-6, 3e-6, 1e-7, "simple"))
+    8387
     """
     from tcrlab.conductance.registry import get_gap_model
 

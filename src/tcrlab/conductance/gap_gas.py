@@ -36,6 +36,16 @@ MAX_GAS_STATES = 5000  # distinct (T, p) CoolProp states per call (≈0.1 ms eac
 def is_vacuum(gas: str | None) -> bool:
     """True for no gas: None, "vacuum", "none" or "" (any case).
 
+    Parameters
+    ----------
+    gas : str or None
+        Gas name as given by the user [-].
+
+    Returns
+    -------
+    bool
+        Whether ``gas`` means vacuum.
+
     Examples
     --------
     >>> is_vacuum("Vacuum"), is_vacuum("air")
@@ -50,6 +60,21 @@ class GapGas:
 
     k_gas [W/(m K)], mean_free_path Λ [m], tac1, tac2 [-], M = αβΛ [m]; ``tac_source`` says whether the
     accommodation coefficients were given or correlated.
+
+    Attributes
+    ----------
+    gas : str
+        Gas name.
+    k_gas : float or ndarray
+        Gas thermal conductivity [W/(m·K)].
+    mean_free_path : float or ndarray
+        Molecular mean free path Λ [m].
+    tac1, tac2 : float or ndarray
+        Thermal accommodation coefficients at the two surfaces [-].
+    M : float or ndarray
+        Gas rarefaction parameter M = αβΛ [m].
+    tac_source : str
+        Whether the accommodation coefficients were given or correlated.
     """
 
     gas: str

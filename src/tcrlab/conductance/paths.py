@@ -21,11 +21,23 @@ def temperature_jump(q_flux: ArrayLike, R_c: ArrayLike) -> NDArray[np.float64] |
 
     Parameters
     ----------
-    q_flux : heat flux crossing the interface, W/m² (either sign; the flux is continuous across it)
-    R_c : interface (contact) resistance per unit area, m²K/W, ≥ 0
+    q_flux : array_like
+        Heat flux crossing the interface [W/m²] (either sign; the flux is continuous across it).
+    R_c : array_like
+        Interface (contact) resistance per unit area [m²·K/W], ≥ 0.
 
     Source: Bergman et al. (2011) eq. 3.20 (definition of the thermal contact resistance).
     Assumes steady state and no energy stored or generated at the interface.
+
+    Returns
+    -------
+    float or ndarray
+        Temperature jump ΔT [K].
+
+    Examples
+    --------
+    >>> round(temperature_jump(1e4, 2e-4), 3)
+    2.0
     """
     q = require_finite("q_flux", q_flux)
     r = require_nonnegative("R_c", R_c)
@@ -43,5 +55,24 @@ def contact_resistance(
     thermal contact, gap, and joint resistance in microelectronics*, IEEE Trans. CPT 28 (2005) 182–206).
     Pass ``np.inf`` for a closed path (the gap in vacuum, radiation neglected). Units of the inputs
     (m²K/W or K/W, consistently).
+
+    Parameters
+    ----------
+    R_const : array_like
+        Constriction resistance through the contact spots [m²·K/W or K/W].
+    R_film : array_like
+        Resistance of the gap filler (gas, paste) [m²·K/W or K/W].
+    R_rad : array_like, optional
+        Radiation resistance across the gap [m²·K/W or K/W]; ``np.inf`` (default) neglects it.
+
+    Returns
+    -------
+    float or ndarray
+        Contact resistance R_c of the parallel paths [same unit as the inputs].
+
+    Examples
+    --------
+    >>> round(contact_resistance(1e-4, 4e-4) * 1e4, 3)
+    0.8
     """
     return parallel(R_const, R_film, R_rad)

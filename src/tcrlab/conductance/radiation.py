@@ -26,6 +26,21 @@ def effective_emissivity(emissivity1: ArrayLike, emissivity2: ArrayLike) -> floa
 
     Source: Incropera & DeWitt, *Fundamentals of Heat and Mass Transfer*, 6th ed. (2007), eq. 13.24
     (two-surface enclosure, view factor 1). Valid for grey, diffuse, opaque surfaces.
+
+    Parameters
+    ----------
+    emissivity1, emissivity2 : array_like
+        Total hemispherical emissivities of the two surfaces [-], each in (0, 1].
+
+    Returns
+    -------
+    float or ndarray
+        Effective emissivity ε_eff [-].
+
+    Examples
+    --------
+    >>> round(effective_emissivity(0.8, 0.5), 3)
+    0.444
     """
     require_broadcastable(emissivity1=emissivity1, emissivity2=emissivity2)
     e1 = require_in_range("emissivity1", emissivity1, 0.0, 1.0, low_inclusive=False)
@@ -41,6 +56,27 @@ def radiation_conductance(emissivity1: ArrayLike, emissivity2: ArrayLike, t1: Ar
     field only — gaps much wider than the thermal wavelength (≈ 2898 µm·K / T, ≈ 10 µm at 300 K); the
     near-field enhancement across sub-micrometre gaps is not modelled (no gap width enters, so no
     warning can be given here). Broadcasts.
+
+    Parameters
+    ----------
+    emissivity1, emissivity2 : array_like
+        Total hemispherical emissivities of the two surfaces [-], each in (0, 1].
+    t1 : array_like
+        Temperature of surface 1 [K], > 0.
+    t2 : array_like, optional
+        Temperature of surface 2 [K], > 0; defaults to ``t1``.
+
+    Returns
+    -------
+    float or ndarray
+        Radiation conductance h_r [W/(m²·K)].
+
+    Examples
+    --------
+    >>> round(radiation_conductance(0.8, 0.5, 300.0), 3)
+    2.722
+    >>> round(radiation_conductance(0.8, 0.5, 400.0, 300.0), 3)
+    4.41
     """
     require_broadcastable(emissivity1=emissivity1, emissivity2=emissivity2, t1=t1, t2=t2)
     eps = np.asarray(effective_emissivity(emissivity1, emissivity2))

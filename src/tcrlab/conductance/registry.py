@@ -74,6 +74,23 @@ class SeparationRelation:
 
     ``separation(*inputs)`` gives Y, ``area_ratio(*area_inputs)`` gives A_r/A_0; ``details`` maps a name to
     (function, inputs) of further quantities a joint reports (e.g. the plastic weight of a blend).
+
+    Attributes
+    ----------
+    name : str
+        Registry name of the relation ("plastic", "elastic", "elastoplastic").
+    separation : callable
+        Function giving the mean-plane separation Y [m] from ``inputs``.
+    inputs : tuple of str
+        Input names of ``separation`` (see the module docstring).
+    area_ratio : callable
+        Function giving A_r/A_0 [-] from ``area_inputs``.
+    area_inputs : tuple of str
+        Input names of ``area_ratio``.
+    source : str
+        Literature source and formulas.
+    details : tuple, optional
+        (name, function, inputs) of further reported quantities.
     """
 
     name: str
@@ -87,7 +104,25 @@ class SeparationRelation:
 
 @dataclass(frozen=True)
 class ContactModel:
-    """A constriction (solid-spot) conductance model: ``function(*inputs)`` → h_c [W/(m² K)]."""
+    """A constriction (solid-spot) conductance model: ``function(*inputs)`` → h_c [W/(m² K)].
+
+    Attributes
+    ----------
+    name : str
+        Registry name of the model.
+    function : callable
+        The model function, returning h_c [W/(m²·K)].
+    inputs : tuple of str
+        Input names among :data:`CONTACT_INPUTS`, in the function's argument order.
+    separation : str
+        Name of the matching entry of :data:`SEPARATIONS`.
+    source : str
+        Literature source.
+    validity : str
+        Validity range.
+    description : str, optional
+        One-line description.
+    """
 
     name: str
     function: Callable[..., Any]
@@ -109,7 +144,21 @@ class ContactModel:
 
 @dataclass(frozen=True)
 class GapModel:
-    """A gap conductance model: ``function(k_gas, sigma, Y, M)`` → h_g [W/(m² K)]."""
+    """A gap conductance model: ``function(k_gas, sigma, Y, M)`` → h_g [W/(m² K)].
+
+    Attributes
+    ----------
+    name : str
+        Registry name of the model.
+    function : callable
+        The model function ``function(k_gas, sigma, Y, M)``, returning h_g [W/(m²·K)].
+    source : str
+        Literature source.
+    validity : str
+        Validity range.
+    description : str, optional
+        One-line description.
+    """
 
     name: str
     function: Callable[..., Any]
@@ -141,24 +190,78 @@ GAP_MODELS: dict[str, GapModel] = {}
 
 
 def model_key(name: str) -> str:
-    """The registry key of a model name: lower case, '-' for '_' and spaces."""
+    """The registry key of a model name: lower case, '-' for '_' and spaces.
+
+    Parameters
+    ----------
+    name : str
+        Model name as written by the user.
+
+    Returns
+    -------
+    str
+        The registry key.
+
+    Examples
+    --------
+    >>> model_key("CMY_correlation")
+    'cmy-correlation'
+    """
     return str(name).strip().lower().replace("_", "-").replace(" ", "-")
 
 
 def register_contact_model(model: ContactModel) -> ContactModel:
-    """Add (or replace) a contact model; :class:`tcrlab.Joint`, case files and the CLI see it at once."""
+    """Add (or replace) a contact model; :class:`tcrlab.Joint`, case files and the CLI see it at once.
+
+    Parameters
+    ----------
+    model : ContactModel
+        The entry to register under :func:`model_key` of its name.
+
+    Returns
+    -------
+    ContactModel
+        ``model`` itself.
+    """
     CONTACT_MODELS[model_key(model.name)] = model
     return model
 
 
 def register_gap_model(model: GapModel) -> GapModel:
-    """Add (or replace) a gap model."""
+    """Add (or replace) a gap model.
+
+    Parameters
+    ----------
+    model : GapModel
+        The entry to register under :func:`model_key` of its name.
+
+    Returns
+    -------
+    GapModel
+        ``model`` itself.
+    """
     GAP_MODELS[model_key(model.name)] = model
     return model
 
 
 def get_contact_model(name: str) -> ContactModel:
-    """The entry ``name`` of :data:`CONTACT_MODELS` (InputError ``contact_model`` listing the names)."""
+    """The entry ``name`` of :data:`CONTACT_MODELS` (InputError ``contact_model`` listing the names).
+
+    Parameters
+    ----------
+    name : str
+        Contact model name (any case, '_' or '-').
+
+    Returns
+    -------
+    ContactModel
+        The registered entry.
+
+    Examples
+    --------
+    >>> get_contact_model("CMY").inputs
+    ('k_s', 'sigma', 'm', 'p_over_h')
+    """
     entry = CONTACT_MODELS.get(model_key(name))
     if entry is None:
         raise InputError("contact_model", name, ", ".join(CONTACT_MODELS))
@@ -166,7 +269,23 @@ def get_contact_model(name: str) -> ContactModel:
 
 
 def get_gap_model(name: str) -> GapModel:
-    """The entry ``name`` of :data:`GAP_MODELS` (InputError ``gap_model`` listing the names)."""
+    """The entry ``name`` of :data:`GAP_MODELS` (InputError ``gap_model`` listing the names).
+
+    Parameters
+    ----------
+    name : str
+        Gap model name (any case, '_' or '-').
+
+    Returns
+    -------
+    GapModel
+        The registered entry.
+
+    Examples
+    --------
+    >>> get_gap_model("simple").function.__name__
+    'gap_conductance_simple'
+    """
     entry = GAP_MODELS.get(model_key(name))
     if entry is None:
         raise InputError("gap_model", name, " or ".join(GAP_MODELS))
@@ -175,6 +294,11 @@ def get_gap_model(name: str) -> GapModel:
 
 def model_table() -> str:
     """The Markdown tables of the registered contact, gap, microhardness and separation models (docs/joint.md).
+
+    Returns
+    -------
+    str
+        Four Markdown tables separated by blank lines.
 
     Examples
     --------

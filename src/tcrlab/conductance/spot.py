@@ -31,6 +31,23 @@ def spot_constriction_resistance(
     contact of radius a (Carslaw & Jaeger, *Conduction of Heat in Solids*, 2nd ed., 1959, §8.2 exact
     solution for an isothermal disc). Valid when the spot is small compared with its spacing
     and with the body size (no interaction between spots); a in m, k in W/(m·K).
+
+    Parameters
+    ----------
+    a : array_like
+        Spot radius [m], > 0.
+    k1, k2 : array_like
+        Thermal conductivities of the two solids [W/(m·K)], > 0.
+
+    Returns
+    -------
+    float or ndarray
+        Constriction resistance of the spot [K/W].
+
+    Examples
+    --------
+    >>> round(spot_constriction_resistance(1e-5, 200.0, 50.0), 3)
+    625.0
     """
     aa = require_positive("a", a)
     kk1 = require_positive("k1", k1)
@@ -54,7 +71,27 @@ def asperity_spots_resistance(
     Bowden & Tabor 1950), so each has radius a; each is Holm's (1967) isolated circular spot and the
     spots conduct in parallel (Cooper, Mikic & Yovanovich 1969 without their flux-tube correction).
     Valid for isolated, non-interacting spots (p/H ≲ 0.1), no gap or radiation path (vacuum).
-    Parameters: pressure p (Pa, 0 < p < H), hardness H (Pa), spot_density η (1/m²), k₁, k₂ (W/(m·K)).
+
+    Parameters
+    ----------
+    pressure : array_like
+        Apparent contact pressure p [Pa], 0 < p < H.
+    hardness : array_like
+        (Micro)hardness H of the softer solid [Pa], > 0.
+    spot_density : array_like
+        Number of contact spots per unit area η [1/m²], > 0.
+    k1, k2 : array_like
+        Thermal conductivities of the two solids [W/(m·K)], > 0.
+
+    Returns
+    -------
+    float or ndarray
+        Contact resistance per unit area R_c [m²·K/W].
+
+    Examples
+    --------
+    >>> round(asperity_spots_resistance(1e6, 1e9, 1e8, 200.0, 50.0) * 1e6, 3)
+    35.031
     """
     ratio = plastic_area_ratio(pressure, hardness)  # validates 0 <= p < H
     require_positive("pressure", pressure)
@@ -83,5 +120,26 @@ def asperity_contact_resistance(
     resistances 1/(4k₁a) + 1/(4k₂a) in parallel gives the ¼ prefactor; the ½ form corresponds to
     writing the pair as 1/(2k_s a) with k_s the harmonic mean *and* then replacing 1/k_s by 1/k₁ + 1/k₂
     (which is 2/k_s). Both are kept: this one reproduces the published ½ form, the other is self-consistent.
+
+    Parameters
+    ----------
+    pressure : array_like
+        Apparent contact pressure p [Pa], 0 < p < H.
+    hardness : array_like
+        (Micro)hardness H of the softer solid [Pa], > 0.
+    spot_density : array_like
+        Number of contact spots per unit area η [1/m²], > 0.
+    k1, k2 : array_like
+        Thermal conductivities of the two solids [W/(m·K)], > 0.
+
+    Returns
+    -------
+    float or ndarray
+        Contact resistance per unit area R_c [m²·K/W].
+
+    Examples
+    --------
+    >>> round(asperity_contact_resistance(1e6, 1e9, 1e8, 200.0, 50.0) * 1e6, 3)
+    70.062
     """
     return 2.0 * asperity_spots_resistance(pressure, hardness, spot_density, k1, k2)

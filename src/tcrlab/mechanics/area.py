@@ -29,6 +29,27 @@ def plastic_area_ratio(pressure: ArrayLike, hardness: ArrayLike) -> NDArray[np.f
     which neighbouring spots interact and the real area grows more slowly).
 
     Raises InputError for p < 0, H ≤ 0 or p ≥ H (the surfaces would be in full contact).
+
+    Parameters
+    ----------
+    pressure : array_like
+        Apparent contact pressure p [Pa], ≥ 0 and below ``hardness``.
+    hardness : array_like
+        (Micro)hardness H of the softer surface [Pa], > 0.
+
+    Returns
+    -------
+    float or ndarray
+        A_r/A_0 [-] (broadcast).
+
+    References
+    ----------
+    Bowden & Tabor (1950); Cooper, Mikic & Yovanovich, Int. J. Heat Mass Transfer 12 (1969) 279–300.
+
+    Examples
+    --------
+    >>> round(plastic_area_ratio(1e6, 2e9), 6)
+    0.0005
     """
     p = require_nonnegative("pressure", pressure)
     h = require_positive("hardness", hardness)

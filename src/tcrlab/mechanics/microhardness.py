@@ -76,6 +76,35 @@ def relative_pressure(
     c₁ (Pa) and c₂ (dimensionless) Vickers coefficients of the softer solid. Raises InputError when the
     result reaches 1 (P ≥ H_c: full contact, outside every rough-surface model); warns outside the
     fitted range 1e-5 ≤ P/H_c ≤ 2e-2.
+
+    Parameters
+    ----------
+    pressure : array_like
+        Apparent contact pressure P [Pa], > 0.
+    sigma : array_like
+        Combined RMS roughness σ [m], > 0.
+    m : array_like
+        Combined RMS slope [-], > 0.
+    c1 : array_like
+        Vickers coefficient c₁ of the softer solid [Pa], > 0.
+    c2 : array_like
+        Vickers size exponent c₂ of the softer solid [-].
+    warn : bool, optional
+        Issue a ValidityWarning outside the fitted range [-].
+
+    Returns
+    -------
+    float or ndarray
+        Relative contact pressure P/H_c [-].
+
+    References
+    ----------
+    Song & Yovanovich, J. Thermophys. Heat Transfer 2 (1988) 43–47.
+
+    Examples
+    --------
+    >>> round(relative_pressure(1e6, 1e-6, 0.1, 6.271e9, -0.229) * 1e4, 3)
+    2.639
     """
     require_broadcastable(pressure=pressure, sigma=sigma, m=m, c1=c1, c2=c2)
     p = require_positive("pressure", pressure)
@@ -107,6 +136,29 @@ def microhardness(pressure: ArrayLike, sigma: ArrayLike, m: ArrayLike, c1: Array
 
     Source: Song & Yovanovich, J. Thermophys. Heat Transfer 2 (1988) 43–47 (1.62 form, see
     :func:`relative_pressure`). Validity: 1e-5 ≤ P/H_c ≤ 2e-2 (warns outside), InputError at P ≥ H_c.
+
+    Parameters
+    ----------
+    pressure : array_like
+        Apparent contact pressure P [Pa], > 0.
+    sigma : array_like
+        Combined RMS roughness σ [m], > 0.
+    m : array_like
+        Combined RMS slope [-], > 0.
+    c1 : array_like
+        Vickers coefficient c₁ of the softer solid [Pa], > 0.
+    c2 : array_like
+        Vickers size exponent c₂ of the softer solid [-].
+
+    Returns
+    -------
+    float or ndarray
+        Contact microhardness H_c [Pa].
+
+    Examples
+    --------
+    >>> round(microhardness(1e6, 1e-6, 0.1, 6.271e9, -0.229) / 1e9, 3)
+    3.789
     """
     ratio = relative_pressure(pressure, sigma, m, c1, c2)  # validates and warns outside the fitted range
     return _out(np.asarray(pressure, dtype=float) / ratio)
@@ -120,6 +172,20 @@ def relative_pressure_from_hardness(pressure: ArrayLike, hardness: ArrayLike, *,
     (1969) 279–300), H taken as the flow pressure of the asperities. A bulk hardness ignores the size
     effect of the Song & Yovanovich (1988) microhardness (it underestimates H_c of work-hardened
     surfaces). Validity: 1e-5 ≤ P/H ≤ 2e-2 (warns outside unless ``warn=False``); InputError at P ≥ H.
+
+    Parameters
+    ----------
+    pressure : array_like
+        Apparent contact pressure P [Pa], > 0.
+    hardness : array_like
+        Size-independent hardness H [Pa], > 0.
+    warn : bool, optional
+        Issue a ValidityWarning outside 1e-5 ≤ P/H ≤ 2e-2 [-].
+
+    Returns
+    -------
+    float or ndarray
+        Relative contact pressure P/H [-].
 
     Examples
     --------
@@ -143,6 +209,18 @@ def vickers_coefficients_from_brinell(hardness_brinell: ArrayLike) -> tuple[floa
     Valid 1300 ≤ H_B ≤ 7600 MPa; InputError outside (the cubic is not extrapolated: below 1300 MPa it
     turns upward and gives c₁ far above the bulk hardness).
 
+    Parameters
+    ----------
+    hardness_brinell : array_like
+        Brinell hardness H_B [Pa], within 1300–7600 MPa.
+
+    Returns
+    -------
+    c1 : float or ndarray
+        Vickers coefficient c₁ [Pa].
+    c2 : float or ndarray
+        Vickers size exponent c₂ [-].
+
     Examples
     --------
     >>> c1, c2 = vickers_coefficients_from_brinell(2.0e9)
@@ -164,7 +242,21 @@ def vickers_coefficients_from_brinell(hardness_brinell: ArrayLike) -> tuple[floa
 @dataclass(frozen=True)
 class Hardness:
     """A solid's hardness as used by the joint: ``kind`` "vickers" (c1 [Pa], c2) or "plain" (c1 = H [Pa],
-    c2 = None), ``source`` says where it came from, ``note`` is a warning text (or "")."""
+    c2 = None), ``source`` says where it came from, ``note`` is a warning text (or "").
+
+    Attributes
+    ----------
+    kind : str
+        "vickers" or "plain" (the entry of :data:`MICROHARDNESS_MODELS`).
+    c1 : float
+        Vickers coefficient c₁, or the plain hardness H [Pa].
+    c2 : float or None
+        Vickers size exponent c₂ [-]; None for "plain".
+    source : str
+        Where the values came from.
+    note : str, optional
+        Warning text for the user, or "".
+    """
 
     kind: str
     c1: float
@@ -180,6 +272,19 @@ class MicrohardnessModel:
     ``function`` takes the quantities named in ``inputs`` (from "pressure" [Pa], "sigma" [m], "m" [-],
     "c1" [Pa], "c2" [-], "hardness" [Pa]) in that order, plus ``warn``; ``kind`` is the
     :attr:`Hardness.kind` it serves.
+
+    Attributes
+    ----------
+    kind : str
+        The :attr:`Hardness.kind` served.
+    function : callable
+        Function returning P/H_c [-] from ``inputs`` (and ``warn``).
+    inputs : tuple of str
+        Input names, in argument order.
+    source : str
+        Literature source.
+    validity : str
+        Validity range.
     """
 
     kind: str
@@ -234,7 +339,9 @@ def relative_pressure_of(hardness: Hardness, pressure: ArrayLike, sigma: ArrayLi
 
 
 def hardness_of(material: Any) -> Hardness | None:
-    """The hardness description of a registry material, in this order of preference:
+    """The hardness description of a registry material, by the first available of four sources.
+
+    In this order of preference:
 
     1. measured Vickers coefficients c₁, c₂ (Hegazy 1985 via Sridhar & Yovanovich 1996);
     2. the Brinell → c₁, c₂ correlation of Sridhar & Yovanovich (Wear 193 (1996) 91–102), only inside
@@ -247,6 +354,17 @@ def hardness_of(material: Any) -> Hardness | None:
        close, but not identical; warned).
 
     None when the material has no hardness data.
+
+    Parameters
+    ----------
+    material : Material
+        A registry material (its ``microhardness_c1`` [Pa], ``microhardness_c2`` [-],
+        ``hardness_brinell`` [Pa] and ``hardness_vickers`` [Pa] are read).
+
+    Returns
+    -------
+    Hardness or None
+        The hardness description, or None without hardness data.
 
     Examples
     --------
@@ -282,7 +400,19 @@ def hardness_of(material: Any) -> Hardness | None:
 
 @dataclass(frozen=True)
 class SolidMicrohardness:
-    """The contact microhardness H_c (Pa) of the softer of two solids at one pressure, and whose it is."""
+    """The contact microhardness H_c (Pa) of the softer of two solids at one pressure, and whose it is.
+
+    Attributes
+    ----------
+    value : float
+        Contact microhardness H_c [Pa].
+    solid : str
+        Registry key of the solid.
+    c1 : float
+        Vickers coefficient c₁ [Pa].
+    c2 : float
+        Vickers size exponent c₂ [-].
+    """
 
     value: float
     solid: str
