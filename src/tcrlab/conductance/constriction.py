@@ -36,6 +36,8 @@ roughness σ, combined slope m and harmonic-mean conductivity k_s (see :mod:`tcr
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from numpy.typing import ArrayLike
 from scipy.special import erfc, erfcinv
@@ -317,11 +319,7 @@ def asperity_conductance(k1: ArrayLike, k2: ArrayLike, sigma: ArrayLike, m: Arra
     >>> round(asperity_conductance(50.0, 50.0, 1e-6, 0.1, 1e6, 3e9))
     1525
     """
-    require_broadcastable(k1=k1, k2=k2, sigma=sigma, m=m, pressure=pressure, hardness=hardness)
-    p = require_positive("pressure", pressure)
-    h = require_positive("hardness", hardness)
-    eta = spot_density(sigma, m, p / h)
-    return _out(1.0 / np.asarray(asperity_contact_resistance(p, h, eta, k1, k2)))
+    return _spots_conductance(asperity_contact_resistance, k1, k2, sigma, m, pressure, hardness)
 
 
 def asperity_spots_conductance(k1: ArrayLike, k2: ArrayLike, sigma: ArrayLike, m: ArrayLike,
@@ -358,11 +356,18 @@ def asperity_spots_conductance(k1: ArrayLike, k2: ArrayLike, sigma: ArrayLike, m
     >>> round(float(h / asperity_conductance(50.0, 50.0, 1e-6, 0.1, 1e6, 3e9)), 6)
     2.0
     """
+    return _spots_conductance(asperity_spots_resistance, k1, k2, sigma, m, pressure, hardness)
+
+
+def _spots_conductance(resistance: Any, k1: ArrayLike, k2: ArrayLike, sigma: ArrayLike, m: ArrayLike,
+                       pressure: ArrayLike, hardness: ArrayLike) -> float | np.ndarray:
+    """1/R_c of plastic spots at the hardness, the CMY spot density at P/H, and ``resistance``'s
+    per-area spot formula (the two asperity models differ only in that formula)."""
     require_broadcastable(k1=k1, k2=k2, sigma=sigma, m=m, pressure=pressure, hardness=hardness)
     p = require_positive("pressure", pressure)
     h = require_positive("hardness", hardness)
     eta = spot_density(sigma, m, p / h)
-    return _out(1.0 / np.asarray(asperity_spots_resistance(p, h, eta, k1, k2)))
+    return _out(1.0 / np.asarray(resistance(p, h, eta, k1, k2)))
 
 
 def constriction_conductance(
