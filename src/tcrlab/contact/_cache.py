@@ -121,6 +121,24 @@ def preconditioner(
 
     The Fourier one's convolver is cached per grid; for a periodic grid it shares the FFT plan (and
     buffers) of the compliance convolver. A stencil holds only its own work arrays.
+
+    Parameters
+    ----------
+    shape : tuple of int
+        Grid points (nx, ny).
+    size : tuple of float
+        Physical size (Lx, Ly) [m].
+    dtype : numpy dtype
+        float64 or float32.
+    backend : str or None
+        FFT backend (None: the default for the grid).
+    kind : str
+        "fourier" for the exact operator; anything else gives the 3 × 3 stencil.
+
+    Returns
+    -------
+    StencilPreconditioner or FourierPreconditioner
+        The preconditioner for E' = 1.
     """
     if kind != "fourier":
         return StencilPreconditioner(shape, size, dtype)
