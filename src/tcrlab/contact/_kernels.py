@@ -59,8 +59,8 @@ def periodic_kernel(shape: tuple[int, int], size: tuple[float, float], modulus: 
 
     References
     ----------
-    Johnson, K. L. (1985) *Contact Mechanics*, CUP, §3.
-    Stanley, H. M. & Kato, T. (1997) J. Tribol. 119, 481.
+    Johnson (1985) *Contact Mechanics*, CUP, §3.
+    Stanley & Kato (1997) J. Tribol. 119, 481.
     """
     q = wavevector_norm(shape, size)
     with np.errstate(divide="ignore"):
@@ -102,9 +102,9 @@ def freespace_kernel(shape: tuple[int, int], size: tuple[float, float], modulus:
 
     References
     ----------
-    Love, A. E. H. (1929), the uniformly loaded rectangle on a half-space.
-    Johnson, K. L. (1985) *Contact Mechanics*, CUP, eq. 3.25.
-    Liu, S., Wang, Q. & Liu, G. (2000) Wear 243, 101.
+    Love (1929), the uniformly loaded rectangle on a half-space.
+    Johnson (1985) *Contact Mechanics*, CUP, eq. 3.25.
+    Liu, Wang & Liu (2000) Wear 243, 101.
     """
     nx, ny = shape
     dx, dy = size[0] / nx, size[1] / ny
@@ -386,8 +386,7 @@ def preconditioner_kernel(shape: tuple[int, int], size: tuple[float, float], mod
 
     References
     ----------
-    Bugnicourt, R., Sainsot, P., Dureisseix, D., Gauthier, C. & Lubrecht, A. A. (2018) Tribol. Lett.
-    66, 29.
+    Bugnicourt, Sainsot, Dureisseix, Gauthier & Lubrecht (2018) Tribol. Lett. 66, 29.
     """
     q = wavevector_norm(shape, size)
     k = 0.5 * modulus * q

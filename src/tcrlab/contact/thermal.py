@@ -114,7 +114,7 @@ def constriction_bvp(
 
     References
     ----------
-    Holm, R. (1967) *Electric Contacts*; Carslaw, H. S. & Jaeger, J. C. (1959) *Conduction of Heat
+    Holm (1967) *Electric Contacts*; Carslaw & Jaeger (1959) *Conduction of Heat
     in Solids* (the single-spot limit h_c A0 = 2 k_s a).
 
     Examples
@@ -189,7 +189,7 @@ def constriction_stiffness(result: ContactResult, k_s: float, rel_step: float = 
 
     References
     ----------
-    Barber, J. R. (2003) Proc. R. Soc. Lond. A 459, 53–66 (the stiffness–conductance analogy).
+    Barber (2003) Proc. R. Soc. Lond. A 459, 53–66 (the stiffness–conductance analogy).
 
     Examples
     --------
@@ -278,7 +278,7 @@ def conductance(
 
     References
     ----------
-    Barber, J. R. (2003) Proc. R. Soc. Lond. A 459, 53–66 (route a).
+    Barber (2003) Proc. R. Soc. Lond. A 459, 53–66 (route a).
     Yovanovich's local gap model h_g = k_gas/(g + M) (see :mod:`tcrlab.conductance.gap`).
 
     Examples
