@@ -60,6 +60,19 @@ class StallWatch:
         self.count = 0
 
     def stalled(self, err: float) -> bool:
+        """Record this iteration's residual and say whether the iteration has stalled.
+
+        Parameters
+        ----------
+        err : float
+            The residual of this iteration [-].
+
+        Returns
+        -------
+        bool
+            True once the best residual is below ``below`` and has not fallen by 10 % for more
+            than ``window`` iterations.
+        """
         self.count += 1
         if err < 0.9 * self.best:
             self.best, self.best_at = err, self.count
