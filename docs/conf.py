@@ -83,10 +83,9 @@ def _plain_text_bars(app, what, name, obj, options, lines: list[str]) -> None:
             literal_indent = indent
 
 
-# Modules whose docstrings are not reST yet (indented notes without a section) would be listed here and
-# shown verbatim, so the text is complete and the build stays strict for every other module. Every
-# module's docstrings are numpydoc now: the list is empty, and a name is removed as soon as its
-# docstrings are converted.
+# Modules whose docstrings are not reST yet (indented notes without a section) can be listed here: they
+# are shown verbatim, so the text is complete and the build stays strict for every other module. None is
+# listed: every docstring renders as reST. A name listed here is removed once its docstrings are numpydoc.
 VERBATIM_DOCSTRINGS: tuple[str, ...] = ()
 
 
