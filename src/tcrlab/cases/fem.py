@@ -213,7 +213,28 @@ def _conductance(t: Mapping[str, Any], where: str, p: _P, geometry: str, depth: 
 
 @dataclass
 class FemCase:
-    """An FE case: the :class:`LayeredAssembly`, solver options and requested resistances."""
+    """An FE case: the :class:`LayeredAssembly`, solver options and requested resistances.
+
+    Attributes
+    ----------
+    assembly : LayeredAssembly
+        The bodies, interfaces, boundaries and heat sources, SI units.
+    options : SolverOptions
+        Mesh and solver settings of the ``[mesh]`` and ``[solver]`` tables.
+    source : str
+        The case file's name, used in messages.
+    resistances : list of tuple of (str, str or None)
+        The ``[output] resistance`` pairs (hot body, cold body; None: the sink) reported as
+        ``R[hot->cold]`` [K/W].
+    kind : str
+        Always ``"fem"``.
+    transient : TransientOptions
+        Time grid and mass matrix of the ``[transient]`` table (defaults without one).
+    transient_faces : tuple of str
+        Faces (``body.top`` ...) whose mean temperature rise the transient reports.
+    _result : FieldResult or None
+        The steady solution once :meth:`solve` has run (computed once).
+    """
 
     assembly: LayeredAssembly
     options: SolverOptions
@@ -263,7 +284,22 @@ class FemCase:
 
 def from_document(doc: Mapping[str, Any], *, source: str = "<case>",
                   registry: MaterialRegistry | None = None) -> FemCase:
-    """Build a :class:`FemCase` from a parsed TOML document with ``[[body]]`` tables."""
+    """Build a :class:`FemCase` from a parsed TOML document with ``[[body]]`` tables.
+
+    Parameters
+    ----------
+    doc : Mapping
+        The parsed TOML document (units are parsed here).
+    source : str
+        The file name used in messages.
+    registry : MaterialRegistry, optional
+        Where material names are looked up (default: the built-in registry).
+
+    Returns
+    -------
+    FemCase
+        The case, not solved yet.
+    """
     registry = registry or default_registry()
     p = _P(source)
     allowed_top = ("case", "body", "interface", "boundary", "heat_source", "mesh", "solver", "output", "materials",
