@@ -110,8 +110,15 @@ class Body:
 class Interface:
     """A contact between two touching bodies: q = h_j (T₁ − T₂) on their overlap.
 
-    ``conductance`` is an object with ``evaluate(temperature, position) -> h`` [W/(m² K)] and a
-    ``nonlinear`` flag (see :mod:`tcrlab.fem.interface`).
+    Attributes
+    ----------
+    name : str
+        Name of the interface (in results and messages).
+    bodies : tuple of str
+        The two bodies it joins, in any order; heat is reported from the first to the second.
+    conductance : float or object
+        h_j [W/(m² K)]: a number, or an object with ``evaluate(temperature, position) -> h`` and a
+        ``nonlinear`` flag (see :mod:`tcrlab.fem.interface`).
     """
 
     name: str
@@ -123,9 +130,21 @@ class Interface:
 class Boundary:
     """A condition on a face (``"body.top"``, ``"body.bottom"``, ``"body.xmin"``, ``"body.rim"`` ...).
 
-    kind : ``"power"`` [W] spread uniformly (isoflux) over the face, ``"heat_flux"`` [W/m²],
-        ``"temperature"`` [K] (isothermal), ``"convection"`` (``value`` = h [W/(m² K)], ``ambient`` [K]).
-    region : on a top/bottom face, the part it covers (same form as a footprint; None: the whole face);
+    Attributes
+    ----------
+    name : str
+        Name of the boundary (in results and messages).
+    face : str
+        The face, ``"body.side"``.
+    kind : str
+        ``"power"`` spread uniformly (isoflux) over the face, ``"heat_flux"``, ``"temperature"``
+        (isothermal) or ``"convection"``.
+    value : float
+        Power [W], heat flux [W/m²], temperature [K] or, for convection, h [W/(m² K)].
+    ambient : float or None
+        Fluid temperature [K] of a convective boundary.
+    region : tuple of (float, float) or None
+        On a top/bottom face, the part it covers (same form as a footprint [m]; None: the whole face);
         parts of a face covered by an interface are never a boundary.
     """
 
@@ -139,7 +158,17 @@ class Boundary:
 
 @dataclass(frozen=True)
 class HeatSource:
-    """Heat generated uniformly in a body's volume: ``power`` [W]."""
+    """Heat generated uniformly in a body's volume.
+
+    Attributes
+    ----------
+    name : str
+        Name of the source (in results).
+    body : str
+        The body that generates the heat.
+    power : float
+        Total power [W].
+    """
 
     name: str
     body: str
@@ -205,6 +234,25 @@ class LayeredAssembly:
     offending entry: an interface naming a body that does not exist, bodies that overlap, a touching pair
     without an interface, a region outside its face, zero or negative sizes, no sink at all.
 
+    Attributes
+    ----------
+    geometry : str
+        ``"box"`` (3-D), ``"axisymmetric"`` (r–z) or ``"planar"`` (2-D x–z).
+    bodies : list of Body
+        The bodies, stacked along z in order (see :attr:`Body.on`).
+    interfaces : list of Interface
+        One per touching pair.
+    boundaries : list of Boundary
+        Heat inputs and sinks; at least one isothermal or convective boundary.
+    sources : list of HeatSource
+        Volume heat sources.
+    mesh : MeshOptions
+        Structured-mesh controls.
+    depth : float
+        Depth [m] of a planar model (results are per this depth); ignored otherwise.
+    name : str
+        Name of the model (in reports).
+
     Examples
     --------
     >>> from tcrlab.fem import Body, Boundary, Interface, LayeredAssembly, ConstantConductance
@@ -229,13 +277,16 @@ class LayeredAssembly:
     # ------------------------------------------------------------------ geometry queries
     @property
     def lateral_dims(self) -> int:
+        """Number of lateral axes: 2 for a box, 1 otherwise."""
         return 2 if self.geometry == "box" else 1
 
     @property
     def radial(self) -> bool:
+        """True for an axisymmetric (r–z) model."""
         return self.geometry == "axisymmetric"
 
     def body(self, name: str, field_name: str = "body") -> Body:
+        """The body called ``name``; InputError naming ``field_name`` and the bodies otherwise."""
         for b in self.bodies:
             if b.name == name:
                 return b

@@ -41,10 +41,23 @@ __all__ = ["BoundarySystem", "FieldResult", "InterfaceResult", "SolverOptions", 
 
 @dataclass(frozen=True)
 class SolverOptions:
-    """method : "auto" (direct up to 4·10⁵ unknowns in 2-D / 4·10⁴ in 3-D, else AMG-CG), "direct", "amg".
-    tolerance : CG relative residual. picard_tolerance : largest nodal change [K] between Picard iterates.
-    max_memory : bytes allowed (None: 80 % of the available memory); larger models are refused before
-    anything is built."""
+    """Linear-solver and Picard-iteration settings of :func:`solve` (and the memory limit).
+
+    Attributes
+    ----------
+    method : str
+        ``"auto"`` (direct up to 2·10⁵ unknowns in 2-D / 6·10³ in 3-D, else AMG-CG), ``"direct"`` or
+        ``"amg"``.
+    tolerance : float
+        CG relative residual, in (0, 1).
+    picard_tolerance : float
+        Largest nodal change [K] between Picard iterates at convergence, > 0.
+    max_iterations : int
+        Picard iterations before a :class:`~tcrlab.errors.ConvergenceError` (≥ 1).
+    max_memory : float or None
+        Memory allowed [bytes] (None: 80 % of the available memory); larger models are refused before
+        anything is built.
+    """
 
     method: str = "auto"
     tolerance: float = 1e-10
@@ -53,6 +66,7 @@ class SolverOptions:
     max_memory: float | None = None
 
     def check(self) -> None:
+        """Raise InputError naming the first setting out of its range."""
         if not (0 < self.tolerance < 1):
             raise InputError("solver.tolerance", self.tolerance, "(0, 1)")
         if not (self.picard_tolerance > 0):
@@ -63,9 +77,35 @@ class SolverOptions:
 
 @dataclass(frozen=True)
 class InterfaceResult:
-    """One interface after the solve: heat [W] from the first body named to the second, contact area
-    [m²], area-mean and largest |jump| [K], area-mean h_j [W/(m² K)], and per cell: centres [m],
-    areas [m²], h_j and the mean jump (T₁ − T₂) [K]; ``grid`` the lateral grid lines of the overlap (for maps)."""
+    """One interface after the solve.
+
+    Attributes
+    ----------
+    name : str
+        The interface's name.
+    bodies : tuple of str
+        The two bodies, as named in the :class:`~tcrlab.fem.Interface`.
+    heat : float
+        Heat [W] flowing from the first body named to the second.
+    area : float
+        Contact area [m²] (per ``depth`` in a planar model).
+    mean_jump : float
+        Area-mean temperature jump T₁ − T₂ [K].
+    max_jump : float
+        Largest nodal |T₁ − T₂| [K].
+    mean_h : float
+        Area-mean h_j [W/(m² K)].
+    centres : ndarray
+        (n, lateral dims) cell centres [m].
+    areas : ndarray
+        (n,) cell areas [m²].
+    h : ndarray
+        (n,) h_j per cell [W/(m² K)].
+    jump : ndarray
+        (n,) mean jump T₁ − T₂ per cell [K].
+    grid : tuple of ndarray
+        The lateral grid lines of the overlap [m] (for maps).
+    """
 
     name: str
     bodies: tuple[str, str]
@@ -88,7 +128,37 @@ class InterfaceResult:
 
 @dataclass
 class FieldResult:
-    """The solved temperature field with its derived quantities (SI)."""
+    """The solved temperature field with its derived quantities (SI).
+
+    Attributes
+    ----------
+    assembly : LayeredAssembly
+        The solved model.
+    mesh : LayeredMesh
+        Its mesh.
+    temperature : ndarray
+        Nodal temperatures [K], bodies in order (see :meth:`body_temperature`).
+    interfaces : list of InterfaceResult
+        One per interface.
+    boundary_heat : dict of str to float
+        Heat entering through each boundary [W] (negative where it leaves).
+    source_heat : dict of str to float
+        Power of each volume source [W].
+    iterations : int
+        Picard iterations (1 for a linear model).
+    linear_iterations : int
+        CG iterations, all Picard steps together (0 with the direct solver).
+    method : str
+        The linear solver used, ``"direct"`` or ``"amg"``.
+    memory_estimate : float
+        Estimated peak memory [bytes] that was checked against the limit.
+    _faces : dict
+        Cache of whole-face cells by ``"body.side"``.
+    _bc_cells : dict
+        The cells of every boundary by name.
+    warnings : tuple of str
+        The messages of the :class:`~tcrlab.errors.ValidityWarning` raised while solving.
+    """
 
     assembly: LayeredAssembly
     mesh: LayeredMesh
@@ -257,10 +327,23 @@ def _cell_mean(t: np.ndarray, cells: FaceCells) -> np.ndarray:
 
 @dataclass
 class BoundarySystem:
-    """The parts of the FE system that do not depend on the bodies' conductivity: top/bottom faces, the
-    interface cell pairs, the cells of every boundary, the convective matrix ∫ h u v dA, the load vector
-    of the heat inputs (power, flux, convection ambient, volume sources) and the fixed (isothermal) nodal
-    temperatures (NaN where free)."""
+    """The parts of the FE system that do not depend on the bodies' conductivity.
+
+    Attributes
+    ----------
+    faces : dict of str to FaceCells
+        The top and bottom face of every body, by ``"body.side"``.
+    pairs : list
+        The interfaces' matched cell pairs (lower and upper face cells, conductance model).
+    bc_cells : dict of str to FaceCells
+        The cells of every boundary by name (without the parts covered by an interface).
+    K_boundary : scipy.sparse.csr_matrix
+        The convective matrix ∫ h u v dA [W/K].
+    f : ndarray
+        Load vector of the heat inputs: power, flux, convection ambient and volume sources [W].
+    fixed : ndarray
+        Fixed (isothermal) nodal temperatures [K], NaN where free.
+    """
 
     faces: dict[str, FaceCells]
     pairs: list[_Pair]
@@ -272,7 +355,40 @@ class BoundarySystem:
 
 def boundary_system(assembly: LayeredAssembly, mesh: LayeredMesh) -> BoundarySystem:
     """Assemble the :class:`BoundarySystem` of ``assembly`` on ``mesh`` (shared by the steady and the
-    transient solver)."""
+    transient solver).
+
+    Parameters
+    ----------
+    assembly : LayeredAssembly
+        The model (checked).
+    mesh : LayeredMesh
+        Its mesh, from :func:`~tcrlab.fem.build_mesh`.
+
+    Returns
+    -------
+    BoundarySystem
+        Faces, interface pairs, boundary cells, convective matrix, load vector and fixed temperatures.
+
+    Raises
+    ------
+    InputError
+        When a boundary's face (or region) lies entirely under an interface.
+
+    Examples
+    --------
+    A 1 W heater on a 2-D bar of two lateral cells: the load vector carries the whole heat input, and
+    the sink fixes the three nodes of its face.
+
+    >>> import numpy as np
+    >>> from tcrlab.fem import Body, Boundary, LayeredAssembly, MeshOptions, build_mesh
+    >>> a = LayeredAssembly("planar", [Body("bar", ((0, 0.01),), 0.02, conductivity=100.0)],
+    ...     boundaries=[Boundary("heater", "bar.top", "power", 1.0),
+    ...                 Boundary("sink", "bar.bottom", "temperature", 300.0)],
+    ...     mesh=MeshOptions(cell_size=0.005, min_cells=2, layer_cells=2))
+    >>> s = boundary_system(a, build_mesh(a))
+    >>> round(float(s.f.sum()), 12), int(np.count_nonzero(~np.isnan(s.fixed)))
+    (1.0, 3)
+    """
     n = mesh.n_nodes
     scale = assembly.depth if assembly.geometry == "planar" else 1.0
     K_boundary = sp.csr_matrix((n, n))
@@ -322,23 +438,47 @@ def boundary_system(assembly: LayeredAssembly, mesh: LayeredMesh) -> BoundarySys
 
 def solve(assembly: LayeredAssembly, options: SolverOptions | None = None,
           progress: Callable[[str, float], None] | None = None) -> FieldResult:
-    """Mesh, assemble and solve ``assembly``; returns a :class:`FieldResult`.
+    """Mesh, assemble and solve ``assembly`` (the weak form of the module docstring).
 
-    Raises InputError for an inconsistent model or one whose estimated memory exceeds the limit (the
-    message gives the estimate), ConvergenceError when CG or the Picard iteration does not converge.
+    Parameters
+    ----------
+    assembly : LayeredAssembly
+        The model: bodies, interfaces, boundaries, sources and mesh options.
+    options : SolverOptions, optional
+        Linear solver, tolerances, Picard iteration limit and memory limit (default
+        :class:`SolverOptions`).
+    progress : callable, optional
+        ``progress(stage, fraction)``, called during assembly, AMG setup, CG and the Picard iteration.
+
+    Returns
+    -------
+    FieldResult
+        The nodal temperatures, interface and boundary heats, and the derived resistances.
+
+    Raises
+    ------
+    InputError
+        An inconsistent model, or one whose estimated memory exceeds the limit (the message gives the
+        estimate).
+    ConvergenceError
+        When CG or the Picard iteration does not converge.
 
     Examples
     --------
+    Two 1 cm × 1 cm strips (k = 100 W/(m K), 1 cm deep) joined by a contact of h_j = 10⁴ W/(m² K): the
+    2-D model recovers the 1-D series resistance L/(kA) + 1/(h_j A) + L/(kA) = 1 + 1 + 1 K/W, and the
+    jump across the contact is Q/(h_j A) = 1 K at 1 W.
+
     >>> from tcrlab.fem import Body, Boundary, Interface, LayeredAssembly, MeshOptions, solve
-    >>> a = LayeredAssembly("box", [Body("a", ((0, 0.01), (0, 0.01)), 0.01, conductivity=100.0),
-    ...                            Body("b", ((0, 0.01), (0, 0.01)), 0.01, conductivity=100.0)],
-    ...     interfaces=[Interface("ab", ("a", "b"), 1e4)],
+    >>> a = LayeredAssembly("planar", [Body("a", ((0, 0.01),), 0.01, conductivity=100.0),
+    ...                               Body("b", ((0, 0.01),), 0.01, conductivity=100.0)],
+    ...     interfaces=[Interface("contact", ("b", "a"), 1e4)],
     ...     boundaries=[Boundary("heater", "b.top", "power", 1.0),
     ...                 Boundary("sink", "a.bottom", "temperature", 300.0)],
-    ...     mesh=MeshOptions(min_cells=2, layer_cells=2))
+    ...     mesh=MeshOptions(min_cells=2, layer_cells=2), depth=0.01)
     >>> r = solve(a)
-    >>> round(r.resistance("heater"), 6)  # 2 × 0.01/(100 × 1e-4) + 1/(1e4 × 1e-4)
-    3.0
+    >>> round(r.resistance("heater"), 6), round(r.interfaces[0].mean_jump, 6)
+    (3.0, 1.0)
     """
     options = options or SolverOptions()
     options.check()

@@ -79,10 +79,19 @@ WARMUP_DOUBLINGS = 4  # step sizes below t_min, so that the first output time is
 class TransientOptions:
     """Time grid and discretisation of :func:`solve_transient`.
 
-    t_min, t_max : first and last output time [s] (0 < t_min < t_max).
-    points : number of log-spaced output times (≥ 2), or ``times`` to give them explicitly [s].
-    steps_per_doubling : time steps per doubling of the step size (≥ 2; 4 ≈ 13 steps per decade).
-    mass : ``"consistent"`` (default) or ``"lumped"`` heat-capacity matrix.
+    Attributes
+    ----------
+    t_min, t_max : float
+        First and last output time [s] (0 < t_min < t_max, at most 15 decades apart).
+    points : int
+        Number of log-spaced output times (2 … 100000).
+    times : tuple of float or None
+        The output times [s] given explicitly (> 0, increasing); then ``t_min``, ``t_max`` and
+        ``points`` are not used.
+    steps_per_doubling : int
+        Time steps per doubling of the step size (2 … 200; 4 ≈ 13 steps per decade).
+    mass : str
+        ``"consistent"`` (default) or ``"lumped"`` heat-capacity matrix.
     """
 
     t_min: float = 1e-6
@@ -111,6 +120,7 @@ class TransientOptions:
         return np.logspace(math.log10(self.t_min), math.log10(self.t_max), int(self.points))
 
     def check(self) -> None:
+        """Raise InputError naming the first setting out of its range."""
         self.output_times()
         s = self.steps_per_doubling
         if isinstance(s, bool) or not isinstance(s, int | np.integer) or not 2 <= s <= 200:
@@ -123,11 +133,43 @@ class TransientOptions:
 class TransientResult:
     """Zth(t) of an assembly after a power step (SI).
 
-    t : output times [s]. zth : per face or boundary name, Zth [K/W] = mean temperature rise / heat input
-    at ``t``. steady : per name, Zth(∞) [K/W] from the steady solution. source : the heated boundary (the
-    default curve). power : heat input [W] of the step (used only to report temperatures; Zth is per watt).
-    step_t, step_zth : the values at the time steps themselves. energy_in, energy_stored, energy_out :
-    [J] per watt of input at ``step_t`` (in = stored + out to the solver tolerance).
+    Attributes
+    ----------
+    t : ndarray
+        Output times [s].
+    zth : dict of str to ndarray
+        Per face or boundary name, Zth [K/W] = mean temperature rise / heat input at ``t``.
+    steady : dict of str to float
+        Per name, Zth(∞) [K/W] from the steady solution of the same linear model.
+    source : str
+        The heated boundary (the default curve).
+    power : float
+        Heat input [W] of the step (used only to report temperatures; Zth is per watt).
+    step_t : ndarray
+        The time steps themselves [s].
+    step_zth : dict of str to ndarray
+        Zth [K/W] at ``step_t``, per name.
+    energy_in, energy_stored, energy_out : ndarray
+        Energy [J] per watt of input at ``step_t``: supplied, stored in the heat capacity, and left
+        through the sinks (in = stored + out to the solver tolerance).
+    unknowns : int
+        Number of nodes.
+    steps : int
+        Number of time steps.
+    factorizations : int
+        Factorisations (or AMG hierarchies) built, one per step size.
+    method : str
+        The linear solver, ``"direct"`` or ``"amg"``.
+    mass : str
+        ``"consistent"`` or ``"lumped"``.
+    memory_estimate : float
+        Estimated peak memory [bytes] that was checked against the limit.
+    sink_temperature : float
+        The sinks' temperature [K], the initial state.
+    heat_capacity : float
+        Total heat capacity of the bodies ρcV [J/K].
+    _interp : dict
+        Cache of the interpolants of ``step_zth`` in ln t.
     """
 
     t: Array
@@ -181,9 +223,23 @@ class TransientResult:
 
 
 def heat_capacity_matrix(assembly: LayeredAssembly, mesh: LayeredMesh | None = None, *, lumped: bool = True) -> sp.spmatrix | Array:
-    """C = Σ ρc ∫ u v dV [J/K] of the assembly's Q1 mesh: the lumped diagonal (a vector) or the
-    consistent sparse matrix. ρc per body from :meth:`Body.volumetric_heat_capacity` (InputError naming
-    the body's density / specific_heat when missing).
+    """The heat-capacity matrix C = Σ ρc ∫ u v dV of the assembly's Q1 mesh.
+
+    Parameters
+    ----------
+    assembly : LayeredAssembly
+        The model; ρc per body from :meth:`Body.volumetric_heat_capacity`
+        (InputError naming the body's density / specific_heat when missing).
+    mesh : LayeredMesh, optional
+        Its mesh (default: built here).
+    lumped : bool
+        Return the lumped diagonal (row sums) instead of the consistent matrix.
+
+    Returns
+    -------
+    ndarray or scipy.sparse.csr_matrix
+        The lumped diagonal [J/K] per node, or the consistent (n, n) matrix [J/K]; either sums to the
+        bodies' ρcV.
 
     Examples
     --------
@@ -258,13 +314,16 @@ def solve_transient(assembly: LayeredAssembly, options: TransientOptions | None 
         Output times, steps per doubling of Δt, lumped or consistent heat capacity.
     solver : SolverOptions
         Linear solver (direct / AMG-CG), tolerance and the memory limit.
-    faces : names of boundaries or faces (``"body.side"``) whose mean temperature rise per watt to report
+    faces : sequence of str
+        Names of boundaries or faces (``"body.side"``) whose mean temperature rise per watt to report
         besides the heated boundary's.
-    progress : callable(stage, fraction), optional
+    progress : callable, optional
+        ``progress(stage, fraction)``, called during assembly and the time steps.
 
     Returns
     -------
     TransientResult
+        Zth(t) of the heated boundary and of ``faces``, Zth(∞) and the energy balance.
 
     Raises
     ------
