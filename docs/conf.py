@@ -9,10 +9,14 @@ warnings as errors (``-W``) in CI.
 
 from __future__ import annotations
 
+import importlib
 import inspect
+import pkgutil
 import re
 import sys
 from pathlib import Path
+
+import sphinx.ext.autosummary
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))  # the source tree, not an older installed copy
@@ -83,16 +87,31 @@ def _plain_text_bars(app, what, name, obj, options, lines: list[str]) -> None:
             literal_indent = indent
 
 
-# Modules whose docstrings are not reST yet (indented notes without a section): shown verbatim, so the
-# text is complete and the build stays strict for every other module. Remove a name once its
-# docstrings are numpydoc.
-VERBATIM_DOCSTRINGS = ("tcrlab.joint",)
+# Modules whose docstrings are not reST yet (indented notes without a section) can be listed here: they
+# are shown verbatim, so the text is complete and the build stays strict for every other module. None is
+# listed: every docstring renders as reST. A name listed here is removed once its docstrings are numpydoc.
+VERBATIM_DOCSTRINGS: tuple[str, ...] = ()
 
 
 def _verbatim(app, what, name, obj, options, lines: list[str]) -> None:
     if lines and any(name == m or name.startswith(m + ".") for m in VERBATIM_DOCSTRINGS):
         raw = inspect.getdoc(obj) or ""  # the text as written, not numpydoc's rendering of it
         lines[:] = ["::", ""] + ["    " + line for line in raw.splitlines()] + [""]
+
+
+# A few sub-packages re-export a function under the name of the module that defines it
+# (tcrlab.fem.solve, tcrlab.contact.microhardness, tcrlab.export.gapcon). Autosummary reads a dotted
+# name as PACKAGE.ATTRIBUTE before it tries it as a module, so those modules' pages would document the
+# function alone. The package's own modules are therefore looked up as modules first.
+def _package_modules_first(name: str, grouped_exception: bool = True):
+    if name.startswith("tcrlab.") and name in _PACKAGE_MODULES:
+        return importlib.import_module(name), None, name
+    return _autosummary_import_by_name(name, grouped_exception)
+
+
+_PACKAGE_MODULES = {m.name for m in pkgutil.walk_packages(tcrlab.__path__, prefix="tcrlab.")}
+_autosummary_import_by_name = sphinx.ext.autosummary._import_by_name
+sphinx.ext.autosummary._import_by_name = _package_modules_first
 
 
 # Repository files that the README links to and that the site carries as pages of its own.

@@ -98,6 +98,23 @@ __all__ = sorted(_API)
 
 
 def __getattr__(name: str) -> Any:
+    """Import a public name or a sub-package on first use (PEP 562), then keep it in the namespace.
+
+    Parameters
+    ----------
+    name : str
+        A name of ``__all__`` or a sub-package, e.g. ``"Joint"`` or ``"surfaces"``.
+
+    Returns
+    -------
+    object
+        The function, class or module.
+
+    Raises
+    ------
+    AttributeError
+        For any other name.
+    """
     module = _API.get(name)
     if module is not None:
         value = getattr(importlib.import_module(module), name)
@@ -109,4 +126,11 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
+    """The names already loaded plus every public name and sub-package, loaded or not.
+
+    Returns
+    -------
+    list of str
+        Sorted names.
+    """
     return sorted(set(globals()) | set(_API) | _SUBPACKAGES)

@@ -4,10 +4,9 @@
 medium, model choices); :meth:`Joint.evaluate` returns a :class:`JointResult`. Every numeric input may be
 an array: the evaluation broadcasts (gas properties are evaluated once per distinct (gas, T, p) state).
 
-Models (each cited in its module):
-
 The models are the entries of :mod:`tcrlab.conductance.registry` (each names its function, inputs,
 separation relation, source and validity); ``Joint`` computes the inputs an entry asks for and calls it.
+The models (each cited in its module):
 
 * microhardness: Song & Yovanovich (1988) P/H_c from Vickers c₁, c₂ (1.62 form) —
   :mod:`tcrlab.mechanics.microhardness`; c₁, c₂ from Brinell hardness (Sridhar & Yovanovich 1996) or a plain
@@ -74,7 +73,31 @@ def _pair(value: Any, name: str) -> tuple[Any, Any]:
 
 @dataclass(frozen=True)
 class JointResult:
-    """Conductances in W/(m² K), R_c in m² K/W, Y in m; arrays when any input was an array."""
+    """The conductances of a joint, returned by :meth:`Joint.evaluate`; arrays when any input was one.
+
+    Attributes
+    ----------
+    h_c : float or ndarray
+        Constriction (solid-spot) conductance [W/(m² K)].
+    h_g : float or ndarray
+        Gap conductance of the interstitial gas or liquid [W/(m² K)] (0 in vacuum).
+    h_r : float or ndarray
+        Radiation conductance [W/(m² K)], always reported (added to ``h_j`` as ``radiation`` says).
+    h_j : float or ndarray
+        Joint conductance h_c + h_g (+ h_r where included) [W/(m² K)].
+    R_c : float or ndarray
+        Joint resistance 1/h_j [m² K/W].
+    p_over_h : float or ndarray
+        Relative contact pressure P/H_c [-].
+    Y : float or ndarray
+        Mean-plane separation [m].
+    area_ratio : float or ndarray
+        Real-to-apparent contact area A_r/A_0 [-].
+    warnings : tuple of str
+        The validity warnings and notes of the evaluation.
+    details : dict
+        Intermediate values (σ, m, k_s, gas properties, softer solid, hardness source, ...), SI.
+    """
 
     h_c: Any
     h_g: Any
@@ -88,13 +111,26 @@ class JointResult:
     details: dict[str, Any] = field(default_factory=dict)
 
     def outputs(self) -> dict[str, Any]:
-        """Named SI results (the case-file contract)."""
+        """Named SI results (the case-file contract).
+
+        Returns
+        -------
+        dict
+            h_c, h_g, h_r, h_j [W/(m² K)], R_c [m² K/W], P_over_Hc [-], Y [m], area_ratio [-].
+        """
         return {
             "h_c": self.h_c, "h_g": self.h_g, "h_r": self.h_r, "h_j": self.h_j, "R_c": self.R_c,
             "P_over_Hc": self.p_over_h, "Y": self.Y, "area_ratio": self.area_ratio,
         }
 
     def to_dict(self) -> dict[str, Any]:
+        """:meth:`outputs` with the warnings (as a list) and the details.
+
+        Returns
+        -------
+        dict
+            The named results, ``warnings`` and ``details``.
+        """
         return {**self.outputs(), "warnings": list(self.warnings), "details": self.details}
 
 
@@ -102,41 +138,110 @@ class JointResult:
 class Joint:
     """Two conforming rough solids pressed together, with what fills the gaps.
 
-    All inputs are SI; array inputs broadcast.
+    All inputs are SI; array inputs broadcast. :meth:`evaluate` returns the conductances as a
+    :class:`JointResult`.
 
     Parameters
     ----------
-    solid1, solid2 : registry names or :class:`Material` (solid2 defaults to solid1).
-    pressure : contact pressure P (Pa).
-    sigma, slope : combined RMS roughness σ (m) and slope m; or per side ``sigma1``/``sigma2``,
-        ``slope1``/``slope2``; or ``ra`` (combined) / ``ra1``/``ra2`` (Rq = 1.2533 Ra, Gaussian assumption,
-        warned). Without any slope, m is estimated by ``slope_correlation`` (warned).
-    temperature : mean joint temperature (K), for k(T), the gas and radiation; ``temperature2`` is the
-        second surface's temperature for radiation (default equal); the first surface is then at
-        2·temperature − temperature2, and h_r uses the two surface temperatures.
-    gas : "air", "N2", "He", "Ar", "H2", "CO2" or "vacuum"; ``gas_pressure`` (Pa).
-    liquid_conductivity : k of a liquid/grease filler (W/(m K)); replaces the gas (no rarefaction).
-    tac : accommodation coefficient(s) (one value or a pair); default Song–Yovanovich correlation.
-    contact_model : a key of :data:`tcrlab.conductance.registry.CONTACT_MODELS` ("cmy", "cmy-correlation",
+    solid1 : str or Material
+        Registry name (e.g. "SS304") or material of the first solid.
+    solid2 : str or Material, optional
+        The second solid (default: ``solid1``).
+    pressure : float or array_like
+        Contact pressure P [Pa].
+    sigma : float or array_like, optional
+        Combined RMS roughness σ [m]. Give the roughness in one form only: ``sigma``, or
+        ``sigma1``/``sigma2``, or ``ra``, or ``ra1``/``ra2``.
+    slope : float or array_like, optional
+        Combined RMS slope m [-]; or ``slope1``/``slope2``. Without any slope, m is estimated from σ by
+        ``slope_correlation`` (warned).
+    sigma1, sigma2 : float or array_like, optional
+        RMS roughness of each side [m], combined as √(σ₁² + σ₂²).
+    slope1, slope2 : float or array_like, optional
+        RMS slope of each side [-], combined as √(m₁² + m₂²).
+    ra : float or array_like, optional
+        Combined arithmetic roughness Ra [m]; Rq = 1.2533 Ra (Gaussian assumption, warned).
+    ra1, ra2 : float or array_like, optional
+        Ra of each side [m], each converted to Rq and combined.
+    slope_correlation : str
+        σ–m correlation used when no slope is given: "antonetti" (default), "tanner-fahoum" or
+        "lambert-fletcher" (:func:`tcrlab.surfaces.parameters.slope_from_roughness`).
+    temperature : float or array_like
+        Mean joint temperature [K], for k(T), the gas and radiation.
+    temperature2 : float or array_like, optional
+        The second surface's temperature [K] for radiation (default: equal to ``temperature``); the
+        first surface is then at 2·temperature − temperature2, and h_r uses the two surface
+        temperatures.
+    gas : str or None
+        "air", "N2", "He", "Ar", "H2", "CO2" or "vacuum".
+    gas_pressure : float or array_like
+        Gas pressure [Pa].
+    liquid_conductivity : float or array_like, optional
+        Conductivity of a liquid or grease filler [W/(m K)]; replaces the gas (no rarefaction).
+    tac : float or pair of float, optional
+        Thermal accommodation coefficient(s) [-] (one value or a pair); default the Song–Yovanovich
+        correlation.
+    contact_model : str
+        A key of :data:`tcrlab.conductance.registry.CONTACT_MODELS` ("cmy", "cmy-correlation",
         "mikic", "elastoplastic", "asperity", "asperity-article", or one registered since).
-    gap_model : a key of :data:`tcrlab.conductance.registry.GAP_MODELS` ("integral", "simple").
-    radiation : True (always add h_r), False (never), None (add where > 1 % of h_c + h_g).
-    emissivity : one value or a pair; default the mean of each material's emissivity range.
-    c1, c2 : Vickers coefficients (Pa, -) of the softer solid. Default: each solid's hardness from the
-        registry (:func:`tcrlab.mechanics.microhardness.hardness_of`: measured c₁, c₂; else the Brinell
-        correlation inside 1300–7600 MPa; else a bulk Vickers or Brinell value as a size-independent H,
-        warned) and the softer solid is the one with the lower H_c at this P, σ/m (recorded in
-        ``details["softer_solid"]`` and ``details["hardness_source"]``). ``microhardness``: a plain H in Pa.
-    conductivity : override k₁, k₂ (one value or a pair, W/(m K)); default k(T) of the materials.
-    youngs_modulus, poisson_ratio : overrides (one value or a pair) for the elastic models.
-    flow_stress : S_f of the softer solid for "elastoplastic" (Pa); default H_c/2.76 (warned).
-    unit_checks : warn (:class:`~tcrlab.errors.UnitWarning`, naming the SI unit) when a bare number lies
-        far outside any physical range — σ > 1 mm or < 0.1 nm (µm given as m), P < 100 Pa or > 100 GPa
+    gap_model : str
+        A key of :data:`tcrlab.conductance.registry.GAP_MODELS` ("integral", "simple").
+    radiation : bool or None
+        True (always add h_r), False (never), None (add where h_r > 1 % of h_c + h_g).
+    emissivity : float or pair of float, optional
+        Surface emissivity [-], one value or a pair; default the mean of each material's emissivity
+        range.
+    c1 : float or array_like, optional
+        Vickers coefficient c₁ [Pa] of the softer solid (with ``c2``). Default: each solid's hardness
+        from the registry (:func:`tcrlab.mechanics.microhardness.hardness_of`: measured c₁, c₂; else
+        the Brinell correlation inside 1300–7600 MPa; else a bulk Vickers or Brinell value as a
+        size-independent H, warned), and the softer solid is the one with the lower H_c at this P and
+        σ/m (recorded in ``details["softer_solid"]`` and ``details["hardness_source"]``).
+    c2 : float or array_like, optional
+        Vickers coefficient c₂ [-] of the softer solid (with ``c1``).
+    microhardness : float or array_like, optional
+        A plain microhardness H [Pa], instead of ``c1``/``c2``.
+    conductivity : float or pair of float, optional
+        Override of k₁, k₂ [W/(m K)] (one value or a pair); default k(T) of the materials.
+    youngs_modulus : float or pair of float, optional
+        Override of E₁, E₂ [Pa] (one value or a pair) for the elastic models.
+    poisson_ratio : float or pair of float, optional
+        Override of ν₁, ν₂ [-] (one value or a pair) for the elastic models.
+    flow_stress : float or array_like, optional
+        Flow stress S_f of the softer solid [Pa] for "elastoplastic"; default H_c/2.76 (warned).
+    registry : MaterialRegistry, optional
+        Where solid names are looked up (default: :func:`tcrlab.materials.default_registry`).
+    unit_checks : bool
+        Warn (:class:`~tcrlab.errors.UnitWarning`, naming the SI unit) when a bare number lies far
+        outside any physical range: σ > 1 mm or < 0.1 nm (µm given as m), P < 100 Pa or > 100 GPa
         (MPa given as Pa), T < 200 K (°C given as K; cryogenic joints: pass ``unit_checks=False``).
         Case files, whose values carry units, switch it off.
 
+    Notes
+    -----
     All numbers are SI: metres, pascals, kelvin, W/(m K). Convert text with units once with
-    :func:`tcrlab.units.parse_quantity`, e.g. ``parse_quantity("1.5 um", "length")``.
+    :func:`tcrlab.units.parse_quantity`, e.g. ``parse_quantity("1.5 um", "length")``. The models and
+    their sources are listed in the module docstring (:mod:`tcrlab.joint`).
+
+    References
+    ----------
+    Cooper, Mikic & Yovanovich, Int. J. Heat Mass Transfer 12 (1969) 279–300 (the CMY model).
+    Song & Yovanovich, J. Thermophys. Heat Transfer 2 (1988) 43–47 (microhardness, P/H_c).
+    Sridhar & Yovanovich, Wear 193 (1996) 91–102 (c₁, c₂ from the Brinell hardness).
+    The other models' citations are in their modules (see :mod:`tcrlab.joint`).
+
+    Examples
+    --------
+    Stainless steel 304 on itself in vacuum and in air at 1 MPa:
+
+    >>> from tcrlab.joint import Joint
+    >>> j = Joint("SS304", sigma=1.5e-6, slope=0.1, pressure=1e6, gas="vacuum")
+    >>> r = j.evaluate(emit_warnings=False)
+    >>> round(float(r.h_c)), float(r.h_g)
+    (546, 0.0)
+    >>> r = Joint("SS304", sigma=1.5e-6, slope=0.1, pressure=1e6, gas="air").evaluate(emit_warnings=False)
+    >>> round(float(r.h_g), -1), round(float(r.h_j), -1)
+    (5320.0, 5870.0)
     """
 
     solid1: str | Material
@@ -174,6 +279,13 @@ class Joint:
 
     # ------------------------------------------------------------------ inputs
     def materials(self) -> tuple[Material, Material]:
+        """The two solids, looked up in ``registry`` when given by name.
+
+        Returns
+        -------
+        tuple of Material
+            (solid 1, solid 2); solid 2 is solid 1 when ``solid2`` is None.
+        """
         reg = self.registry
         if reg is None:
             from tcrlab.materials import default_registry
@@ -185,10 +297,24 @@ class Joint:
 
     @property
     def is_vacuum(self) -> bool:
+        """Whether the gap is empty (no liquid filler and ``gas`` names vacuum)."""
         return self.liquid_conductivity is None and is_vacuum(self.gas)
 
     def surface(self) -> tuple[Any, Any]:
-        """Combined (σ, m), applying Ra→Rq and σ–m estimates as requested (with warnings)."""
+        """Combined (σ, m), applying Ra→Rq and σ–m estimates as requested (with warnings).
+
+        Returns
+        -------
+        sigma : float or ndarray
+            Combined RMS roughness [m].
+        m : float or ndarray
+            Combined RMS slope [-].
+
+        Raises
+        ------
+        InputError
+            No roughness, or roughness or slope given in more than one form.
+        """
         _one_form("roughness", sigma=(self.sigma,), sigma1_sigma2=(self.sigma1, self.sigma2),
                   ra=(self.ra,), ra1_ra2=(self.ra1, self.ra2))
         _one_form("slope", slope=(self.slope,), slope1_slope2=(self.slope1, self.slope2))
@@ -282,8 +408,31 @@ class Joint:
 
     # ------------------------------------------------------------------ evaluation
     def evaluate(self, *, emit_warnings: bool = True) -> JointResult:
-        """Compute h_c, h_g, h_r, h_j, R_c, P/H_c, Y, A_r/A_0; ValidityWarnings are recorded in the result
-        (and re-issued unless ``emit_warnings=False``)."""
+        """Compute h_c, h_g, h_r, h_j, R_c, P/H_c, Y and A_r/A_0 of the joint.
+
+        Parameters
+        ----------
+        emit_warnings : bool
+            Re-issue the ValidityWarnings of the evaluation (they are recorded in the result either
+            way).
+
+        Returns
+        -------
+        JointResult
+            The conductances [W/(m² K)], resistance [m² K/W] and contact state.
+
+        Raises
+        ------
+        InputError
+            A bad input, naming it, its value and the valid range.
+
+        Examples
+        --------
+        >>> from tcrlab.joint import Joint
+        >>> r = Joint("SS304", sigma=1.5e-6, slope=0.1, pressure=1e6, gas="vacuum").evaluate()
+        >>> f"{r.R_c:.3g}"
+        '0.00183'
+        """
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", ValidityWarning)
             result = self._evaluate()
@@ -408,7 +557,27 @@ class Joint:
         return radiation_conductance(e1, e2, t1, t2), None
 
     def evaluate_pressures(self, pressures: ArrayLike, **kw: Any) -> JointResult:
-        """The same joint over an array of contact pressures (Pa)."""
+        """The same joint over an array of contact pressures.
+
+        Parameters
+        ----------
+        pressures : array_like
+            Contact pressures [Pa].
+        **kw
+            Passed to :meth:`evaluate`.
+
+        Returns
+        -------
+        JointResult
+            Arrays over ``pressures``.
+
+        Examples
+        --------
+        >>> from tcrlab.joint import Joint
+        >>> j = Joint("SS304", sigma=1.5e-6, slope=0.1, gas="vacuum")
+        >>> [round(float(h)) for h in j.evaluate_pressures([1e5, 1e6, 1e7], emit_warnings=False).h_c]
+        [59, 546, 4965]
+        """
         from dataclasses import replace
 
         return replace(self, pressure=np.asarray(pressures, dtype=float)).evaluate(**kw)

@@ -22,8 +22,19 @@ __all__ = ["JointElectricalResult", "joint_electrical"]
 
 @dataclass(frozen=True)
 class JointElectricalResult:
-    """h_el [S/m²], the specific contact resistance 1/h_el [Ω·m²], ρ₁, ρ₂ [Ω·m] and the ratio of the
-    joint's thermal h_c to L₀ T h_el (1 for ideal Wiedemann–Franz metals)."""
+    """The electrical contact conductance of a joint, returned by :func:`joint_electrical`.
+
+    Attributes
+    ----------
+    h_el : float or ndarray
+        Electrical contact conductance per unit apparent area [S/m²].
+    specific_resistance : float or ndarray
+        Specific contact resistance 1/h_el [Ω·m²].
+    rho1, rho2 : float
+        Electrical resistivities of the two solids [Ω·m].
+    lorenz_ratio : float or ndarray
+        The joint's thermal h_c over L₀ T h_el [-] (1 for ideal Wiedemann–Franz metals).
+    """
 
     h_el: Any
     specific_resistance: Any
@@ -32,6 +43,13 @@ class JointElectricalResult:
     lorenz_ratio: Any
 
     def to_dict(self) -> dict[str, Any]:
+        """The fields by name (SI).
+
+        Returns
+        -------
+        dict
+            h_el, specific_resistance, rho1, rho2, lorenz_ratio.
+        """
         return {"h_el": self.h_el, "specific_resistance": self.specific_resistance, "rho1": self.rho1,
                 "rho2": self.rho2, "lorenz_ratio": self.lorenz_ratio}
 
@@ -43,17 +61,35 @@ def joint_electrical(joint: Any, *, rho1: float | None = None, rho2: float | Non
     Parameters
     ----------
     joint : tcrlab.joint.Joint
+        The joint (its solids, pressure, roughness, hardness and contact model are used).
     rho1, rho2 : float, optional
         Resistivities [Ω·m]; default the registry's ``electrical_resistivity`` of each solid.
     result : JointResult, optional
         The joint's evaluated result (evaluated here when omitted).
 
+    Returns
+    -------
+    JointElectricalResult
+        h_el [S/m²], 1/h_el [Ω·m²], the resistivities [Ω·m] and the Wiedemann–Franz ratio [-].
+
+    Raises
+    ------
+    InputError
+        A resistivity missing from the registry and not given, or negative.
+
+    References
+    ----------
+    The constriction models in electrical form: :mod:`tcrlab.electrical.correlations` (each cited
+    there); the Lorenz number L₀ of the Wiedemann–Franz law: :data:`tcrlab.electrical.correlations.LORENZ_NUMBER`.
+
     Examples
     --------
+    Stainless steel 304 on itself in vacuum at 1 MPa (ρ = 0.69 µΩ·m from the registry):
+
     >>> from tcrlab.joint import Joint
     >>> r = joint_electrical(Joint("SS304", sigma=1.5e-6, slope=0.1, pressure=1e6, gas="vacuum"))
-    >>> bool(r.h_el > 0)
-    True
+    >>> f"{r.h_el:.3g}", f"{r.specific_resistance:.3g}", round(float(r.lorenz_ratio), 2)
+    ('5.31e+07', '1.88e-08', 1.4)
     """
     from tcrlab.conductance.registry import get_contact_model
     from tcrlab.electrical.correlations import LORENZ_NUMBER, electrical_contact_conductance

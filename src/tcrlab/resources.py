@@ -95,14 +95,36 @@ def _env_limit() -> int | None:
 
 
 def available_memory() -> int:
-    """Bytes this process can still allocate (the smallest of the limits in the module docstring)."""
+    """Bytes this process can still allocate (the smallest of the limits in the module docstring).
+
+    Returns
+    -------
+    int
+        Memory available [B]; 2⁶² when no limit is known.
+    """
     rooms = [r for r in (_meminfo_available(), _cgroup_memory_room(), _rlimit_room(), _env_limit())
              if r is not None]
     return max(0, min(rooms)) if rooms else 1 << 62
 
 
 def format_bytes(n: float) -> str:
-    """``format_bytes(8.6e9) -> '8.6 GB'`` (decimal units, as ``free -h --si`` and most users read)."""
+    """A byte count in decimal units, as ``free -h --si`` and most users read it.
+
+    Parameters
+    ----------
+    n : float
+        Bytes [B].
+
+    Returns
+    -------
+    str
+        Three significant digits and a unit (B, kB, MB, GB or TB).
+
+    Examples
+    --------
+    >>> format_bytes(8.6e9), format_bytes(512)
+    ('8.6 GB', '512 B')
+    """
     for unit, size in (("TB", 1e12), ("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
         if n >= size:
             return f"{n / size:.3g} {unit}"
@@ -118,10 +140,17 @@ def require_memory(needed: float, what: str, field: str, value: object, *, hint:
         Estimated peak bytes of the work.
     what : str
         The work, e.g. ``"a 16384 × 16384 surface (268,435,456 points)"``.
-    field, value
+    field : str
         The input that sets the size, named in the message.
+    value : object
+        Its value, shown in the message.
     hint : str
         What to do instead (a smaller grid, a batch size, ...).
+
+    Raises
+    ------
+    InputError
+        ``needed`` exceeds :func:`available_memory`.
     """
     room = available_memory()
     if needed > room:
@@ -146,7 +175,13 @@ def _cgroup_cpu_quota() -> float | None:
 
 
 def available_cpus() -> int:
-    """Cores this process may run on: its affinity mask, capped by a cgroup CPU quota (≥ 1)."""
+    """Cores this process may run on: its affinity mask, capped by a cgroup CPU quota (≥ 1).
+
+    Returns
+    -------
+    int
+        Cores, at least 1.
+    """
     try:
         cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # pragma: no cover - not Linux
@@ -163,6 +198,16 @@ def runnable_others(samples: int = 3) -> int:
     Linux: the running count of ``/proc/loadavg`` less this reading thread, the least of a few reads
     1 ms apart (a passing burst is not load). Elsewhere the 1-minute load average
     (``os.getloadavg``), which lags and counts this process too. 0 where neither is known.
+
+    Parameters
+    ----------
+    samples : int
+        Reads of ``/proc/loadavg``; the least counts.
+
+    Returns
+    -------
+    int
+        Runnable processes and threads of others, ≥ 0.
     """
     import time
 
@@ -184,5 +229,11 @@ def runnable_others(samples: int = 3) -> int:
 
 def free_cpus() -> int:
     """Cores not kept busy by others right now: :func:`available_cpus` less :func:`runnable_others`
-    (at least 1)."""
+    (at least 1).
+
+    Returns
+    -------
+    int
+        Free cores, at least 1.
+    """
     return max(1, available_cpus() - runnable_others())

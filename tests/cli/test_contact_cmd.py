@@ -158,3 +158,33 @@ def test_two_surfaces_on_different_grids_are_refused(capsys) -> None:
                          "self-affine:n=64,H=0.8,slope=0.1,size=100um,seed=2", "--pressure", "1MPa",
                          "--solids", "SS304"], capsys)
     assert code == 2 and "second surface" in err and "32 × 32" in err
+
+
+@pytest.mark.parametrize(
+    ("extra", "needle"),
+    [
+        (["--emissivity", "0.3,0.3,0.3"], "--emissivity"),  # three values for two surfaces
+        (["--emissivity", "1.5"], "(0, 1]"),  # an emissivity above the black body's
+    ],
+)
+def test_contact_refuses_bad_emissivities(extra, needle, capsys) -> None:
+    code, _, err = _run(["contact", SPEC64, "--pressure", "1MPa", "--solids", "SS304", *extra], capsys)
+    assert code == 2 and "error" in err and needle in err and "Traceback" not in err
+
+
+def test_contact_refuses_three_surfaces(capsys) -> None:
+    code, _, err = _run(["contact", SPEC64, SPEC64, SPEC64, "--pressure", "1MPa", "--solids", "SS304"], capsys)
+    assert code == 2 and "SURFACE" in err and "one surface, or two" in err
+
+
+def test_contact_emissivity_adds_radiation_to_the_joint(capsys) -> None:
+    """With emissivities h_r > 0 and h_j = h_c + h_g + h_r; one value serves both surfaces."""
+    base = ["contact", SPEC64, "--pressure", "1MPa", "--solids", "SS304", "--json", "-"]
+    code, out, _ = _run([*base, "--emissivity", "0.5"], capsys)
+    assert code == 0
+    row = json.loads(out)["rows"][0]
+    assert row["h_r"] > 0 and row["h_j"] == pytest.approx(row["h_c"] + row["h_g"] + row["h_r"])
+    code, out, _ = _run([*base, "--emissivity", "0.5,0.5"], capsys)
+    assert code == 0 and json.loads(out)["rows"][0]["h_r"] == pytest.approx(row["h_r"])
+    code, out, _ = _run(base, capsys)
+    assert code == 0 and json.loads(out)["rows"][0]["h_r"] == 0

@@ -54,3 +54,34 @@ def test_sweep_bad_output_suffix(tmp_path, capsys):
     code, _, err = run(["sweep", str(case), "--vary", "linear.x1=1,2", "-o", str(tmp_path / "t.xlsx"),
                         "--builder", BUILDER], capsys)
     assert code == 2 and ".parquet" in err
+
+
+@pytest.mark.parametrize(
+    ("extra", "words"),
+    [
+        (["--worker-timeout", "0"], ["--worker-timeout", "seconds > 0"]),
+        (["--resume"], ["--resume", "-o file"]),
+    ],
+)
+def test_sweep_refuses_bad_run_options_before_running(tmp_path, capsys, extra, words):
+    case = tmp_path / "lin.toml"
+    case.write_text(LINEAR)
+    code, out, err = run(["sweep", str(case), "--vary", "linear.x1=0:1:3", "--builder", BUILDER, *extra], capsys)
+    assert code == 2 and out == ""
+    for w in words:
+        assert w in err
+
+
+def test_sweep_table_on_screen_is_thinned_to_20_rows(tmp_path, capsys):
+    """A long sweep prints 20 evenly spaced rows, first and last included; the file holds all."""
+    case = tmp_path / "lin.toml"
+    case.write_text(LINEAR)
+    out_file = tmp_path / "out.csv"
+    code, out, err = run(["sweep", str(case), "--vary", "linear.x1=0:49:50", "-o", str(out_file),
+                          "--builder", BUILDER, "--no-progress"], capsys)
+    assert code == 0, err
+    assert len(pd.read_csv(out_file)) == 50
+    rows = [line for line in out.splitlines() if line.startswith("│")]  # the header is drawn with ┃
+    assert len(rows) == 20
+    assert rows[0].split("│")[1].strip() == "0" and rows[-1].split("│")[1].strip() == "49"
+    assert "50 points" in out and f"table: {out_file}" in " ".join(out.split())

@@ -113,3 +113,28 @@ def test_transient_power_profile(capsys, tmp_path):
     prof.write_text("t,P\n1,20\n0.5,0\n", encoding="utf-8")
     out = _run(["transient", str(EXAMPLE), "--no-identify", "--profile", str(prof)], capsys, code=2)
     assert "--profile" in out.err
+
+
+def test_transient_csv_columns_follow_the_case(capsys, tmp_path):
+    """With a power and a sink temperature the CSV holds T_junction = T_sink + P·Zth; a --profile adds its
+    rise; a case without a power has t and Zth only."""
+    prof = tmp_path / "p.csv"
+    prof.write_text("t [s], P [W]\n0, 20\n1, 0\n", encoding="utf-8")
+    csv = tmp_path / "zth.csv"
+    _run(["transient", str(EXAMPLE), "--no-identify", "--csv", str(csv), "--profile", str(prof)], capsys)
+    head = csv.read_text(encoding="utf-8").splitlines()[0]
+    assert head == "t_s,Zth_K_per_W,T_junction_K,dT_profile_K"
+    data = np.loadtxt(csv, delimiter=",", skiprows=1)
+    # the example: 20 W into a sink at 25 °C
+    assert data[:, 2] == pytest.approx(298.15 + 20.0 * data[:, 1], rel=1e-8)
+    no_power = tmp_path / "no_power.toml"
+    no_power.write_text(EXAMPLE.read_text(encoding="utf-8").replace('power = "20 W"\n', 'hot_temperature = "80 degC"\n'),
+                        encoding="utf-8")
+    _run(["transient", str(no_power), "--no-identify", "--csv", str(csv)], capsys)
+    assert csv.read_text(encoding="utf-8").splitlines()[0] == "t_s,Zth_K_per_W"
+
+
+def test_transient_refuses_a_case_without_a_heat_path(capsys):
+    case = Path(__file__).resolve().parents[2] / "examples" / "kapitza_si_cu.toml"
+    out = _run(["transient", str(case)], capsys, code=2)
+    assert "CASE" in out.err and "[[layer]]" in out.err and "[[body]]" in out.err

@@ -37,7 +37,28 @@ LAYER_FIELDS = ("name", "kind", "joint", "area", "description")
 
 @dataclass
 class CryogenicJoint:
-    """Heat-path element: a measured grease or Pb–Sn solder joint, R'' = 1/h(T) (zero thickness)."""
+    """Heat-path element: a measured grease or Pb–Sn solder joint, R'' = 1/h(T) (zero thickness).
+
+    Attributes
+    ----------
+    name : str
+        The layer's name in tables and messages.
+    joint : str
+        The measured joint: ``"grease"`` or ``"PbSn-solder"`` (aliases are normalised on construction).
+    area : float or None
+        The joint's own area [m²]; None uses the heat path's cross-section.
+    kind : str
+        Always ``"cryogenic_joint"``.
+    is_interface : bool
+        Always True: a zero-thickness interface of the heat path.
+    temperature_dependent : bool
+        Always True: h(T) is evaluated at the mean face temperature, so the circuit iterates.
+
+    References
+    ----------
+    J. W. Ekin, Experimental Techniques for Low-Temperature Measurements, OUP (2006), p. 63 (measured
+    joint conductances, through :mod:`tcrlab.conductance.cryogenic`).
+    """
 
     name: str
     joint: str
@@ -72,7 +93,32 @@ class CryogenicJoint:
 
 
 def element_from_table(table: Mapping[str, Any], *, field: str, source: str, registry: Any = None) -> CryogenicJoint:
-    """A :class:`CryogenicJoint` from a stack ``[[layer]]`` table with ``kind = "cryogenic_joint"``."""
+    """A :class:`CryogenicJoint` from a stack ``[[layer]]`` table with ``kind = "cryogenic_joint"``.
+
+    Parameters
+    ----------
+    table : Mapping
+        The ``[[layer]]`` table: ``joint`` (grease | PbSn-solder), optional ``name``, ``area`` (text with
+        a unit) and ``description``.
+    field : str
+        Where the table sits in the file, e.g. ``"layer[3]"``; errors name ``field.key``.
+    source : str
+        The case file's name, used in messages.
+    registry : MaterialRegistry, optional
+        Unused (a measured joint needs no materials); accepted so that every delegated layer kind has
+        the same builder signature.
+
+    Returns
+    -------
+    CryogenicJoint
+        The heat-path element.
+
+    Examples
+    --------
+    >>> j = element_from_table({"joint": "grease"}, field="layer[2]", source="case.toml")
+    >>> j.name, j.area
+    ('grease joint', None)
+    """
     unknown = sorted(set(table) - set(LAYER_FIELDS))
     if unknown:
         raise InputError(f"{field}.{unknown[0]}", table[unknown[0]], "one of: " + ", ".join(LAYER_FIELDS),

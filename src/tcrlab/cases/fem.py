@@ -51,6 +51,7 @@ from tcrlab.fem.interface import (
 )
 from tcrlab.fem.solve import FieldResult, SolverOptions, solve
 from tcrlab.fem.transient import TransientOptions, TransientResult, solve_transient
+from tcrlab.materials.material import Material
 from tcrlab.materials.registry import MaterialRegistry, default_registry
 from tcrlab.units import parse_quantity
 
@@ -213,7 +214,28 @@ def _conductance(t: Mapping[str, Any], where: str, p: _P, geometry: str, depth: 
 
 @dataclass
 class FemCase:
-    """An FE case: the :class:`LayeredAssembly`, solver options and requested resistances."""
+    """An FE case: the :class:`LayeredAssembly`, solver options and requested resistances.
+
+    Attributes
+    ----------
+    assembly : LayeredAssembly
+        The bodies, interfaces, boundaries and heat sources, SI units.
+    options : SolverOptions
+        Mesh and solver settings of the ``[mesh]`` and ``[solver]`` tables.
+    source : str
+        The case file's name, used in messages.
+    resistances : list of tuple of (str, str or None)
+        The ``[output] resistance`` pairs (hot body, cold body; None: the sink) reported as
+        ``R[hot->cold]`` [K/W].
+    kind : str
+        Always ``"fem"``.
+    transient : TransientOptions
+        Time grid and mass matrix of the ``[transient]`` table (defaults without one).
+    transient_faces : tuple of str
+        Faces (``body.top`` ...) whose mean temperature rise the transient reports.
+    _result : FieldResult or None
+        The steady solution once :meth:`solve` has run (computed once).
+    """
 
     assembly: LayeredAssembly
     options: SolverOptions
@@ -263,150 +285,43 @@ class FemCase:
 
 def from_document(doc: Mapping[str, Any], *, source: str = "<case>",
                   registry: MaterialRegistry | None = None) -> FemCase:
-    """Build a :class:`FemCase` from a parsed TOML document with ``[[body]]`` tables."""
+    """Build a :class:`FemCase` from a parsed TOML document with ``[[body]]`` tables.
+
+    Parameters
+    ----------
+    doc : Mapping
+        The parsed TOML document (units are parsed here).
+    source : str
+        The file name used in messages.
+    registry : MaterialRegistry, optional
+        Where material names are looked up (default: the built-in registry).
+
+    Returns
+    -------
+    FemCase
+        The case, not solved yet.
+    """
     registry = registry or default_registry()
     p = _P(source)
-    allowed_top = ("case", "body", "interface", "boundary", "heat_source", "mesh", "solver", "output", "materials",
-                   "sources", "transient")
-    for key in doc:
-        if key not in allowed_top:
-            raise InputError(key, "(table)", "one of: " + ", ".join(allowed_top), problem="unknown table", source=source)
+    _check_tables(doc, source)
     case = _keys(doc.get("case", {}), CASE_FIELDS, "case", source)
-    geometry = str(case.get("geometry", "box"))
-    if geometry not in ("box", "axisymmetric", "planar"):
-        raise InputError("case.geometry", geometry, "box, axisymmetric or planar", source=source)
-    depth = p.q(case["depth"], "length", "case.depth") if "depth" in case else 1.0
-    if "depth" in case and geometry != "planar":
-        raise InputError("case.depth", case["depth"], "a depth for a planar geometry only", source=source)
+    geometry, depth = _geometry(case, p)
     solver_t = _keys(doc.get("solver", {}), SOLVER_FIELDS, "solver", source)
     conductivity_mode = solver_t.get("conductivity", "temperature")
     if conductivity_mode not in ("temperature", "reference"):
         raise InputError("solver.conductivity", conductivity_mode, "temperature (k(T)) or reference (k at 300 K)",
                          source=source)
-    bodies = []
-    for i, t in enumerate(_list(doc, "body", source)):
-        where = f"body[{i + 1}]"
-        _keys(t, BODY_FIELDS, where, source)
-        name = str(t.get("name", f"body{i + 1}"))
-        if "thickness" not in t:
-            raise InputError(f"{where}.thickness", None, "a length, e.g. '2 mm'", problem="missing", source=source)
-        thick = p.q(t["thickness"], "length", f"{where}.thickness")
-        if not thick > 0:
-            raise InputError(f"{where}({name}).thickness", thick, "> 0 [m]", problem="zero or negative thickness",
-                             source=source)
-        material, k = None, None
-        if ("material" in t) == ("conductivity" in t):
-            raise InputError(f"{where}.material", t.get("material"), "either material or conductivity (one of them)",
-                             source=source)
-        if "material" in t:
-            try:
-                material = registry.get_material(t["material"])
-            except InputError as exc:
-                raise InputError(f"{where}.material", t["material"], exc.expected, problem=exc.problem,
-                                 source=source) from None
-            dep = t.get("temperature_dependent", conductivity_mode == "temperature")
-            if not isinstance(dep, bool):
-                raise InputError(f"{where}.temperature_dependent", dep, "true or false", source=source)
-            if not dep:
-                k = float(material.thermal_conductivity(material.reference_temperature))
-        else:
-            k = p.q(t["conductivity"], "conductivity", f"{where}.conductivity")
-            if not k > 0:
-                raise InputError(f"{where}.conductivity", k, "> 0", source=source)
-        cells = p.integer(t["cells"], f"{where}.cells") if "cells" in t else None
-        on = str(t["on"]) if "on" in t else None
-        rho = p.q(t["density"], "density", f"{where}.density") if "density" in t else None
-        cp = p.q(t["specific_heat"], "specific_heat", f"{where}.specific_heat") if "specific_heat" in t else None
-        for prop, v in (("density", rho), ("specific_heat", cp)):
-            if v is not None and not v > 0:
-                raise InputError(f"{where}.{prop}", v, "> 0", source=source)
-        bodies.append(Body(name, _footprint(t, geometry, where, p), thick, material, k, on, cells, rho, cp))
+    bodies = [_body(t, f"body[{i + 1}]", i, geometry, conductivity_mode, p, registry)
+              for i, t in enumerate(_list(doc, "body", source))]
     if not bodies:
         raise CaseFileError(f"{source}: an FE case needs [[body]] tables (see docs/fem.md)")
-    interfaces = []
-    for i, t in enumerate(_list(doc, "interface", source)):
-        where = f"interface[{i + 1}]"
-        _keys(t, INTERFACE_FIELDS, where, source)
-        pair = t.get("bodies")
-        if not isinstance(pair, list) or len(pair) != 2 or not all(isinstance(x, str) for x in pair):
-            raise InputError(f"{where}.bodies", pair, "two body names, e.g. [\"die\", \"base\"]", source=source)
-        names = [b.name for b in bodies]
-        for x in pair:
-            if x not in names:
-                raise InputError(f"{where}.bodies", x, "one of the bodies: " + ", ".join(names),
-                                 problem="no such body", source=source)
-        model = _conductance(t, where, p, geometry, depth, registry)
-        interfaces.append(Interface(str(t.get("name", f"{pair[0]}/{pair[1]}")), (pair[0], pair[1]), model))
-    boundaries = []
-    for i, t in enumerate(_list(doc, "boundary", source)):
-        where = f"boundary[{i + 1}]"
-        _keys(t, BOUNDARY_FIELDS, where, source)
-        if "face" not in t:
-            raise InputError(f"{where}.face", None, "a face such as \"die.top\"", problem="missing", source=source)
-        kinds = [k for k in ("power", "heat_flux", "temperature", "h") if k in t]
-        if len(kinds) != 1:
-            raise InputError(f"{where}", kinds or None, "exactly one of power, heat_flux, temperature or h (+ ambient)",
-                             source=source)
-        kind = kinds[0]
-        dims = {"power": "power", "heat_flux": "heat_flux", "temperature": "temperature",
-                "h": "heat_transfer_coefficient"}
-        value = p.q(t[kind], dims[kind], f"{where}.{kind}")
-        ambient = None
-        if kind == "h":
-            if "ambient" not in t:
-                raise InputError(f"{where}.ambient", None, "the fluid temperature, e.g. '25 degC'", problem="missing",
-                                 source=source)
-            ambient = p.q(t["ambient"], "temperature", f"{where}.ambient")
-        elif "ambient" in t:
-            raise InputError(f"{where}.ambient", t["ambient"], "ambient with h only", source=source)
-        region = None
-        if "region" in t:
-            rt = t["region"]
-            if not isinstance(rt, Mapping):
-                raise InputError(f"{where}.region", rt, "a table such as {size = [...], center = [...]}", source=source)
-            _keys(rt, ("size", "center", "radius", "width"), f"{where}.region", source)
-            region = _footprint(rt, geometry, f"{where}.region", p)
-        boundaries.append(Boundary(str(t.get("name", t["face"])), str(t["face"]),
-                                   "convection" if kind == "h" else kind, value, ambient, region))
-    sources_ = []
-    for i, t in enumerate(_list(doc, "heat_source", source)):
-        where = f"heat_source[{i + 1}]"
-        _keys(t, SOURCE_FIELDS, where, source)
-        if "body" not in t or "power" not in t:
-            raise InputError(where, dict(t), "body and power", problem="missing", source=source)
-        sources_.append(HeatSource(str(t.get("name", t["body"])), str(t["body"]),
-                                   p.q(t["power"], "power", f"{where}.power")))
-    mt = _keys(doc.get("mesh", {}), MESH_FIELDS, "mesh", source)
-    mesh_kw: dict[str, Any] = {}
-    if "cell_size" in mt:
-        mesh_kw["cell_size"] = p.q(mt["cell_size"], "length", "mesh.cell_size")
-    for key in ("min_cells", "layer_cells", "max_nodes"):
-        if key in mt:
-            mesh_kw[key] = p.integer(mt[key], f"mesh.{key}")
-    if "grading" in mt:
-        mesh_kw["grading"] = p.q(mt["grading"], "dimensionless", "mesh.grading")
-    sol_kw: dict[str, Any] = {}
-    if "method" in solver_t:
-        sol_kw["method"] = str(solver_t["method"])
-    if "tolerance" in solver_t:
-        sol_kw["tolerance"] = p.q(solver_t["tolerance"], "dimensionless", "solver.tolerance")
-    if "picard_tolerance" in solver_t:
-        sol_kw["picard_tolerance"] = p.q(solver_t["picard_tolerance"], "temperature_difference",
-                                         "solver.picard_tolerance")
-    if "max_iterations" in solver_t:
-        sol_kw["max_iterations"] = p.integer(solver_t["max_iterations"], "solver.max_iterations")
-    if "max_memory" in solver_t:
-        sol_kw["max_memory"] = _bytes(solver_t["max_memory"], p)
-    out_t = _keys(doc.get("output", {}), OUTPUT_FIELDS, "output", source)
-    resistances: list[tuple[str, str | None]] = []
-    for i, pair in enumerate(out_t.get("resistance", [])):
-        if isinstance(pair, str):
-            resistances.append((pair, None))
-        elif isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair):
-            resistances.append((pair[0], pair[1]))
-        else:
-            raise InputError(f"output.resistance[{i + 1}]", pair, "a face or boundary name, or [hot, cold]",
-                             source=source)
+    interfaces = [_interface(t, f"interface[{i + 1}]", bodies, geometry, depth, p, registry)
+                  for i, t in enumerate(_list(doc, "interface", source))]
+    boundaries = [_boundary(t, f"boundary[{i + 1}]", geometry, p) for i, t in enumerate(_list(doc, "boundary", source))]
+    sources_ = [_heat_source(t, f"heat_source[{i + 1}]", p) for i, t in enumerate(_list(doc, "heat_source", source))]
+    mesh_kw = _mesh_options(doc, p)
+    sol_kw = _solver_options(solver_t, p)
+    resistances = _resistances(doc, source)
     transient, transient_faces = _transient(doc, p)
     try:
         assembly = LayeredAssembly(geometry, bodies, interfaces, boundaries, sources_, MeshOptions(**mesh_kw),
@@ -419,6 +334,186 @@ def from_document(doc: Mapping[str, Any], *, source: str = "<case>",
             raise
         raise InputError(exc.field, exc.value, exc.expected, problem=exc.problem, source=source) from None
     return FemCase(assembly, options, source, resistances, transient=transient, transient_faces=transient_faces)
+
+
+def _check_tables(doc: Mapping[str, Any], source: str) -> None:
+    """Only the tables an FE case knows."""
+    allowed_top = ("case", "body", "interface", "boundary", "heat_source", "mesh", "solver", "output", "materials",
+                   "sources", "transient")
+    for key in doc:
+        if key not in allowed_top:
+            raise InputError(key, "(table)", "one of: " + ", ".join(allowed_top), problem="unknown table", source=source)
+
+
+def _geometry(case: Mapping[str, Any], p: _P) -> tuple[str, float]:
+    """The [case] geometry (default box) and the depth [m] of a planar model (default 1 m)."""
+    geometry = str(case.get("geometry", "box"))
+    if geometry not in ("box", "axisymmetric", "planar"):
+        raise InputError("case.geometry", geometry, "box, axisymmetric or planar", source=p.source)
+    depth = p.q(case["depth"], "length", "case.depth") if "depth" in case else 1.0
+    if "depth" in case and geometry != "planar":
+        raise InputError("case.depth", case["depth"], "a depth for a planar geometry only", source=p.source)
+    return geometry, depth
+
+
+def _body(t: Any, where: str, i: int, geometry: str, conductivity_mode: str, p: _P,
+          registry: MaterialRegistry) -> Body:
+    """One [[body]] table."""
+    source = p.source
+    _keys(t, BODY_FIELDS, where, source)
+    name = str(t.get("name", f"body{i + 1}"))
+    if "thickness" not in t:
+        raise InputError(f"{where}.thickness", None, "a length, e.g. '2 mm'", problem="missing", source=source)
+    thick = p.q(t["thickness"], "length", f"{where}.thickness")
+    if not thick > 0:
+        raise InputError(f"{where}({name}).thickness", thick, "> 0 [m]", problem="zero or negative thickness",
+                         source=source)
+    material, k = _body_conductivity(t, where, conductivity_mode, p, registry)
+    cells = p.integer(t["cells"], f"{where}.cells") if "cells" in t else None
+    on = str(t["on"]) if "on" in t else None
+    rho = p.q(t["density"], "density", f"{where}.density") if "density" in t else None
+    cp = p.q(t["specific_heat"], "specific_heat", f"{where}.specific_heat") if "specific_heat" in t else None
+    for prop, v in (("density", rho), ("specific_heat", cp)):
+        if v is not None and not v > 0:
+            raise InputError(f"{where}.{prop}", v, "> 0", source=source)
+    return Body(name, _footprint(t, geometry, where, p), thick, material, k, on, cells, rho, cp)
+
+
+def _body_conductivity(t: Mapping[str, Any], where: str, conductivity_mode: str, p: _P,
+                       registry: MaterialRegistry) -> tuple[Material | None, float | None]:
+    """(material, constant k) of a body: a registry material (k(T), or k at its reference temperature
+    when not temperature dependent) or a given conductivity [W/(m K)]."""
+    source = p.source
+    if ("material" in t) == ("conductivity" in t):
+        raise InputError(f"{where}.material", t.get("material"), "either material or conductivity (one of them)",
+                         source=source)
+    if "conductivity" in t:
+        k = p.q(t["conductivity"], "conductivity", f"{where}.conductivity")
+        if not k > 0:
+            raise InputError(f"{where}.conductivity", k, "> 0", source=source)
+        return None, k
+    try:
+        material = registry.get_material(t["material"])
+    except InputError as exc:
+        raise InputError(f"{where}.material", t["material"], exc.expected, problem=exc.problem,
+                         source=source) from None
+    dep = t.get("temperature_dependent", conductivity_mode == "temperature")
+    if not isinstance(dep, bool):
+        raise InputError(f"{where}.temperature_dependent", dep, "true or false", source=source)
+    if not dep:
+        return material, float(material.thermal_conductivity(material.reference_temperature))
+    return material, None
+
+
+def _interface(t: Any, where: str, bodies: list[Body], geometry: str, depth: float, p: _P,
+               registry: MaterialRegistry) -> Interface:
+    """One [[interface]] table: two known bodies and a conductance model."""
+    source = p.source
+    _keys(t, INTERFACE_FIELDS, where, source)
+    pair = t.get("bodies")
+    if not isinstance(pair, list) or len(pair) != 2 or not all(isinstance(x, str) for x in pair):
+        raise InputError(f"{where}.bodies", pair, "two body names, e.g. [\"die\", \"base\"]", source=source)
+    names = [b.name for b in bodies]
+    for x in pair:
+        if x not in names:
+            raise InputError(f"{where}.bodies", x, "one of the bodies: " + ", ".join(names),
+                             problem="no such body", source=source)
+    model = _conductance(t, where, p, geometry, depth, registry)
+    return Interface(str(t.get("name", f"{pair[0]}/{pair[1]}")), (pair[0], pair[1]), model)
+
+
+def _boundary(t: Any, where: str, geometry: str, p: _P) -> Boundary:
+    """One [[boundary]] table: a face and exactly one of power, heat_flux, temperature or h + ambient."""
+    source = p.source
+    _keys(t, BOUNDARY_FIELDS, where, source)
+    if "face" not in t:
+        raise InputError(f"{where}.face", None, "a face such as \"die.top\"", problem="missing", source=source)
+    kinds = [k for k in ("power", "heat_flux", "temperature", "h") if k in t]
+    if len(kinds) != 1:
+        raise InputError(f"{where}", kinds or None, "exactly one of power, heat_flux, temperature or h (+ ambient)",
+                         source=source)
+    kind = kinds[0]
+    dims = {"power": "power", "heat_flux": "heat_flux", "temperature": "temperature",
+            "h": "heat_transfer_coefficient"}
+    value = p.q(t[kind], dims[kind], f"{where}.{kind}")
+    ambient = _ambient(t, where, kind, p)
+    region = _region(t["region"], where, geometry, p) if "region" in t else None
+    return Boundary(str(t.get("name", t["face"])), str(t["face"]),
+                    "convection" if kind == "h" else kind, value, ambient, region)
+
+
+def _ambient(t: Mapping[str, Any], where: str, kind: str, p: _P) -> float | None:
+    """The fluid temperature [K] of a convective boundary (required with h, refused otherwise)."""
+    if kind == "h":
+        if "ambient" not in t:
+            raise InputError(f"{where}.ambient", None, "the fluid temperature, e.g. '25 degC'", problem="missing",
+                             source=p.source)
+        return p.q(t["ambient"], "temperature", f"{where}.ambient")
+    if "ambient" in t:
+        raise InputError(f"{where}.ambient", t["ambient"], "ambient with h only", source=p.source)
+    return None
+
+
+def _region(rt: Any, where: str, geometry: str, p: _P) -> tuple[tuple[float, float], ...]:
+    """A boundary's region table, a footprint of the geometry's form."""
+    if not isinstance(rt, Mapping):
+        raise InputError(f"{where}.region", rt, "a table such as {size = [...], center = [...]}", source=p.source)
+    _keys(rt, ("size", "center", "radius", "width"), f"{where}.region", p.source)
+    return _footprint(rt, geometry, f"{where}.region", p)
+
+
+def _heat_source(t: Any, where: str, p: _P) -> HeatSource:
+    """One [[heat_source]] table: a body and its power [W]."""
+    _keys(t, SOURCE_FIELDS, where, p.source)
+    if "body" not in t or "power" not in t:
+        raise InputError(where, dict(t), "body and power", problem="missing", source=p.source)
+    return HeatSource(str(t.get("name", t["body"])), str(t["body"]), p.q(t["power"], "power", f"{where}.power"))
+
+
+def _mesh_options(doc: Mapping[str, Any], p: _P) -> dict[str, Any]:
+    """Keyword arguments of :class:`MeshOptions` from the [mesh] table."""
+    mt = _keys(doc.get("mesh", {}), MESH_FIELDS, "mesh", p.source)
+    mesh_kw: dict[str, Any] = {}
+    if "cell_size" in mt:
+        mesh_kw["cell_size"] = p.q(mt["cell_size"], "length", "mesh.cell_size")
+    for key in ("min_cells", "layer_cells", "max_nodes"):
+        if key in mt:
+            mesh_kw[key] = p.integer(mt[key], f"mesh.{key}")
+    if "grading" in mt:
+        mesh_kw["grading"] = p.q(mt["grading"], "dimensionless", "mesh.grading")
+    return mesh_kw
+
+
+def _solver_options(solver_t: Mapping[str, Any], p: _P) -> dict[str, Any]:
+    """Keyword arguments of :class:`SolverOptions` from the [solver] table."""
+    sol_kw: dict[str, Any] = {}
+    if "method" in solver_t:
+        sol_kw["method"] = str(solver_t["method"])
+    if "tolerance" in solver_t:
+        sol_kw["tolerance"] = p.q(solver_t["tolerance"], "dimensionless", "solver.tolerance")
+    if "picard_tolerance" in solver_t:
+        sol_kw["picard_tolerance"] = p.q(solver_t["picard_tolerance"], "temperature_difference",
+                                         "solver.picard_tolerance")
+    if "max_iterations" in solver_t:
+        sol_kw["max_iterations"] = p.integer(solver_t["max_iterations"], "solver.max_iterations")
+    if "max_memory" in solver_t:
+        sol_kw["max_memory"] = _bytes(solver_t["max_memory"], p)
+    return sol_kw
+
+
+def _resistances(doc: Mapping[str, Any], source: str) -> list[tuple[str, str | None]]:
+    """The [output] resistances: a face or boundary name (to the sink) or a pair [hot, cold]."""
+    out_t = _keys(doc.get("output", {}), OUTPUT_FIELDS, "output", source)
+    resistances: list[tuple[str, str | None]] = []
+    for i, pair in enumerate(out_t.get("resistance", [])):
+        if isinstance(pair, str):
+            resistances.append((pair, None))
+        elif isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair):
+            resistances.append((pair[0], pair[1]))
+        else:
+            raise InputError(f"output.resistance[{i + 1}]", pair, "a face or boundary name, or [hot, cold]",
+                             source=source)
+    return resistances
 
 
 def _transient(doc: Mapping[str, Any], p: _P) -> tuple[TransientOptions, tuple[str, ...]]:

@@ -65,7 +65,34 @@ def _parse(value: Any, dim: str, name: str, source: str) -> Any:
 
 def joint_from_table(table: Mapping[str, Any], *, field: str, source: str,
                      registry: MaterialRegistry | None = None, extra: tuple[str, ...] = ()) -> Joint:
-    """A :class:`Joint` from one TOML table (units parsed here; errors name ``field.key`` and the file)."""
+    """A :class:`Joint` from one TOML table (units parsed here; errors name ``field.key`` and the file).
+
+    Parameters
+    ----------
+    table : Mapping
+        The table's fields (:data:`JOINT_FIELDS`): quantities as text with units, e.g. ``"1.5 um"``.
+    field : str
+        Where the table sits in the file, e.g. ``"joint"`` or ``"layer[2]"``.
+    source : str
+        The case file's name, used in messages.
+    registry : MaterialRegistry, optional
+        Where the solids' names are looked up (default: the built-in registry).
+    extra : tuple of str
+        Further fields the caller accepts and handles itself (e.g. a layer's ``name``).
+
+    Returns
+    -------
+    Joint
+        The joint, not evaluated yet.
+
+    Examples
+    --------
+    >>> j = joint_from_table({"solids": ["SS304", "SS304"], "sigma": "1.5 um", "slope": 0.1,
+    ...                       "pressure": "1 MPa", "temperature": "300 K", "gas": "vacuum"},
+    ...                      field="joint", source="case.toml")
+    >>> f"{float(j.evaluate(emit_warnings=False).h_c):.3g} W/(m² K)"
+    '546 W/(m² K)'
+    """
     if not isinstance(table, Mapping):
         raise CaseFileError(f"{source}: [{field}] must be a table")
     unknown = sorted(set(table) - set(JOINT_FIELDS) - set(extra))
@@ -130,7 +157,21 @@ def _with_source(exc: InputError, field: str, source: str) -> InputError:
 
 @dataclass
 class JointCase:
-    """A ``[joint]`` case: the :class:`Joint` and its (lazily computed) result."""
+    """A ``[joint]`` case: the :class:`Joint` and its (lazily computed) result.
+
+    Attributes
+    ----------
+    joint : Joint
+        The joint of the ``[joint]`` table.
+    source : str
+        The case file's name, used in messages.
+    name : str
+        The case name (``[case] name``, default ``"joint"``).
+    kind : str
+        Always ``"joint"``.
+    _result : JointResult or None
+        The result once :meth:`evaluate` has run (computed once).
+    """
 
     joint: Joint
     source: str
@@ -152,7 +193,22 @@ class JointCase:
 
 def from_document(doc: Mapping[str, Any], *, source: str = "<case>",
                   registry: MaterialRegistry | None = None) -> JointCase:
-    """Build a :class:`JointCase` from a parsed TOML document with a ``[joint]`` table."""
+    """Build a :class:`JointCase` from a parsed TOML document with a ``[joint]`` table.
+
+    Parameters
+    ----------
+    doc : Mapping
+        The parsed TOML document: a ``[joint]`` table and optionally ``[case]`` (for its ``name``).
+    source : str
+        The file name used in messages.
+    registry : MaterialRegistry, optional
+        Where the solids' names are looked up (default: the built-in registry).
+
+    Returns
+    -------
+    JointCase
+        The case, not evaluated yet.
+    """
     if "joint" not in doc:
         raise CaseFileError(f"{source}: a joint case needs a [joint] table")
     case = doc.get("case", {}) if isinstance(doc.get("case"), Mapping) else {}
@@ -166,6 +222,17 @@ class JointElement:
 
     R = 1/(h_j·A) with h_j evaluated at the mean face temperature (k(T) of the solids, gas properties,
     radiation between the two face temperatures): temperature dependent, so the circuit iterates.
+
+    Attributes
+    ----------
+    name : str
+        The layer's name in tables and messages.
+    joint : Joint
+        The joint; its temperature is replaced by the mean face temperature at each evaluation.
+    kind : str
+        Always ``"joint"`` (class attribute).
+    is_interface : bool
+        Always True: a zero-thickness interface of the heat path (class attribute).
     """
 
     name: str
@@ -200,6 +267,22 @@ def element_from_table(table: Mapping[str, Any], *, field: str, source: str,
     The table carries the ``[joint]`` fields (solids, sigma, slope, pressure, gas, ...) plus ``name``;
     ``temperature`` may be omitted (the circuit supplies the face temperatures; 300 K is used only for
     ``describe``).
+
+    Parameters
+    ----------
+    table : Mapping
+        The ``[[layer]]`` table: the :data:`JOINT_FIELDS` plus ``name``, ``kind`` and ``description``.
+    field : str
+        Where the table sits in the file, e.g. ``"layer[2]"``; errors name ``field.key``.
+    source : str
+        The case file's name, used in messages.
+    registry : MaterialRegistry, optional
+        Where the solids' names are looked up (default: the built-in registry).
+
+    Returns
+    -------
+    JointElement
+        The heat-path element (the joint is evaluated once here, so a bad input fails with its field).
     """
     joint = joint_from_table(table, field=field, source=source, registry=registry, extra=_LAYER_EXTRA)
     name = str(table.get("name", "joint"))

@@ -171,107 +171,135 @@ def _delegated(kind: str, table: Mapping[str, Any], where: str, ctx: _Ctx) -> An
 
 
 def _build(kind: str, name: str, t: Mapping[str, Any], where: str, ctx: _Ctx) -> Any:
+    """The network element of one built-in layer kind (the table's keys already checked)."""
+    builders = {"conduction": _conduction, "contact": _contact, "tim": _tim, "convection": _convection,
+                "resistor": _resistor, "spreader": _spreader}
+    return builders.get(kind, _parallel)(name, t, where, ctx)
+
+
+def _conduction(name: str, t: Mapping[str, Any], where: str, ctx: _Ctx) -> ConductionLayer:
+    """A solid layer: thickness with a registry material (k(T) unless fixed) or a conductivity."""
     f = lambda key: f"{where}.{key}"  # noqa: E731
-    if kind == "conduction":
-        if "thickness" not in t:
-            raise _missing(ctx.source, f("thickness"), "a length, e.g. '0.5 mm'")
-        if "material" not in t and "conductivity" not in t:
-            raise _missing(ctx.source, f("material"), "a material name (see `tcrlab materials`) or a "
-                           "conductivity, e.g. '148 W/(m K)'")
-        thickness = ctx.q(t["thickness"], "length", f("thickness"))
-        if "material" in t and "conductivity" in t:
-            raise InputError(f("conductivity"), t["conductivity"], "either material or conductivity, not both",
-                             source=ctx.source)
-        dep = t.get("temperature_dependent", not ctx.reference_only)
-        if not isinstance(dep, bool):
-            raise InputError(f("temperature_dependent"), dep, "true or false", source=ctx.source)
-        if "material" in t:
-            return ConductionLayer(name, thickness, material=_material(t["material"], ctx, where),
-                                   use_reference_conductivity=not dep,
-                                   reference_temperature=ctx.reference_temperature, label=where)
-        k = ctx.q(t["conductivity"], "conductivity", f("conductivity"))
-        return ConductionLayer(name, thickness, conductivity=k, label=where)
-    if kind == "contact":
-        if ("resistance" in t) == ("conductance" in t):
-            raise _missing(ctx.source, f("resistance"), "either resistance = '1.2e-4 K m^2/W' or "
-                           "conductance = '8000 W/(m^2 K)' (one of them)")
-        if "resistance" in t:
-            r = ctx.q(t["resistance"], "area_resistance", f("resistance"))
-        else:
-            h = ctx.q(t["conductance"], "heat_transfer_coefficient", f("conductance"))
-            if np.any(np.asarray(h) <= 0):
-                raise InputError(f("conductance"), t["conductance"], "> 0", source=ctx.source)
-            r = 1.0 / np.asarray(h)
-        return ContactResistance(name, r, label=where)
-    if kind == "tim":
-        bres = ctx.q(t["boundary_resistance"], "area_resistance", f("boundary_resistance")) \
-            if "boundary_resistance" in t else 0.0
-        if "resistance" in t:
-            return TIMLayer(name, resistance_area=ctx.q(t["resistance"], "area_resistance", f("resistance")),
-                            boundary_resistance=bres, label=where)
-        if "thickness" not in t:
-            raise _missing(ctx.source, f("thickness"), "a bond-line thickness (e.g. '25 um') with a material or "
-                           "conductivity, or a datasheet resistance = '1e-5 K m^2/W'")
-        thickness = ctx.q(t["thickness"], "length", f("thickness"))
-        if "material" in t and "conductivity" not in t:
-            return TIMLayer(name, thickness=thickness, material=_material(t["material"], ctx, where),
-                            boundary_resistance=bres, label=where)
-        if "conductivity" not in t:
-            raise _missing(ctx.source, f("conductivity"), "the TIM's conductivity (e.g. '3 W/(m K)') or material")
-        return TIMLayer(name, thickness=thickness, conductivity=ctx.q(t["conductivity"], "conductivity",
-                        f("conductivity")), boundary_resistance=bres, label=where)
-    if kind == "convection":
-        if "h" not in t:
-            raise _missing(ctx.source, f("h"), "a heat-transfer coefficient, e.g. h = '5000 W/(m^2 K)'")
-        area = ctx.q(t["area"], "area", f("area")) if "area" in t else None
-        return Convection(name, ctx.q(t["h"], "heat_transfer_coefficient", f("h")), area, label=where)
-    if kind == "resistor":
-        if "resistance" not in t:
-            raise _missing(ctx.source, f("resistance"), "'0.3 K/W' (absolute) or '1e-4 K m^2/W' (per area)")
+    if "thickness" not in t:
+        raise _missing(ctx.source, f("thickness"), "a length, e.g. '0.5 mm'")
+    if "material" not in t and "conductivity" not in t:
+        raise _missing(ctx.source, f("material"), "a material name (see `tcrlab materials`) or a "
+                       "conductivity, e.g. '148 W/(m K)'")
+    thickness = ctx.q(t["thickness"], "length", f("thickness"))
+    if "material" in t and "conductivity" in t:
+        raise InputError(f("conductivity"), t["conductivity"], "either material or conductivity, not both",
+                         source=ctx.source)
+    dep = t.get("temperature_dependent", not ctx.reference_only)
+    if not isinstance(dep, bool):
+        raise InputError(f("temperature_dependent"), dep, "true or false", source=ctx.source)
+    if "material" in t:
+        return ConductionLayer(name, thickness, material=_material(t["material"], ctx, where),
+                               use_reference_conductivity=not dep,
+                               reference_temperature=ctx.reference_temperature, label=where)
+    k = ctx.q(t["conductivity"], "conductivity", f("conductivity"))
+    return ConductionLayer(name, thickness, conductivity=k, label=where)
+
+
+def _contact(name: str, t: Mapping[str, Any], where: str, ctx: _Ctx) -> ContactResistance:
+    """A contact given by its area resistance or its conductance (exactly one of them)."""
+    f = lambda key: f"{where}.{key}"  # noqa: E731
+    if ("resistance" in t) == ("conductance" in t):
+        raise _missing(ctx.source, f("resistance"), "either resistance = '1.2e-4 K m^2/W' or "
+                       "conductance = '8000 W/(m^2 K)' (one of them)")
+    if "resistance" in t:
+        r = ctx.q(t["resistance"], "area_resistance", f("resistance"))
+    else:
+        h = ctx.q(t["conductance"], "heat_transfer_coefficient", f("conductance"))
+        if np.any(np.asarray(h) <= 0):
+            raise InputError(f("conductance"), t["conductance"], "> 0", source=ctx.source)
+        r = 1.0 / np.asarray(h)
+    return ContactResistance(name, r, label=where)
+
+
+def _tim(name: str, t: Mapping[str, Any], where: str, ctx: _Ctx) -> TIMLayer:
+    """A thermal interface material: a datasheet resistance, or a bond line with a material or
+    conductivity; plus an optional boundary resistance."""
+    f = lambda key: f"{where}.{key}"  # noqa: E731
+    bres = ctx.q(t["boundary_resistance"], "area_resistance", f("boundary_resistance")) \
+        if "boundary_resistance" in t else 0.0
+    if "resistance" in t:
+        return TIMLayer(name, resistance_area=ctx.q(t["resistance"], "area_resistance", f("resistance")),
+                        boundary_resistance=bres, label=where)
+    if "thickness" not in t:
+        raise _missing(ctx.source, f("thickness"), "a bond-line thickness (e.g. '25 um') with a material or "
+                       "conductivity, or a datasheet resistance = '1e-5 K m^2/W'")
+    thickness = ctx.q(t["thickness"], "length", f("thickness"))
+    if "material" in t and "conductivity" not in t:
+        return TIMLayer(name, thickness=thickness, material=_material(t["material"], ctx, where),
+                        boundary_resistance=bres, label=where)
+    if "conductivity" not in t:
+        raise _missing(ctx.source, f("conductivity"), "the TIM's conductivity (e.g. '3 W/(m K)') or material")
+    return TIMLayer(name, thickness=thickness, conductivity=ctx.q(t["conductivity"], "conductivity",
+                    f("conductivity")), boundary_resistance=bres, label=where)
+
+
+def _convection(name: str, t: Mapping[str, Any], where: str, ctx: _Ctx) -> Convection:
+    """A convective surface h (optionally with its own wetted area)."""
+    f = lambda key: f"{where}.{key}"  # noqa: E731
+    if "h" not in t:
+        raise _missing(ctx.source, f("h"), "a heat-transfer coefficient, e.g. h = '5000 W/(m^2 K)'")
+    area = ctx.q(t["area"], "area", f("area")) if "area" in t else None
+    return Convection(name, ctx.q(t["h"], "heat_transfer_coefficient", f("h")), area, label=where)
+
+
+def _resistor(name: str, t: Mapping[str, Any], where: str, ctx: _Ctx) -> FixedResistance:
+    """A fixed resistance, absolute [K/W] or per area [K m²/W], told apart by its unit."""
+    f = lambda key: f"{where}.{key}"  # noqa: E731
+    if "resistance" not in t:
+        raise _missing(ctx.source, f("resistance"), "'0.3 K/W' (absolute) or '1e-4 K m^2/W' (per area)")
+    try:
+        r = ctx.q(t["resistance"], "resistance", f("resistance"))
+        return FixedResistance(name, resistance_abs=r, label=where)
+    except InputError as exc:
+        if exc.problem and "dimension" not in exc.problem:
+            raise
         try:
-            r = ctx.q(t["resistance"], "resistance", f("resistance"))
-            return FixedResistance(name, resistance_abs=r, label=where)
-        except InputError as exc:
-            if exc.problem and "dimension" not in exc.problem:
-                raise
-            try:
-                r = ctx.q(t["resistance"], "area_resistance", f("resistance"))
-            except InputError:
-                raise InputError(f("resistance"), t["resistance"], "a resistance in K/W or in K m^2/W",
-                                 problem=exc.problem, source=ctx.source) from None
-            return FixedResistance(name, resistance_area=r, label=where)
-    if kind == "spreader":
-        return _spreader(name, t, where, ctx)
-    # parallel
+            r = ctx.q(t["resistance"], "area_resistance", f("resistance"))
+        except InputError:
+            raise InputError(f("resistance"), t["resistance"], "a resistance in K/W or in K m^2/W",
+                             problem=exc.problem, source=ctx.source) from None
+        return FixedResistance(name, resistance_area=r, label=where)
+
+
+def _parallel(name: str, t: Mapping[str, Any], where: str, ctx: _Ctx) -> ParallelGroup:
+    """Parallel branches, each a list of layers of its own area (or area fraction) and sink."""
     branches = t.get("branch")
     if not isinstance(branches, list) or not branches:
-        raise _missing(ctx.source, f("branch"), "[[layer.branch]] tables, each with its own [[layer.branch.layer]]s")
-    built = []
-    for j, bt in enumerate(branches, start=1):
-        bw = f"{where}.branch[{j}]"
-        if not isinstance(bt, Mapping):
-            raise CaseFileError(f"{ctx.source}: {bw} must be a table")
-        _check_keys(bt, BRANCH_FIELDS, bw, ctx.source)
-        layers = bt.get("layer")
-        if not isinstance(layers, list) or not layers:
-            raise _missing(ctx.source, f"{bw}.layer", "[[layer.branch.layer]] tables (the branch's elements)")
-        items = tuple(_item(lt, f"{bw}.layer[{i}]", ctx) for i, lt in enumerate(layers, start=1))
-        branch_name = str(bt.get("name", f"branch {j}"))
-        try:
-            built.append(Branch(
-                items, name=branch_name,
-                area=ctx.q(bt["area"], "area", f"{bw}.area") if "area" in bt else None,
-                area_fraction=ctx.q(bt["area_fraction"], "dimensionless", f"{bw}.area_fraction")
-                if "area_fraction" in bt else None,
-                sink_temperature=ctx.q(bt["sink_temperature"], "temperature", f"{bw}.sink_temperature")
-                if "sink_temperature" in bt else None,
-            ))
-        except InputError as exc:  # Branch names fields by the branch's name; the file uses its position
-            if not exc.field.startswith(f"{branch_name}."):
-                raise _sourced(exc, ctx.source) from None
-            raise InputError(f"{bw}.{exc.field.removeprefix(branch_name + '.')}", exc.value, exc.expected,
-                             problem=exc.problem, source=exc.source or ctx.source) from None
+        raise _missing(ctx.source, f"{where}.branch",
+                       "[[layer.branch]] tables, each with its own [[layer.branch.layer]]s")
+    built = [_branch(bt, f"{where}.branch[{j}]", j, ctx) for j, bt in enumerate(branches, start=1)]
     return ParallelGroup(name, tuple(built))
+
+
+def _branch(bt: Any, bw: str, j: int, ctx: _Ctx) -> Branch:
+    """One ``[[layer.branch]]`` table (the ``j``-th, at ``bw`` in messages) as a :class:`Branch`."""
+    if not isinstance(bt, Mapping):
+        raise CaseFileError(f"{ctx.source}: {bw} must be a table")
+    _check_keys(bt, BRANCH_FIELDS, bw, ctx.source)
+    layers = bt.get("layer")
+    if not isinstance(layers, list) or not layers:
+        raise _missing(ctx.source, f"{bw}.layer", "[[layer.branch.layer]] tables (the branch's elements)")
+    items = tuple(_item(lt, f"{bw}.layer[{i}]", ctx) for i, lt in enumerate(layers, start=1))
+    branch_name = str(bt.get("name", f"branch {j}"))
+    try:
+        return Branch(
+            items, name=branch_name,
+            area=ctx.q(bt["area"], "area", f"{bw}.area") if "area" in bt else None,
+            area_fraction=ctx.q(bt["area_fraction"], "dimensionless", f"{bw}.area_fraction")
+            if "area_fraction" in bt else None,
+            sink_temperature=ctx.q(bt["sink_temperature"], "temperature", f"{bw}.sink_temperature")
+            if "sink_temperature" in bt else None,
+        )
+    except InputError as exc:  # Branch names fields by the branch's name; the file uses its position
+        if not exc.field.startswith(f"{branch_name}."):
+            raise _sourced(exc, ctx.source) from None
+        raise InputError(f"{bw}.{exc.field.removeprefix(branch_name + '.')}", exc.value, exc.expected,
+                         problem=exc.problem, source=exc.source or ctx.source) from None
 
 
 def _sizes(value: Any, n: int, field_name: str, ctx: _Ctx) -> tuple[Any, ...]:

@@ -157,33 +157,16 @@ def contact(surfaces: tuple[str, ...], pressure_text: str, solids: str, gas: str
             no_plots: bool, json_path: str | None) -> None:
     """Solve the rough contact of SURFACE (a file or a synthetic spec) — or of two measured surfaces,
     one per solid, by their composite — and report h_c, h_g, h_r, h_j vs pressure."""
-    import warnings
-
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-
     from tcrlab.cli.common import err_console
-    from tcrlab.cli.run import check_output_path, check_plot_path
-    from tcrlab.contact.diagnostics import contact_warnings
-    from tcrlab.contact.solver import solve
-    from tcrlab.contact.thermal import conductance
-    from tcrlab.errors import ValidityWarning
     from tcrlab.mechanics.effective import effective_conductivity, effective_modulus_of
     from tcrlab.surfaces import composite_topography, rms_height, rms_slope
-    from tcrlab.units import parse_quantity, parse_range
+    from tcrlab.units import parse_quantity
 
     if len(surfaces) > 2:
         raise InputError("SURFACE", " ".join(surfaces), "one surface, or two (one per solid)")
     to_stdout = json_path == "-"
-    if json_path and not to_stdout:
-        check_output_path("--json", json_path)
-    if out_dir:
-        plot_path = plot_path or str(Path(out_dir) / "contact_h_vs_p.png")
-        maps_path = maps_path or str(Path(out_dir) / "contact_maps.png")
-    for option, path in (("--plot", plot_path), ("--maps", maps_path)):
-        check_plot_path(option, path)
-    pressures = np.atleast_1d(parse_range(pressure_text, "pressure", "--pressure"))
-    if np.any(~np.isfinite(pressures)) or np.any(pressures <= 0):
-        raise InputError("--pressure", pressure_text, "pressures > 0")
+    plot_path, maps_path = _output_paths(json_path, plot_path, maps_path, out_dir)
+    pressures = _pressures(pressure_text)
     tops = [_surface(s, size, unit, periodic) for s in surfaces]
     topo = tops[0] if len(tops) == 1 else composite_topography(*tops)
     m1, m2 = _solids(solids)
@@ -194,12 +177,92 @@ def contact(surfaces: tuple[str, ...], pressure_text: str, solids: str, gas: str
     caps, plasticity = _plasticity(elastic, hardness, (m1, m2), pressures, sigma, slope)
     gap, gas_note = _gas(gas, T, float(parse_quantity(gas_pressure, "pressure", "--gas-pressure")), tac, (m1, m2))
     k_gas, M = (0.0, 0.0) if gap is None else (float(gap.k_gas), float(gap.M))
-    eps = None
-    if emissivity:
-        vals = [float(parse_quantity(x, "dimensionless", "--emissivity")) for x in emissivity.split(",")]
-        if len(vals) > 2 or not all(0 < v <= 1 for v in vals):
-            raise InputError("--emissivity", emissivity, "one or two emissivities in (0, 1], e.g. 0.3,0.3")
-        eps = (vals[0], vals[-1])
+    eps = _emissivities(emissivity)
+    reference_h = _reference_hardness(caps, elastic, (m1, m2), pressures, sigma, slope)
+
+    results, conds, notes, elapsed = _solve_series(
+        topo, E_eff, pressures, caps, reference_h, tol=tol, float32=float32, barber=barber,
+        thermal={"k_s": k_s, "k_gas": k_gas, "M": M, "emissivity": eps, "temperature": T})
+    _warn_notes(conds, notes)
+    refs = _references(sigma, slope, k_s, E_eff, pressures, _cap_value(caps[0]))
+    figures = _figures(pressures, results, conds, refs, plot_path, maps_path)
+    source = " + ".join(surfaces)
+    if json_path:
+        doc = {
+            "surfaces": list(surfaces), "composite": len(surfaces) == 2, "E_eff": E_eff, "k_s": k_s,
+            "k_gas": k_gas, "M": M, "tac": None if gap is None else [float(gap.tac1), float(gap.tac2)],
+            "sigma": sigma, "slope": slope, "plasticity": plasticity,
+            "microhardness": [_cap_value(c) for c in caps],
+            "rows": _json_rows(pressures, results, conds),
+            "references": {k: v.tolist() for k, v in refs.items()},
+            "warnings": notes, "figures": [str(f) for f in figures],
+        }
+        emit_json(doc, None if to_stdout else json_path)
+        if to_stdout:  # stdout holds the one JSON document and nothing else
+            return
+        err_console.print(f"JSON written to {json_path}")
+
+    cols, rows = _table_rows(pressures, results, conds, refs, barber=barber and caps[0] is None)
+    title = (f"Numerical contact of {source} (h Mikic / h CMY: correlations for this surface's σ, m): "
+             f"E' = {E_eff / 1e9:.4g} GPa, k_s = {k_s:.4g} W/m K, gas {gas} "
+             f"(k = {k_gas:.4g} W/m K, M = {M * 1e6:.4g} µm; {gas_note}); h in W/m²K; {elapsed:.2f} s")
+    console.print(make_table(title, cols, rows))
+    console.print(f"solve: {plasticity}")
+    if figures:
+        console.print("figures: " + ", ".join(str(f) for f in figures))
+
+
+def _output_paths(json_path: str | None, plot_path: str | None, maps_path: str | None,
+                  out_dir: str | None) -> tuple[str | None, str | None]:
+    """Check every output path before the solve; (the --plot file, the --maps file), --out-dir filling in
+    the ones not given."""
+    from tcrlab.cli.run import check_output_path, check_plot_path
+
+    if json_path and json_path != "-":
+        check_output_path("--json", json_path)
+    if out_dir:
+        plot_path = plot_path or str(Path(out_dir) / "contact_h_vs_p.png")
+        maps_path = maps_path or str(Path(out_dir) / "contact_maps.png")
+    for option, path in (("--plot", plot_path), ("--maps", maps_path)):
+        check_plot_path(option, path)
+    return plot_path, maps_path
+
+
+def _pressures(pressure_text: str) -> np.ndarray:
+    """The nominal pressures [Pa] of --pressure (a value or a range), all finite and > 0."""
+    from tcrlab.units import parse_range
+
+    pressures = np.atleast_1d(parse_range(pressure_text, "pressure", "--pressure"))
+    if np.any(~np.isfinite(pressures)) or np.any(pressures <= 0):
+        raise InputError("--pressure", pressure_text, "pressures > 0")
+    return pressures
+
+
+def _emissivities(emissivity: str | None) -> tuple[float, float] | None:
+    """The two surface emissivities of --emissivity (one value serves both), None without radiation."""
+    from tcrlab.units import parse_quantity
+
+    if not emissivity:
+        return None
+    vals = [float(parse_quantity(x, "dimensionless", "--emissivity")) for x in emissivity.split(",")]
+    if len(vals) > 2 or not all(0 < v <= 1 for v in vals):
+        raise InputError("--emissivity", emissivity, "one or two emissivities in (0, 1], e.g. 0.3,0.3")
+    return vals[0], vals[-1]
+
+
+def _cap_value(cap: Any) -> float | None:
+    """The pressure cap [Pa] of one solve (a registry microhardness or a plain number), None if elastic."""
+    return None if cap is None else float(getattr(cap, "value", cap))
+
+
+def _reference_hardness(caps: list[Any], elastic: bool, solids: tuple[Any, Any], pressures: np.ndarray,
+                        sigma: float, slope: float) -> Any:
+    """The microhardness the local pressures are checked against: the first cap, or for --elastic the
+    registry's H_c at the highest pressure (None where the registry has none)."""
+    import warnings
+
+    from tcrlab.errors import ValidityWarning
+
     reference_h = next((c for c in caps if c is not None), None)
     if reference_h is None and elastic:  # the elastic solve is checked against the registry's H_c
         from tcrlab.contact.microhardness import registry_microhardness
@@ -207,11 +270,27 @@ def contact(surfaces: tuple[str, ...], pressure_text: str, solids: str, gas: str
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ValidityWarning)
             try:
-                reference_h = registry_microhardness((m1, m2), float(pressures[-1]), sigma, slope)
+                reference_h = registry_microhardness(solids, float(pressures[-1]), sigma, slope)
             except InputError:
                 reference_h = None
+    return reference_h
 
-    results, conds, notes = [], [], []
+
+def _solve_series(topo: Any, E_eff: float, pressures: np.ndarray, caps: list[Any], reference_h: Any, *,
+                  tol: float, float32: bool, barber: bool,
+                  thermal: dict[str, Any]) -> tuple[list[Any], list[Any], list[str], float]:
+    """Solve each pressure in turn (each from the previous solution) under a progress bar: the contact
+    results, their conductances, the warnings per pressure and the time taken [s]."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from tcrlab.cli.common import err_console
+    from tcrlab.contact.diagnostics import contact_warnings
+    from tcrlab.contact.solver import solve
+    from tcrlab.contact.thermal import conductance
+
+    results: list[Any] = []
+    conds: list[Any] = []
+    notes: list[str] = []
     prev = None
     t0 = time.perf_counter()
     with Progress(TextColumn("[bold]contact[/bold] {task.description}"), BarColumn(),
@@ -219,25 +298,36 @@ def contact(surfaces: tuple[str, ...], pressure_text: str, solids: str, gas: str
                   console=err_console, transient=True) as progress:
         task = progress.add_task(f"{topo.heights.shape[0]}×{topo.heights.shape[1]}", total=len(pressures))
         for p, cap in zip(pressures, caps, strict=True):
-            H = None if cap is None else float(getattr(cap, "value", cap))
+            H = _cap_value(cap)
             res = solve(topo, E_eff, pressure=float(p), hardness=H, tol=tol, initial=prev,
                         dtype=np.float32 if float32 else np.float64)
             prev = res
-            conds.append(conductance(res, k_s, k_gas=k_gas, M=M, emissivity=eps, temperature=T,
+            conds.append(conductance(res, thermal["k_s"], k_gas=thermal["k_gas"], M=thermal["M"],
+                                     emissivity=thermal["emissivity"], temperature=thermal["temperature"],
                                      check_stiffness=barber and H is None))
             results.append(res)
             for w in contact_warnings(res, None if H is not None else reference_h):
                 notes.append(f"{p / 1e6:.4g} MPa: {w}")
             progress.advance(task)
-    elapsed = time.perf_counter() - t0
+    return results, conds, notes, time.perf_counter() - t0
+
+
+def _warn_notes(conds: list[Any], notes: list[str]) -> None:
+    """Issue the solve's notes as validity warnings, adding the complete-contact limit where it is reached."""
+    import warnings
+
+    from tcrlab.errors import ValidityWarning
+
     if any(np.isinf(c.h_c) for c in conds):
         notes.append("complete contact (every point touching): no constriction, h_c = ∞ and R_c = 0; "
                      "what remains is the bulk conduction of the solids, a layer of the heat path")
     for n in notes:
         warnings.warn(n, ValidityWarning, stacklevel=1)
-    refs = _references(sigma, slope, k_s, E_eff, pressures, float(getattr(caps[0], "value", caps[0]))
-                       if caps[0] is not None else None)
 
+
+def _figures(pressures: np.ndarray, results: list[Any], conds: list[Any], refs: dict[str, np.ndarray],
+             plot_path: str | None, maps_path: str | None) -> list[Any]:
+    """Draw the figures asked for (h vs pressure, the maps at the highest pressure); their paths."""
     figures = []
     if plot_path:
         from tcrlab.plotting.contact import plot_conductance_vs_pressure
@@ -249,43 +339,32 @@ def contact(surfaces: tuple[str, ...], pressure_text: str, solids: str, gas: str
         from tcrlab.plotting.contact import plot_contact_maps
 
         figures.append(plot_contact_maps(results[-1], maps_path))
-    source = " + ".join(surfaces)
-    if json_path:
-        doc = {
-            "surfaces": list(surfaces), "composite": len(surfaces) == 2, "E_eff": E_eff, "k_s": k_s,
-            "k_gas": k_gas, "M": M, "tac": None if gap is None else [float(gap.tac1), float(gap.tac2)],
-            "sigma": sigma, "slope": slope, "plasticity": plasticity,
-            "microhardness": [None if c is None else float(getattr(c, "value", c)) for c in caps],
-            "rows": [
-                {"pressure": float(p), "area_fraction": r.area_fraction, "spots": r.spots.count,
-                 "mean_gap": r.mean_gap, "h_c": c.h_c, "h_c_barber": c.h_c_stiffness, "h_g": c.h_g,
-                 "h_r": c.h_r, "h_j": c.h_j, "iterations": r.iterations}
-                for p, r, c in zip(pressures, results, conds, strict=True)
-            ],
-            "references": {k: v.tolist() for k, v in refs.items()},
-            "warnings": notes, "figures": [str(f) for f in figures],
-        }
-        emit_json(doc, None if to_stdout else json_path)
-        if to_stdout:  # stdout holds the one JSON document and nothing else
-            return
-        err_console.print(f"JSON written to {json_path}")
+    return figures
 
+
+def _json_rows(pressures: np.ndarray, results: list[Any], conds: list[Any]) -> list[dict[str, Any]]:
+    """One JSON row per pressure (SI units)."""
+    return [
+        {"pressure": float(p), "area_fraction": r.area_fraction, "spots": r.spots.count,
+         "mean_gap": r.mean_gap, "h_c": c.h_c, "h_c_barber": c.h_c_stiffness, "h_g": c.h_g,
+         "h_r": c.h_r, "h_j": c.h_j, "iterations": r.iterations}
+        for p, r, c in zip(pressures, results, conds, strict=True)
+    ]
+
+
+def _table_rows(pressures: np.ndarray, results: list[Any], conds: list[Any], refs: dict[str, np.ndarray], *,
+                barber: bool) -> tuple[list[str], list[list[Any]]]:
+    """The columns and rows of the printed table (with Barber's h_c when ``barber``, then the correlations)."""
     cols = ["p (MPa)", "A/A0", "spots", "mean gap (µm)", "h_c", "h_g", "h_r", "h_j", "iter"]
-    if barber and caps[0] is None:
+    if barber:
         cols.insert(5, "h_c Barber")
     cols += list(refs)
     rows = []
     for i, (p, r, c) in enumerate(zip(pressures, results, conds, strict=True)):
         row = [f"{p / 1e6:.4g}", f"{r.area_fraction:.4g}", r.spots.count, f"{r.mean_gap * 1e6:.4g}",
                f"{c.h_c:.4g}", f"{c.h_g:.4g}", f"{c.h_r:.4g}", f"{c.h_j:.4g}", r.iterations]
-        if barber and caps[0] is None:
+        if barber:
             row.insert(5, f"{c.h_c_stiffness:.4g}")
         row += [f"{v[i]:.4g}" for v in refs.values()]
         rows.append(row)
-    title = (f"Numerical contact of {source} (h Mikic / h CMY: correlations for this surface's σ, m): "
-             f"E' = {E_eff / 1e9:.4g} GPa, k_s = {k_s:.4g} W/m K, gas {gas} "
-             f"(k = {k_gas:.4g} W/m K, M = {M * 1e6:.4g} µm; {gas_note}); h in W/m²K; {elapsed:.2f} s")
-    console.print(make_table(title, cols, rows))
-    console.print(f"solve: {plasticity}")
-    if figures:
-        console.print("figures: " + ", ".join(str(f) for f in figures))
+    return cols, rows

@@ -19,7 +19,17 @@ SPREADER = "heat-sink base"
 
 
 def run_demo() -> tuple[Any, Any, list[tuple[dict[str, Any], Any, str]]]:
-    """Solve the packaged CPU case and every ``[[variant]]`` in it: (case, result, [(variant, result|None, why)])."""
+    """Solve the packaged CPU case and every ``[[variant]]`` in it.
+
+    Returns
+    -------
+    case : StackCase
+        The packaged CPU-under-a-heat-sink case.
+    result : StackResult
+        Its solution.
+    variants : list of tuple of (dict, StackResult or None, str)
+        Each ``[[variant]]`` table with its solution, or None and the reason it could not be built.
+    """
     from tcrlab.cases import build_case
     from tcrlab.cases.stack import safe_variant_result
 
@@ -33,8 +43,18 @@ def run_demo() -> tuple[Any, Any, list[tuple[dict[str, Any], Any, str]]]:
 
 
 def run_base_demo() -> tuple[Any, Any, Any]:
-    """The same CPU on a 6 cm × 6 cm heat-sink base: (case, result with the fin-side h, result with the fin
-    side held at the article's 40 °C instead — the like-for-like comparison with the 1-D article model)."""
+    """The same CPU on a 6 cm × 6 cm heat-sink base, with its spreading resistance.
+
+    Returns
+    -------
+    case : StackCase
+        The packaged heat-sink-base case.
+    result : StackResult
+        Its solution with the fin-side heat-transfer coefficient.
+    isothermal : StackResult
+        The solution with the fin side held at the article's 40 °C instead — the like-for-like comparison
+        with the 1-D article model.
+    """
     import copy
 
     from tcrlab.cases import build_case

@@ -38,6 +38,15 @@ def _available(name: str) -> bool:
 
 
 class LazyGroup(click.Group):
+    """The ``tcrlab`` group: lists the commands of :data:`COMMANDS` whose module exists and imports a
+    command's module only when that command runs (a fast ``--help``).
+
+    Parameters
+    ----------
+    *args, **kwargs
+        As for :class:`click.Group`.
+    """
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return [name for name in COMMANDS if _available(name)]
 
@@ -77,7 +86,17 @@ def _terminate_like_interrupt() -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point: runs the group, turning tcrlab errors into a message and exit code 2."""
+    """Entry point: runs the group, turning tcrlab errors into a message and exit code 2.
+
+    Exit codes: 0 success; 2 bad input, an unreadable or unwritable file, or memory exhausted (one
+    ``error:`` paragraph, no traceback); a command's own code (3: a sweep with failed tasks); 130 Ctrl-C
+    or SIGTERM.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        The arguments after ``tcrlab``; None reads ``sys.argv``.
+    """
     warnings.showwarning = show_warning
     _terminate_like_interrupt()
     try:

@@ -56,7 +56,19 @@ def _hardness(mat: Material) -> str:
 
 
 def material_summary(mat: Material) -> dict[str, Any]:
-    """One registry row: SI values (None when absent) and the number of distinct sources."""
+    """One registry row: SI values (None when absent) and the number of distinct sources.
+
+    Parameters
+    ----------
+    mat : Material
+        A registry material.
+
+    Returns
+    -------
+    dict
+        ``key``, ``name``, ``category``, the reference properties in SI units (None when absent) and
+        the number of distinct sources cited.
+    """
     return {
         "key": mat.key,
         "name": mat.name,
@@ -80,7 +92,20 @@ def material_summary(mat: Material) -> dict[str, Any]:
 
 
 def material_detail(mat: Material) -> dict[str, Any]:
-    """Everything known about one material, SI, with the citation of each property."""
+    """Everything known about one material, SI, with the citation of each property.
+
+    Parameters
+    ----------
+    mat : Material
+        A registry material.
+
+    Returns
+    -------
+    dict
+        The material's identity (key, name, category, aliases), per property it has its SI value,
+        unit and source, the k(T) table with its source where the registry has one, notes and the
+        general source.
+    """
     props = {
         prop: {"value": getattr(mat, prop), "unit": _SI_UNITS[prop], "source": mat.sources.get(prop)}
         for prop in PROPERTY_DIMENSIONS

@@ -24,7 +24,15 @@ PLOT_FORMATS = ("png", "pdf", "svg", "jpg", "jpeg", "tif", "tiff", "eps", "ps", 
 
 def check_plot_path(option: str, path: str | None) -> None:
     """Reject an unsupported figure format or an unwritable place before any work is done (the suffix
-    picks the format)."""
+    picks the format).
+
+    Parameters
+    ----------
+    option : str
+        The command-line option named in the error, e.g. ``"--plot"``.
+    path : str or None
+        The figure file; None (no figure asked for) passes.
+    """
     if path is None:
         return
     suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
@@ -36,7 +44,15 @@ def check_plot_path(option: str, path: str | None) -> None:
 
 def check_output_path(option: str, path: str | None) -> None:
     """InputError unless ``path`` can be written: not a directory, and its nearest existing folder is a
-    writable directory (missing folders are created when the file is written)."""
+    writable directory (missing folders are created when the file is written).
+
+    Parameters
+    ----------
+    option : str
+        The command-line option named in the error, e.g. ``"--json"``.
+    path : str or None
+        The output file; None (no file asked for) passes.
+    """
     if path is None:
         return
     target = Path(path)
@@ -52,7 +68,20 @@ def check_output_path(option: str, path: str | None) -> None:
 
 @contextlib.contextmanager
 def writing(option: str, path: str) -> Iterator[None]:
-    """Turn an operating-system error while writing ``path`` into an InputError naming the option."""
+    """Turn an operating-system error while writing ``path`` into an InputError naming the option.
+
+    Parameters
+    ----------
+    option : str
+        The command-line option named in the error.
+    path : str
+        The file being written.
+
+    Yields
+    ------
+    None
+        Control to the ``with`` block that writes the file.
+    """
     try:
         yield
     except OSError as exc:
@@ -61,7 +90,13 @@ def writing(option: str, path: str) -> Iterator[None]:
 
 
 def wide_console() -> Console:
-    """The shared console, widened to 140 columns when the output is not a terminal (tables stay whole)."""
+    """The shared console, or a 150-column one when the output is not a terminal (tables stay whole).
+
+    Returns
+    -------
+    rich.console.Console
+        The console to print results on.
+    """
     if _shared_console.is_terminal:
         return _shared_console
     return Console(highlight=False, width=150)
@@ -89,7 +124,22 @@ def _outputs_table(title: str, outputs: dict[str, Any]) -> Any:
 
 
 def stack_table(result: Any, *, title: str) -> Any:
-    """The rich table of a solved stack (one row per element)."""
+    """The rich table of a solved stack (one row per element).
+
+    Parameters
+    ----------
+    result : StackResult
+        The solved heat path.
+    title : str
+        The table's caption.
+
+    Returns
+    -------
+    rich.table.Table
+        Per element: R'' [m²K/W], R [K/W], ΔT [K], share of the total drop [%], heat [W] and the face
+        temperatures (in °C when every node is above 200 K, else in K); elements of parallel branches
+        are marked with their branch.
+    """
     celsius = float(np.min(result.node_temperatures)) > 200.0
     off, unit = (273.15, "°C") if celsius else (0.0, "K")
     t_spec = ".2f" if celsius else ".6g"
@@ -111,7 +161,15 @@ def stack_table(result: Any, *, title: str) -> Any:
 
 
 def render_stack(result: Any, *, title: str) -> None:
-    """Print the table, the bottleneck and the energy balance."""
+    """Print the table, the bottleneck and the energy balance.
+
+    Parameters
+    ----------
+    result : StackResult
+        The solved heat path.
+    title : str
+        The table's caption.
+    """
     console = wide_console()
     console.print(stack_table(result, title=title))
     celsius = float(np.min(result.node_temperatures)) > 200.0

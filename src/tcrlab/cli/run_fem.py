@@ -14,6 +14,22 @@ __all__ = ["run_fem"]
 
 
 def run_fem(case: Any, *, case_file: str, as_json: bool, plot_file: str | None, field_file: str | None) -> None:
+    """Solve an FE case under a progress bar and report it: the outputs and interface tables (or JSON),
+    the picture and the field file.
+
+    Parameters
+    ----------
+    case : FemCase
+        The case built from the file.
+    case_file : str
+        The case file's name, shown in the table title and the JSON.
+    as_json : bool
+        Print one JSON document (outputs, interfaces, boundary heat flows) instead of the tables.
+    plot_file : str or None
+        Write the temperature slice and the interface maps to this figure file.
+    field_file : str or None
+        Write the temperature field to this file for ParaView (``--vtk``).
+    """
     from tcrlab.cli.run import wide_console, writing
 
     console = wide_console()

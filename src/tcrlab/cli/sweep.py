@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 from rich.markup import escape
 
@@ -41,22 +43,12 @@ def sweep(case_file: str, varies: tuple[str, ...], output: str | None, plot: str
     from tcrlab.uq.evaluate import DEFAULT_BUILDER
     from tcrlab.uq.sweep import blocks_folder, parse_vary, remove_blocks, run_sweep, write_table
 
-    if workers < 1:
-        raise InputError("--workers", workers, "an integer >= 1 (1 runs in this process)")
-    if batch < 1:
-        raise InputError("--batch", batch, "an integer >= 1")
-    if worker_timeout is not None and not worker_timeout > 0:
-        raise InputError("--worker-timeout", worker_timeout, "seconds > 0")
-    if resume and not output:
-        raise InputError("--resume", True, "an -o file: the blocks of an interrupted sweep are kept beside it")
+    _check_options(workers, batch, worker_timeout, resume, output)
     if output:
         write_table(None, output, check_only=True)
     doc = load_document(case_file)
     parsed = [parse_vary(v) for v in varies]
-    points = 1
-    for v in parsed:
-        points *= len(v.values)
-    small = scheduler is None and points <= batch and sum(v.dimension is None for v in parsed) <= 1
+    small = scheduler is None and _grid_points(parsed) <= batch and sum(v.dimension is None for v in parsed) <= 1
     result = run_batched(
         lambda executor: run_sweep(doc, parsed, executor=executor, batch_size=batch, source=case_file,
                                    builder=builder or DEFAULT_BUILDER, progress=progress,
@@ -69,6 +61,38 @@ def sweep(case_file: str, varies: tuple[str, ...], output: str | None, plot: str
         from tcrlab.plotting.uq import plot_sweep
 
         plot_sweep(result, plot)
+    _print_summary(result, case_file, output, plot)
+    if result.failures:
+        raise PartialFailureError(
+            f"{len(result.failures)} task(s) failed; their rows are empty (NaN)"
+            + (f" in {output}" if output else "") + "; the failures are listed above"
+        )
+
+
+def _check_options(workers: int, batch: int, worker_timeout: float | None, resume: bool,
+                   output: str | None) -> None:
+    """Refuse option values the sweep cannot run with, before anything is read or run."""
+    if workers < 1:
+        raise InputError("--workers", workers, "an integer >= 1 (1 runs in this process)")
+    if batch < 1:
+        raise InputError("--batch", batch, "an integer >= 1")
+    if worker_timeout is not None and not worker_timeout > 0:
+        raise InputError("--worker-timeout", worker_timeout, "seconds > 0")
+    if resume and not output:
+        raise InputError("--resume", True, "an -o file: the blocks of an interrupted sweep are kept beside it")
+
+
+def _grid_points(parsed: list[Any]) -> int:
+    """The number of points of the grid spanned by the parsed --vary options."""
+    points = 1
+    for v in parsed:
+        points *= len(v.values)
+    return points
+
+
+def _print_summary(result: Any, case_file: str, output: str | None, plot: str | None) -> None:
+    """Print at most 20 evenly spaced rows of the table (the varied names and the first four outputs) and
+    where the table and figure went."""
     import numpy as np
 
     table = result.table
@@ -87,8 +111,3 @@ def sweep(case_file: str, varies: tuple[str, ...], output: str | None, plot: str
         console.print(f"figure: {plot}")
     if result.resumed_blocks:
         console.print(f"resumed: {result.resumed_blocks} finished block(s) reused")
-    if result.failures:
-        raise PartialFailureError(
-            f"{len(result.failures)} task(s) failed; their rows are empty (NaN)"
-            + (f" in {output}" if output else "") + "; the failures are listed above"
-        )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 import numpy as np
 
@@ -55,29 +57,10 @@ def transient(case_file: str, as_json: bool, csv_path: str | None, plot: str | N
     exact = layered_structure_function(path)
     marks = interface_marks(path)
     ident = identify_network(t, zth, per_decade=20, noise=3e-4 * float(zth[-1])) if identify else None
-    rise = None
-    if profile_path:
-        from tcrlab.transient import power_profile_response
-        from tcrlab.transient.io import read_two_columns
-
-        steps, powers, _ = read_two_columns(profile_path, name="--profile")
-        if np.any(np.diff(steps) <= 0) or steps[0] < 0:
-            raise InputError("--profile", profile_path, "rows of time [s] ≥ 0, strictly increasing, and power [W]")
-        rise = power_profile_response(path.zth, t, steps, powers)
+    rise = _profile_rise(profile_path, path, t) if profile_path else None
+    junction = None if power is None or t_sink is None else (power, t_sink)
     if csv_path:
-        from tcrlab.fileio import atomic_write_text
-
-        cols = [t, zth]
-        head = "t_s,Zth_K_per_W"
-        if power is not None and t_sink is not None:
-            cols.append(float(t_sink) + power * zth)
-            head += ",T_junction_K"
-        if rise is not None:
-            cols.append(rise)
-            head += ",dT_profile_K"
-        lines = [head] + [",".join(f"{v:.9g}" for v in row) for row in np.column_stack(cols)]
-        with writing("--csv", csv_path):
-            atomic_write_text(csv_path, "\n".join(lines) + "\n")
+        _write_csv(csv_path, t, zth, junction, rise)
     if plot:
         from tcrlab.plotting.transient import plot_transient
 
@@ -87,32 +70,11 @@ def transient(case_file: str, as_json: bool, csv_path: str | None, plot: str | N
             structures.append(("from the Zth by network identification", ident.structure))
         with writing("--plot", plot):
             plot_transient(plot, curves=curves, structures=structures, marks=marks, title=case.name)
-    result = {
-        "case": case.name, "source": case.source, "R_total_K_per_W": r_total,
-        "steady_resistance_K_per_W": float(path.steady_resistance), "power_W": power,
-        "t_s": t, "Zth_K_per_W": zth,
-        "interfaces": [{"name": n, "R_before_K_per_W": a, "R_after_K_per_W": b} for n, a, b in marks],
-        "layers": [{"name": e.name, "R_K_per_W": float(np.asarray(e.resistance)),
-                    "C_J_per_K": float(e.capacitance) if hasattr(e, "capacitance") else 0.0}
-                   for e in path.elements],
-    }
-    if ident is not None:
-        result["identification"] = ident.to_dict()
-    if rise is not None:
-        result["profile_temperature_rise_K"] = rise
+    result = _result_document(case, path, r_total, power, t, zth, marks, ident, rise)
     if as_json:
         emit_json(result)
         return
-    decade_t = decade_times(t)
-    z_dec = path.zth(decade_t)
-    rows = []
-    for ti, zi in zip(decade_t, z_dec, strict=True):
-        row = [f"{ti:.3g}", f"{zi:.5g}", f"{100 * zi / r_total:.1f}"]
-        if power is not None and t_sink is not None:
-            row.append(f"{float(t_sink) + power * zi - 273.15:.2f}")
-        rows.append(row)
-    cols = ["t [s]", "Zth [K/W]", "% of R_total"] + (["T_junction [°C]"] if power is not None and t_sink is not None else [])
-    console.print(make_table(f"Thermal impedance after a power step: {case.name}", cols, rows))
+    _print_zth_table(case.name, path, t, r_total, junction)
     console.print(make_table("Layers on the structure function (junction → sink)", ["element", "R [K/W]", "C [J/K]"],
                              [[e["name"], f"{e['R_K_per_W']:.4g}", f"{e['C_J_per_K']:.4g}" if e["C_J_per_K"] else "—"]
                               for e in result["layers"]]))
@@ -128,3 +90,70 @@ def transient(case_file: str, as_json: bool, csv_path: str | None, plot: str | N
     for name, what in (("figure", plot), ("table", csv_path)):
         if what:
             console.print(f"{name}: {what}")
+
+
+def _profile_rise(profile_path: str, path: Any, t: np.ndarray) -> np.ndarray:
+    """The junction temperature rise [K] at the times ``t`` [s] under the --profile power steps."""
+    from tcrlab.errors import InputError
+    from tcrlab.transient import power_profile_response
+    from tcrlab.transient.io import read_two_columns
+
+    steps, powers, _ = read_two_columns(profile_path, name="--profile")
+    if np.any(np.diff(steps) <= 0) or steps[0] < 0:
+        raise InputError("--profile", profile_path, "rows of time [s] ≥ 0, strictly increasing, and power [W]")
+    return power_profile_response(path.zth, t, steps, powers)
+
+
+def _write_csv(csv_path: str, t: np.ndarray, zth: np.ndarray, junction: tuple[float, Any] | None,
+               rise: np.ndarray | None) -> None:
+    """Write t [s], Zth [K/W], the junction temperature [K] (given ``junction`` = (power [W], sink
+    temperature [K])) and the --profile rise [K] (when given) to ``csv_path``, atomically."""
+    from tcrlab.fileio import atomic_write_text
+
+    cols = [t, zth]
+    head = "t_s,Zth_K_per_W"
+    if junction is not None:
+        power, t_sink = junction
+        cols.append(float(t_sink) + power * zth)
+        head += ",T_junction_K"
+    if rise is not None:
+        cols.append(rise)
+        head += ",dT_profile_K"
+    lines = [head] + [",".join(f"{v:.9g}" for v in row) for row in np.column_stack(cols)]
+    with writing("--csv", csv_path):
+        atomic_write_text(csv_path, "\n".join(lines) + "\n")
+
+
+def _result_document(case: Any, path: Any, r_total: float, power: float | None, t: np.ndarray, zth: np.ndarray,
+                     marks: list[Any], ident: Any, rise: np.ndarray | None) -> dict[str, Any]:
+    """The result as a JSON-ready document (SI units in the key names)."""
+    result: dict[str, Any] = {
+        "case": case.name, "source": case.source, "R_total_K_per_W": r_total,
+        "steady_resistance_K_per_W": float(path.steady_resistance), "power_W": power,
+        "t_s": t, "Zth_K_per_W": zth,
+        "interfaces": [{"name": n, "R_before_K_per_W": a, "R_after_K_per_W": b} for n, a, b in marks],
+        "layers": [{"name": e.name, "R_K_per_W": float(np.asarray(e.resistance)),
+                    "C_J_per_K": float(e.capacitance) if hasattr(e, "capacitance") else 0.0}
+                   for e in path.elements],
+    }
+    if ident is not None:
+        result["identification"] = ident.to_dict()
+    if rise is not None:
+        result["profile_temperature_rise_K"] = rise
+    return result
+
+
+def _print_zth_table(name: str, path: Any, t: np.ndarray, r_total: float,
+                     junction: tuple[float, Any] | None) -> None:
+    """Print Zth at the whole decades of ``t`` [s], as a share of R_total and (given ``junction`` = (power
+    [W], sink temperature [K])) as the junction temperature [°C]."""
+    decade_t = decade_times(t)
+    z_dec = path.zth(decade_t)
+    rows = []
+    for ti, zi in zip(decade_t, z_dec, strict=True):
+        row = [f"{ti:.3g}", f"{zi:.5g}", f"{100 * zi / r_total:.1f}"]
+        if junction is not None:
+            row.append(f"{float(junction[1]) + junction[0] * zi - 273.15:.2f}")
+        rows.append(row)
+    cols = ["t [s]", "Zth [K/W]", "% of R_total"] + (["T_junction [°C]"] if junction is not None else [])
+    console.print(make_table(f"Thermal impedance after a power step: {name}", cols, rows))

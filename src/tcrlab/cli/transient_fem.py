@@ -15,6 +15,26 @@ __all__ = ["transient_fem"]
 
 def transient_fem(case: Any, *, as_json: bool, csv_path: str | None, plot: str | None,
                   profile_path: str | None, identify: bool) -> None:
+    """Zth(t) of an FE case after a power step and its report: the table (or JSON), the CSV and the figure.
+
+    Parameters
+    ----------
+    case : FemCase
+        The case built from the file (with its ``[transient]`` settings).
+    as_json : bool
+        Print one JSON document instead of the tables.
+    csv_path : str or None
+        Write t [s], Zth of each reported face [K/W] and the source temperature [K] (and the --profile
+        rise [K]) to this CSV file.
+    plot : str or None
+        Write Zth of each reported face (and, with ``identify``, the structure function) to this figure
+        file.
+    profile_path : str or None
+        Power profile CSV (time [s], power [W] from then on): the source's temperature rise under it.
+    identify : bool
+        Also run the network identification on the computed Zth (the structure function a tester
+        would show).
+    """
     from tcrlab.errors import InputError
     from tcrlab.transient import identify_network
 

@@ -43,7 +43,34 @@ def polish_active_set(
     options: SolverOptions,
 ) -> Solution:
     """Polish the elastic solution ``p`` (the caller's own float64 copy) to ``tol`` with the load
-    ``target_p`` kept. With ``precondition`` None the linear CG is not preconditioned either."""
+    ``target_p`` kept. With ``precondition`` None the linear CG is not preconditioned either.
+
+    Parameters
+    ----------
+    h : ndarray
+        Composite heights in units of their RMS h_rms, highest point at 0 [-] (periodic grid).
+    size : tuple of float
+        Physical size (Lx, Ly) [m].
+    p : ndarray
+        Starting pressure, normalised as p / (E' h_rms) [1/m]; float64, modified in place.
+    target_p : float
+        Mean pressure to carry, normalised like ``p`` [1/m].
+    tol : float
+        Stopping tolerance: RMS gap over the contact set in units of h_rms [-].
+    max_iter : int
+        Iterations allowed (the linear CG's counted).
+    backend : str or None
+        FFT backend (None: the default for the grid).
+    precondition : str or None
+        "stencil", "fourier" or None (no preconditioner).
+    options : SolverOptions
+        Tuning constants of the iterations.
+
+    Returns
+    -------
+    Solution
+        The polished state; ``converged`` False hands over to the constrained CG (``u`` None).
+    """
     load = target_p * h.size
     p = np.maximum(p, 0.0, out=p)
 
@@ -77,6 +104,34 @@ def polish_box(
     the cap whose gap opens, solves the linear system for the correction on that list (float32
     preconditioned CG with zero sum: the load is kept; the points held at the cap enter only through
     their displacement) and clips p to [0, cap].
+
+    Parameters
+    ----------
+    h : ndarray
+        Composite heights in units of their RMS h_rms, highest point at 0 [-] (periodic grid).
+    size : tuple of float
+        Physical size (Lx, Ly) [m].
+    p : ndarray
+        Starting pressure, normalised as p / (E' h_rms) [1/m]; float64, modified in place.
+    target_p : float
+        Mean pressure to carry, normalised like ``p`` [1/m].
+    cap : float
+        Pressure cap (the hardness), normalised like ``p`` [1/m].
+    tol : float
+        Stopping tolerance: RMS gap over the free set in units of h_rms [-].
+    max_iter : int
+        Iterations allowed (the linear CG's counted).
+    backend : str or None
+        FFT backend (None: the default for the grid).
+    precondition : str or None
+        "stencil", "fourier" or None (no preconditioner).
+    options : SolverOptions
+        Tuning constants of the iterations.
+
+    Returns
+    -------
+    Solution
+        The polished state; ``converged`` False hands over to the root search (``u`` None).
     """
     load = target_p * h.size
     # points at the float32 cap carry the float64 cap (float32 rounds it either way)

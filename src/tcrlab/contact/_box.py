@@ -31,7 +31,28 @@ def restore_load(p: NDArray, cap: float, load: float, close: float, shifts: int,
     """Shift the free points (0 < p < cap) uniformly until |Σp − load| ≤ ``close`` (Newton on the
     piecewise-linear Σp(shift): one pass unless points reach a bound; at most ``shifts`` steps) or
     none is left; return Σp. ``state`` is (Σp, n_free) when the caller has them (else one pass
-    counts them)."""
+    counts them).
+
+    Parameters
+    ----------
+    p : ndarray
+        Normalised pressure [1/m], shifted in place.
+    cap : float
+        Pressure cap, normalised like ``p`` [1/m].
+    load : float
+        Σp to restore, normalised like ``p`` [1/m].
+    close : float
+        Accepted |Σp − load|, normalised like ``p`` [1/m].
+    shifts : int
+        Newton steps allowed.
+    state : tuple of (float, int), optional
+        (Σp, n_free) of ``p`` as it is.
+
+    Returns
+    -------
+    float
+        Σp after the shifts [1/m].
+    """
     total, nfree = state if state is not None else pk.shift_free(p, cap, 0.0)
     for _ in range(shifts):
         if nfree == 0 or abs(total - load) <= close:
@@ -117,6 +138,40 @@ def box_pk_load(
     direction is built from z = M⁻¹g on the free set, made zero-sum there, until the residual is
     within ``options.box_plain_below`` · tol; the plain CG finishes (preconditioned to the end, the
     set's rim points kept crossing the bounds and the solve did not settle).
+
+    Parameters
+    ----------
+    h : ndarray
+        Composite heights in units of their RMS h_rms, highest point at 0 [-].
+    size : tuple of float
+        Physical size (Lx, Ly) [m].
+    periodic : bool
+        Periodic grid (else zero-padded, non-periodic).
+    dtype : numpy dtype
+        float64 or float32 working precision.
+    target_p : float
+        Mean pressure to carry, normalised as p / (E' h_rms) [1/m].
+    cap : float
+        Pressure cap (the hardness), normalised like ``target_p`` [1/m].
+    tol : float
+        Stopping tolerance: RMS gap over the free set in units of h_rms [-].
+    max_iter : int
+        Iterations allowed.
+    p_init : ndarray
+        Starting pressure, normalised like ``target_p`` [1/m] (clipped to [0, cap]).
+    c : float
+        Starting rigid shift (minus the approach) in units of h_rms [-].
+    backend : str or None
+        FFT backend (None: the default for the grid).
+    precondition : str or None
+        "stencil" (periodic grids) or anything else for none.
+    options : SolverOptions
+        Tuning constants of the iterations.
+
+    Returns
+    -------
+    Solution
+        The state reached; ``converged`` False when ``max_iter`` or a stall ended it.
     """
     box = _LoadBox(h, size, periodic, dtype, target_p, cap, tol, backend, precondition, options)
     conv = box.conv
@@ -210,6 +265,36 @@ def box_pk(
     Not preconditioned: the Fourier preconditioner of the elastic path (M⁻¹g, strong pixel-scale
     components) drove thousands of points across both bounds and back every step, and restricted to
     the steps where the set held still it no longer saved iterations (benchmarks/README.md).
+
+    Parameters
+    ----------
+    h : ndarray
+        Composite heights in units of their RMS h_rms, highest point at 0 [-].
+    size : tuple of float
+        Physical size (Lx, Ly) [m].
+    periodic : bool
+        Periodic grid (else zero-padded, non-periodic).
+    dtype : numpy dtype
+        float64 or float32 working precision.
+    c : float
+        Rigid shift (minus the approach) in units of h_rms [-], held fixed.
+    cap : float
+        Pressure cap (the hardness), normalised as p / (E' h_rms) [1/m].
+    tol : float
+        Stopping tolerance: RMS gap over the free set in units of h_rms [-].
+    max_iter : int
+        Iterations allowed.
+    p_init : ndarray or None
+        Starting pressure, normalised like ``cap`` [1/m] (None: a small uniform pressure).
+    backend : str or None
+        FFT backend (None: the default for the grid).
+    options : SolverOptions
+        Tuning constants of the iterations.
+
+    Returns
+    -------
+    Solution
+        The state reached; ``converged`` False when ``max_iter`` or a stall ended it.
     """
     conv = convolver(h.shape, size, periodic, dtype, backend)
     p = np.empty(h.shape, dtype)

@@ -36,7 +36,20 @@ class ConvolverCache:
         self._items: OrderedDict[tuple, Convolver] = OrderedDict()
 
     def get(self, key: tuple, make: Callable[[], Convolver]) -> Convolver:
-        """The convolver under ``key``, made by ``make()`` if absent."""
+        """The convolver under ``key``, made by ``make()`` if absent.
+
+        Parameters
+        ----------
+        key : tuple
+            Grid, dtype and backend of the convolver.
+        make : callable
+            Builds the convolver when it is not cached.
+
+        Returns
+        -------
+        Convolver
+            The cached (now most recently used) convolver.
+        """
         conv = self._items.get(key)
         if conv is None:
             conv = make()
@@ -52,15 +65,19 @@ class ConvolverCache:
         return sum(c.kernel.nbytes for c in self._items.values())
 
     def clear(self) -> None:
+        """Drop every cached convolver."""
         self._items.clear()
 
     def keys(self) -> list[tuple]:
+        """The keys (shape, size, periodic or kind, dtype, backend), least recently used first."""
         return list(self._items)
 
     def values(self) -> ValuesView[Convolver]:
+        """The cached convolvers, least recently used first."""
         return self._items.values()
 
     def items(self) -> ItemsView[tuple, Convolver]:
+        """(key, convolver) pairs, least recently used first."""
         return self._items.items()
 
     def __contains__(self, key: object) -> bool:
@@ -121,6 +138,24 @@ def preconditioner(
 
     The Fourier one's convolver is cached per grid; for a periodic grid it shares the FFT plan (and
     buffers) of the compliance convolver. A stencil holds only its own work arrays.
+
+    Parameters
+    ----------
+    shape : tuple of int
+        Grid points (nx, ny).
+    size : tuple of float
+        Physical size (Lx, Ly) [m].
+    dtype : numpy dtype
+        float64 or float32.
+    backend : str or None
+        FFT backend (None: the default for the grid).
+    kind : str
+        "fourier" for the exact operator; anything else gives the 3 × 3 stencil.
+
+    Returns
+    -------
+    StencilPreconditioner or FourierPreconditioner
+        The preconditioner for E' = 1.
     """
     if kind != "fourier":
         return StencilPreconditioner(shape, size, dtype)

@@ -17,6 +17,19 @@ class Solution(NamedTuple):
     ``u`` is K p for ``p`` (None when a polish hands over and its u is not needed), ``c`` the rigid
     shift (minus the approach), ``history`` the residual of every iteration, ``converged`` whether
     the stopping rule was met.
+
+    Attributes
+    ----------
+    p : ndarray
+        Pressure, normalised as p / (E' h_rms) [1/m].
+    u : ndarray or None
+        Surface displacement K p in units of h_rms [-] (None when not needed).
+    c : float
+        Rigid shift (minus the approach) in units of h_rms [-].
+    history : list of float
+        Residual of every iteration [-].
+    converged : bool
+        Whether the stopping rule was met.
     """
 
     p: NDArray
@@ -29,7 +42,15 @@ class Solution(NamedTuple):
 class StallWatch:
     """Watches a residual for lack of progress: stalled once it is below ``below`` and has not
     fallen by 10 % for ``window`` iterations — a float32 iteration at its round-off floor, or (any
-    level, window ``precond_give_up``) a preconditioned iteration that should go on without it."""
+    level, window ``precond_give_up``) a preconditioned iteration that should go on without it.
+
+    Parameters
+    ----------
+    below : float
+        Residual under which a stall counts [-] (inf: at any level).
+    window : int
+        Iterations without a 10 % fall that make a stall.
+    """
 
     def __init__(self, below: float = np.inf, window: int = 25) -> None:
         self.below = below
@@ -39,6 +60,19 @@ class StallWatch:
         self.count = 0
 
     def stalled(self, err: float) -> bool:
+        """Record this iteration's residual and say whether the iteration has stalled.
+
+        Parameters
+        ----------
+        err : float
+            The residual of this iteration [-].
+
+        Returns
+        -------
+        bool
+            True once the best residual is below ``below`` and has not fallen by 10 % for more
+            than ``window`` iterations.
+        """
         self.count += 1
         if err < 0.9 * self.best:
             self.best, self.best_at = err, self.count
@@ -48,7 +82,24 @@ class StallWatch:
 
 def cg_beta(restart: bool, g_new: float, g_old: float, beta_restart: float) -> float:
     """Fletcher–Reeves β = g_new / g_old; 0 (a restart) when asked, without history, or above
-    ``beta_restart`` (a direction built with a huge β after a join never recovers)."""
+    ``beta_restart`` (a direction built with a huge β after a join never recovers).
+
+    Parameters
+    ----------
+    restart : bool
+        Restart the iteration (β = 0).
+    g_new : float
+        Squared residual norm of this iteration [-].
+    g_old : float
+        Squared residual norm of the previous iteration [-] (≤ 0: no history).
+    beta_restart : float
+        Largest β kept [-].
+
+    Returns
+    -------
+    float
+        β [-].
+    """
     if restart or g_old <= 0:
         return 0.0
     beta = g_new / g_old

@@ -31,12 +31,34 @@ __all__ = ["coarsen", "prolong", "solve_elastic"]
 
 def coarsen(h: NDArray) -> NDArray:
     """Each 2 × 2 block's highest point (the maximum of four strided views: NumPy's reduction over
-    the axes of a reshaped array is an order of magnitude slower)."""
+    the axes of a reshaped array is an order of magnitude slower).
+
+    Parameters
+    ----------
+    h : ndarray
+        Heights on an even (nx, ny) grid (any length unit).
+
+    Returns
+    -------
+    ndarray
+        The (nx/2, ny/2) grid of block maxima, in ``h``'s unit.
+    """
     return np.maximum(np.maximum(h[0::2, 0::2], h[0::2, 1::2]), np.maximum(h[1::2, 0::2], h[1::2, 1::2]))
 
 
 def prolong(pc: NDArray) -> NDArray:
-    """Coarse → fine pressure: each coarse cell's value on its 2 × 2 children."""
+    """Coarse → fine pressure: each coarse cell's value on its 2 × 2 children.
+
+    Parameters
+    ----------
+    pc : ndarray
+        Pressure on the coarse (mx, my) grid (any pressure unit).
+
+    Returns
+    -------
+    ndarray
+        The (2mx, 2my) fine-grid pressure, in ``pc``'s unit.
+    """
     return np.repeat(np.repeat(pc, 2, axis=0), 2, axis=1)
 
 
@@ -123,7 +145,42 @@ def solve_elastic(
     options: SolverOptions,
 ) -> Solution:
     """Constrained CG on normalised heights ``h`` (max 0, units of h_rms; E' = 1): load control with
-    mean pressure ``target_p`` or displacement control with shift ``c_fixed`` (give one)."""
+    mean pressure ``target_p`` or displacement control with shift ``c_fixed`` (give one).
+
+    Parameters
+    ----------
+    h : ndarray
+        Composite heights in units of their RMS h_rms, highest point at 0 [-].
+    size : tuple of float
+        Physical size (Lx, Ly) [m].
+    periodic : bool
+        Periodic grid (else zero-padded, non-periodic).
+    dtype : numpy dtype
+        float64 or float32 working precision.
+    target_p : float or None
+        Mean pressure to carry, normalised as p / (E' h_rms) [1/m] (None: displacement control).
+    c_fixed : float or None
+        Rigid shift (minus the approach) in units of h_rms [-] (None: load control).
+    tol : float
+        Stopping tolerance: RMS gap over the contact set in units of h_rms [-].
+    max_iter : int
+        Iterations allowed.
+    p_init : ndarray or None
+        Starting pressure, normalised like ``target_p`` [1/m] (None: a cold start).
+    coarse_to_fine : bool
+        Start a cold load-controlled periodic solve on the 2 × 2-coarsened grid.
+    backend : str or None
+        FFT backend (None: the default for the grid).
+    precondition : str or None
+        "stencil", "fourier" or None (no preconditioner).
+    options : SolverOptions
+        Tuning constants of the iterations.
+
+    Returns
+    -------
+    Solution
+        The state reached; ``converged`` False when ``max_iter`` or a stall ended it.
+    """
     nx, ny = h.shape
     load_ctl = target_p is not None
     if (p_init is None and coarse_to_fine and periodic and load_ctl and nx % 2 == 0 and ny % 2 == 0

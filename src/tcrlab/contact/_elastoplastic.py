@@ -77,7 +77,44 @@ def solve_plastic(
     mixed_precision: bool,
     options: SolverOptions,
 ) -> Solution:
-    """Elastic–perfectly-plastic contact on normalised heights (E' = 1), pressure cap ``cap``."""
+    """Elastic–perfectly-plastic contact on normalised heights (E' = 1), pressure cap ``cap``.
+
+    Parameters
+    ----------
+    h : ndarray
+        Composite heights in units of their RMS h_rms, highest point at 0 [-].
+    size : tuple of float
+        Physical size (Lx, Ly) [m].
+    periodic : bool
+        Periodic grid (else zero-padded, non-periodic).
+    dtype : numpy dtype
+        float64 or float32 working precision.
+    target_p : float or None
+        Mean pressure to carry, normalised as p / (E' h_rms) [1/m] (None: displacement control).
+    c_fixed : float or None
+        Rigid shift (minus the approach) in units of h_rms [-] (None: load control).
+    cap : float
+        Pressure cap (the hardness), normalised like ``target_p`` [1/m].
+    tol : float
+        Stopping tolerance: RMS gap over the free set in units of h_rms [-].
+    max_iter : int
+        Iterations allowed, every stage's counted.
+    p_init : ndarray or None
+        Starting pressure for displacement control, normalised like ``target_p`` [1/m].
+    backend : str or None
+        FFT backend (None: the default for the grid).
+    precondition : str or None
+        "stencil", "fourier" or None (no preconditioner).
+    mixed_precision : bool
+        Search in float32, finish in float64 (float64 grids of at least ``options.mixed_min_points``).
+    options : SolverOptions
+        Tuning constants of the iterations.
+
+    Returns
+    -------
+    Solution
+        The state reached; ``converged`` False when a stage did not converge.
+    """
     if target_p is None:
         return box_pk(h, size, periodic, dtype, float(c_fixed), cap, tol, max_iter, p_init, backend, options)
     history: list[float] = []

@@ -114,7 +114,13 @@ if hasattr(os, "register_at_fork"):
 
 
 def wisdom_path() -> Path:
-    """File holding FFTW's planner wisdom ($TCRLAB_CACHE_DIR, else ~/.cache/tcrlab), per machine."""
+    """File holding FFTW's planner wisdom ($TCRLAB_CACHE_DIR, else ~/.cache/tcrlab), per machine.
+
+    Returns
+    -------
+    pathlib.Path
+        The wisdom file of this machine and thread count (it need not exist).
+    """
     root = os.environ.get("TCRLAB_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "tcrlab"
     )
@@ -148,11 +154,29 @@ def _save_wisdom() -> None:
 
 
 def available_backends() -> list[str]:
+    """The FFT backends installed here, fastest first.
+
+    Returns
+    -------
+    list of str
+        A subset of ["mkl", "fftw", "scipy"]; "scipy" is always there.
+    """
     return (["mkl"] if _HAVE_MKL else []) + (["fftw"] if _HAVE_FFTW else []) + ["scipy"]
 
 
 def default_backend(shape: tuple[int, int]) -> str:
-    """The fastest installed backend for an FFT grid of ``shape`` (measured; module docstring)."""
+    """The fastest installed backend for an FFT grid of ``shape`` (measured; module docstring).
+
+    Parameters
+    ----------
+    shape : tuple of int
+        FFT grid points (nx, ny).
+
+    Returns
+    -------
+    str
+        "mkl", "fftw" or "scipy".
+    """
     if _HAVE_MKL and (shape[0] * shape[1] >= MKL_MIN or not _HAVE_FFTW):
         return "mkl"
     return "fftw" if _HAVE_FFTW else "scipy"
@@ -353,6 +377,25 @@ class Convolver:
 
     ``kernel_hat`` is the real multiplier on the rfft2 half spectrum of ``fft_shape``, already divided
     by the number of points (the unnormalised backward transform then gives the convolution).
+
+    Parameters
+    ----------
+    kernel_hat : ndarray
+        Real Fourier multiplier on the rfft2 half spectrum of ``fft_shape``, divided by its number of
+        points (for the compliance: [m/Pa] per point).
+    shape : tuple of int
+        Grid of the fields x and y (nx, ny).
+    fft_shape : tuple of int
+        Grid of the transforms: ``shape`` (periodic) or the zero-padded (2nx, 2ny).
+    dtype : numpy dtype
+        float64 or float32.
+    backend : str, optional
+        "mkl", "fftw" or "scipy" (None: :func:`default_backend` of ``fft_shape``).
+
+    Raises
+    ------
+    ValueError
+        ``backend`` is not installed.
     """
 
     def __init__(
@@ -478,7 +521,24 @@ class Convolver:
 
 
 def fft_pair_time(shape: tuple[int, int], backend: str, dtype: Any = np.float64, repeat: int = 7) -> float:
-    """Minimum wall time (s) of one rfft2 + irfft2 pair of ``backend`` at ``shape`` (benchmarks)."""
+    """Minimum wall time (s) of one rfft2 + irfft2 pair of ``backend`` at ``shape`` (benchmarks).
+
+    Parameters
+    ----------
+    shape : tuple of int
+        Grid points (nx, ny).
+    backend : str
+        "mkl", "fftw" or "scipy".
+    dtype : numpy dtype
+        float64 or float32.
+    repeat : int
+        Pairs timed; the fastest counts.
+
+    Returns
+    -------
+    float
+        Wall time of one pair [s].
+    """
     x = np.random.default_rng(0).random(shape).astype(dtype)
     best = np.inf
     if backend != "scipy":

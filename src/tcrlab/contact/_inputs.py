@@ -24,7 +24,30 @@ _SOLVE_BYTES_FIXED = 250e6
 
 
 def heights_and_size(topography: Any, periodic: bool | None) -> tuple[NDArray, tuple, bool]:
-    """The checked heights [m], physical size (Lx, Ly) [m] and periodicity of ``topography``."""
+    """The checked heights [m], physical size (Lx, Ly) [m] and periodicity of ``topography``.
+
+    Parameters
+    ----------
+    topography : tcrlab.surfaces.Topography
+        Heights [m] and physical size [m] (any object with ``heights`` and ``physical_size``).
+    periodic : bool or None
+        Periodic boundaries (None: the topography's own ``periodic``, True if it has none).
+
+    Returns
+    -------
+    heights : ndarray
+        The 2-D height map [m], float64.
+    size : tuple of float
+        (Lx, Ly) [m].
+    periodic : bool
+        Whether the grid is treated as periodic.
+
+    Raises
+    ------
+    InputError
+        Not a topography, not 2-D, fewer than :data:`MIN_POINTS` per side, non-finite or flat heights,
+        or a bad physical size.
+    """
     if not (hasattr(topography, "heights") and hasattr(topography, "physical_size")):
         raise InputError(
             "topography", type(topography).__name__,
@@ -78,7 +101,39 @@ def check_solve_inputs(
     tol: float, precondition: bool | str | None, dtype: Any, options: Any,
 ) -> tuple[str | None, np.dtype]:
     """Check :func:`tcrlab.contact.solve`'s arguments (InputError naming the first bad one) and
-    return the preconditioner's kind ("stencil", "fourier" or None) and the dtype."""
+    return the preconditioner's kind ("stencil", "fourier" or None) and the dtype.
+
+    Parameters
+    ----------
+    E_eff : float
+        Contact modulus E' [Pa].
+    pressure : float or None
+        Mean nominal pressure [Pa] (load control).
+    displacement : float or None
+        Rigid approach [m] (displacement control; exactly one of the two).
+    hardness : float or None
+        Pressure cap [Pa] (None: elastic).
+    tol : float
+        Stopping tolerance [-], 0 < tol < 1.
+    precondition : bool, str or None
+        True, False, None, "stencil" or "fourier".
+    dtype : numpy dtype
+        float64 or float32.
+    options : SolverOptions
+        Tuning constants.
+
+    Returns
+    -------
+    kind : str or None
+        "stencil", "fourier" or None.
+    dtype : numpy.dtype
+        The working dtype.
+
+    Raises
+    ------
+    InputError
+        The first bad argument, with its value and the valid range.
+    """
     _check_loads(E_eff, pressure, displacement, hardness)
     if not (np.isfinite(tol) and 0 < tol < 1):
         raise InputError("tol", tol, "0 < tol < 1")
@@ -97,7 +152,20 @@ def check_solve_inputs(
 
 
 def require_solve_memory(shape: tuple[int, ...], periodic: bool) -> None:
-    """Refuse (InputError naming the grid and the memory) a solve that cannot fit in memory."""
+    """Refuse (InputError naming the grid and the memory) a solve that cannot fit in memory.
+
+    Parameters
+    ----------
+    shape : tuple of int
+        Grid points (nx, ny).
+    periodic : bool
+        Periodic grid (a non-periodic one is zero-padded to 2n × 2n and needs twice the memory).
+
+    Raises
+    ------
+    InputError
+        The estimated peak memory [B] exceeds what is available.
+    """
     n = int(np.prod(shape, dtype=np.int64))
     kind = "periodic" if periodic else "non-periodic"
     require_memory(

@@ -16,7 +16,20 @@ from tcrlab.contact._threads import add_parts, run_split
 
 
 def wavevector_norm(shape: tuple[int, int], size: tuple[float, float]) -> NDArray[np.float64]:
-    """|q| (rad/m) on the rfft2 half spectrum of a periodic grid ``shape`` over ``size``."""
+    """|q| (rad/m) on the rfft2 half spectrum of a periodic grid ``shape`` over ``size``.
+
+    Parameters
+    ----------
+    shape : tuple of int
+        Grid points (nx, ny).
+    size : tuple of float
+        Physical size (Lx, Ly) [m].
+
+    Returns
+    -------
+    ndarray
+        |q| [rad/m], shape (nx, ny // 2 + 1).
+    """
     nx, ny = shape
     qx = 2 * np.pi * np.fft.fftfreq(nx, d=size[0] / nx)
     qy = 2 * np.pi * np.fft.rfftfreq(ny, d=size[1] / ny)
@@ -29,6 +42,25 @@ def periodic_kernel(shape: tuple[int, int], size: tuple[float, float], modulus: 
     Surface displacement of a half-space with contact modulus E' under a periodic pressure:
     u(q) = 2 p(q) / (E'|q|) (Johnson, *Contact Mechanics*, CUP 1985, §3; Stanley & Kato,
     J. Tribol. 119 (1997) 481). The q = 0 term (rigid-body mean) is set to zero.
+
+    Parameters
+    ----------
+    shape : tuple of int
+        Grid points (nx, ny).
+    size : tuple of float
+        Physical size (Lx, Ly) [m].
+    modulus : float
+        Contact modulus E' [Pa] (the solver passes 1: it works in units of E').
+
+    Returns
+    -------
+    ndarray
+        The multiplier on the rfft2 half spectrum [m/Pa per point].
+
+    References
+    ----------
+    Johnson (1985) *Contact Mechanics*, CUP, §3.
+    Stanley & Kato (1997) J. Tribol. 119, 481.
     """
     q = wavevector_norm(shape, size)
     with np.errstate(divide="ignore"):
@@ -53,6 +85,26 @@ def freespace_kernel(shape: tuple[int, int], size: tuple[float, float], modulus:
     rectangular pixel (Love 1929; Johnson 1985 eq. 3.25): (1/(πE')) ∬ dA/r, evaluated in closed form.
     Zero-padding to twice the size makes the circular convolution equal the linear one
     (Liu, Wang & Liu, Wear 243 (2000) 101).
+
+    Parameters
+    ----------
+    shape : tuple of int
+        Grid points (nx, ny).
+    size : tuple of float
+        Physical size (Lx, Ly) [m].
+    modulus : float
+        Contact modulus E' [Pa] (the solver passes 1: it works in units of E').
+
+    Returns
+    -------
+    ndarray
+        The multiplier on the rfft2 half spectrum of the (2nx, 2ny) grid [m/Pa per point].
+
+    References
+    ----------
+    Love (1929), the uniformly loaded rectangle on a half-space.
+    Johnson (1985) *Contact Mechanics*, CUP, eq. 3.25.
+    Liu, Wang & Liu (2000) Wear 243, 101.
     """
     nx, ny = shape
     dx, dy = size[0] / nx, size[1] / ny
@@ -74,18 +126,42 @@ def freespace_kernel(shape: tuple[int, int], size: tuple[float, float], modulus:
 
 
 class PassStats(NamedTuple):
-    """Sums of a pass of the elastic iteration over the contact set (stored units: g = σu − h + c)."""
+    """Sums of a pass of the elastic iteration over the contact set (stored units: g = σu − h + c).
 
-    nclip: int  # points of the set whose pressure was clipped to 0 by the step
-    nover: int  # points outside the set that overlap (g < −thr/10) and joined
-    nbig: int  # points outside the set overlapping beyond the tolerance (g < −thr)
-    sp: float  # Σp
-    na: int  # points in the set
-    sg: float  # Σg
-    sg2: float  # Σg²
-    sgu: float  # Σgu
-    su: float  # Σu
-    su2: float  # Σu²
+    Attributes
+    ----------
+    nclip : int
+        Points of the set whose pressure was clipped to 0 by the step.
+    nover : int
+        Points outside the set that overlap (g < −thr/10) and joined.
+    nbig : int
+        Points outside the set overlapping beyond the tolerance (g < −thr).
+    sp : float
+        Σp (stored units).
+    na : int
+        Points in the set.
+    sg : float
+        Σg [-].
+    sg2 : float
+        Σg² [-].
+    sgu : float
+        Σgu [-].
+    su : float
+        Σu (stored units).
+    su2 : float
+        Σu² (stored units).
+    """
+
+    nclip: int
+    nover: int
+    nbig: int
+    sp: float
+    na: int
+    sg: float
+    sg2: float
+    sgu: float
+    su: float
+    su2: float
 
 
 def _totals(parts: list[tuple]) -> PassStats:
@@ -121,6 +197,32 @@ def direction_pass(
     set, 0 elsewhere; buf ← t; return Σ g t (g = σu − h + c).
 
     ``z`` and ``buf`` may be the same array (each element is read before it is written).
+
+    Parameters
+    ----------
+    u : ndarray
+        Stored surface displacement (K p, unscaled) [-].
+    h : ndarray
+        Composite heights in units of h_rms, highest point at 0 [-].
+    p : ndarray
+        Stored pressure (unscaled) [1/m].
+    t : ndarray
+        Search direction, updated in place.
+    buf : ndarray
+        Receives a copy of the new direction (the next FFT input).
+    sigma : float
+        Scale σ of the stored p and u (the true ones are σp, σu) [-].
+    c : float
+        Rigid shift (minus the approach) in units of h_rms [-].
+    beta : float
+        Conjugate-gradient β [-].
+    z : ndarray, optional
+        Preconditioned residual on the contact set (None: plain CG).
+
+    Returns
+    -------
+    float
+        Σ g t over the contact set.
     """
     precond = z is not None
     arrays = (u, h, p, t, z if precond else t, buf)
@@ -174,7 +276,31 @@ def update_pass(
 ) -> PassStats:
     """p ← max(p − τt, 0), u ← u − τr; points out of contact with g < 0 join with p = −τ g.
 
-    Returns the :class:`PassStats` of the new set (stored units; g = σu − h + c with the old σ, c).
+    Parameters
+    ----------
+    p : ndarray
+        Stored pressure (unscaled) [1/m]; updated in place.
+    u : ndarray
+        Stored surface displacement (K p, unscaled) [-].; updated in place.
+    r : ndarray
+        K t, the displacement of the direction.
+    t : ndarray
+        Search direction.
+    h : ndarray
+        Composite heights in units of h_rms, highest point at 0 [-].
+    sigma : float
+        Scale σ of the stored p and u (the true ones are σp, σu) [-].
+    tau : float
+        Step length.
+    c : float
+        Rigid shift (minus the approach) in units of h_rms [-].
+    thr : float
+        Tolerance on the gap in units of h_rms [-].
+
+    Returns
+    -------
+    PassStats
+        The sums of the new set (stored units; g = σu − h + c with the old σ, c).
     """
     return _totals(run_split(_update_flat, (p, u, r, t, h), (sigma, tau, c, thr)))
 
@@ -206,7 +332,28 @@ def _stats_flat(pf: Any, uf: Any, hf: Any, sigma: float, c: float, thr: float) -
 
 
 def stats_pass(p: Any, u: Any, h: Any, sigma: float, c: float, thr: float) -> PassStats:
-    """Same sums as :func:`update_pass` for the current state (after an exact refresh)."""
+    """Same sums as :func:`update_pass` for the current state (after an exact refresh).
+
+    Parameters
+    ----------
+    p : ndarray
+        Stored pressure (unscaled) [1/m].
+    u : ndarray
+        Stored surface displacement (K p, unscaled) [-].
+    h : ndarray
+        Composite heights in units of h_rms, highest point at 0 [-].
+    sigma : float
+        Scale σ of the stored p and u (the true ones are σp, σu) [-].
+    c : float
+        Rigid shift (minus the approach) in units of h_rms [-].
+    thr : float
+        Tolerance on the gap in units of h_rms [-].
+
+    Returns
+    -------
+    PassStats
+        The sums of the current set (``nclip`` and ``nover`` 0).
+    """
     return _totals(run_split(_stats_flat, (p, u, h), (sigma, c, thr)))
 
 
@@ -222,6 +369,24 @@ def preconditioner_kernel(shape: tuple[int, int], size: tuple[float, float], mod
     preconditioning of rough-contact FFT solvers; cf. Bugnicourt, Sainsot, Dureisseix, Gauthier &
     Lubrecht, Tribol. Lett. 66 (2018) 29). The q = 0 entry is set to the smallest non-zero one so
     that the operator is positive definite (it only scales the search direction).
+
+    Parameters
+    ----------
+    shape : tuple of int
+        Grid points (nx, ny).
+    size : tuple of float
+        Physical size (Lx, Ly) [m].
+    modulus : float
+        Contact modulus E' [Pa] (the solver passes 1: it works in units of E').
+
+    Returns
+    -------
+    ndarray
+        The multiplier on the rfft2 half spectrum [Pa/m per point].
+
+    References
+    ----------
+    Bugnicourt, Sainsot, Dureisseix, Gauthier & Lubrecht (2018) Tribol. Lett. 66, 29.
     """
     q = wavevector_norm(shape, size)
     k = 0.5 * modulus * q
@@ -237,7 +402,23 @@ def _residual_flat(uf: Any, hf: Any, pf: Any, bf: Any, sigma: float, c: float) -
 
 
 def residual_pass(u: Any, h: Any, p: Any, buf: Any, sigma: float, c: float) -> None:
-    """buf ← g on the contact set (p > 0), 0 elsewhere (g = σu − h + c)."""
+    """buf ← g on the contact set (p > 0), 0 elsewhere (g = σu − h + c).
+
+    Parameters
+    ----------
+    u : ndarray
+        Stored surface displacement (K p, unscaled) [-].
+    h : ndarray
+        Composite heights in units of h_rms, highest point at 0 [-].
+    p : ndarray
+        Stored pressure (unscaled) [1/m].
+    buf : ndarray
+        Receives the masked gap [-].
+    sigma : float
+        Scale σ of the stored p and u (the true ones are σp, σu) [-].
+    c : float
+        Rigid shift (minus the approach) in units of h_rms [-].
+    """
     run_split(_residual_flat, (u, h, p, buf), (sigma, c))
 
 
@@ -248,7 +429,20 @@ def residual_pass(u: Any, h: Any, p: Any, buf: Any, sigma: float, c: float) -> N
 
 def cap_as_held(cap: float, p: Any) -> float:
     """The cap as the value a p array of its dtype holds (float32 rounds it): points at the cap
-    then compare equal to it."""
+    then compare equal to it.
+
+    Parameters
+    ----------
+    cap : float
+        Pressure cap (normalised) [1/m].
+    p : ndarray
+        An array of the dtype the cap is to be held in.
+
+    Returns
+    -------
+    float
+        The cap rounded to ``p.dtype`` [1/m].
+    """
     return float(p.dtype.type(cap))
 
 
@@ -295,14 +489,30 @@ def _set_collect(pf: Any, uf: Any, hf: Any, c: float, cap: float, move: float, b
 
 
 class ActiveSet(NamedTuple):
-    """The set of an exact state and its gap (:func:`active_set`)."""
+    """The set of an exact state and its gap (:func:`active_set`).
 
-    idx: NDArray[np.intp]  # free points, then overlapping points at 0, then opening points at the cap
-    w: NDArray  # u − h on idx
-    c: float  # rigid shift: zero mean gap over the free points
-    err: float  # RMS gap over the free points
-    nmove: int  # points joining or leaving the cap
-    nbig: int  # points beyond ``big``
+    Attributes
+    ----------
+    idx : ndarray of int
+        Flat indices: the free points, then overlapping points at 0, then opening points at the cap.
+    w : ndarray
+        u − h on ``idx`` [-].
+    c : float
+        Rigid shift giving zero mean gap over the free points [-].
+    err : float
+        RMS gap over the free points [-].
+    nmove : int
+        Points joining or leaving the cap.
+    nbig : int
+        Points beyond ``big``.
+    """
+
+    idx: NDArray[np.intp]
+    w: NDArray
+    c: float
+    err: float
+    nmove: int
+    nbig: int
 
 
 def active_set(p: Any, u: Any, h: Any, move: float, big: float, cap: float = np.inf) -> ActiveSet:
@@ -314,6 +524,26 @@ def active_set(p: Any, u: Any, h: Any, move: float, big: float, cap: float = np.
     whose gap opens (w + c > move); err is the RMS of w + c over the free points; n_move counts the
     points joining or leaving the cap, n_big those beyond ``big``. Two passes, each split over the
     threads (every slice lists its own points; joined in order).
+
+    Parameters
+    ----------
+    p : ndarray
+        Pressure, normalised as p / (E' h_rms) [1/m].
+    u : ndarray
+        Surface displacement K p in units of h_rms [-].
+    h : ndarray
+        Composite heights in units of h_rms, highest point at 0 [-].
+    move : float
+        Gap beyond which a point at a bound joins the set [-].
+    big : float
+        Gap beyond which a moving point counts in ``nbig`` [-].
+    cap : float
+        Pressure cap, normalised like ``p`` [1/m] (inf: elastic).
+
+    Returns
+    -------
+    ActiveSet
+        The set, its gap and the counts.
     """
     arrays = (p, u, h)
     capv = cap_as_held(cap, p)
@@ -333,7 +563,24 @@ def active_set(p: Any, u: Any, h: Any, move: float, big: float, cap: float = np.
 @numba.njit(cache=True, nogil=True)
 def add_on_set(p: Any, idx: Any, d: Any, cap: float = np.inf) -> int:
     """p ← clip(p + d, 0, cap) on the set ``idx``; return how many points left the open interval
-    (p + d ≤ 0, or ≥ cap: the elastic–plastic polish passes the hardness)."""
+    (p + d ≤ 0, or ≥ cap: the elastic–plastic polish passes the hardness).
+
+    Parameters
+    ----------
+    p : ndarray
+        Pressure (normalised) [1/m]; updated in place.
+    idx : ndarray of int
+        Flat indices of the set.
+    d : ndarray
+        Correction on the set [1/m].
+    cap : float
+        Pressure cap [1/m] (inf: elastic).
+
+    Returns
+    -------
+    int
+        Points that reached 0 or the cap.
+    """
     pf = p.ravel()
     bound = 0
     for k in range(idx.size):
@@ -350,7 +597,28 @@ def add_on_set(p: Any, idx: Any, d: Any, cap: float = np.inf) -> int:
 
 @numba.njit(cache=True, fastmath=True, nogil=True)
 def cg_update(d: Any, r: Any, t: Any, kt: Any, alpha: float, kt_mean: float) -> tuple:
-    """d ← d + α t, r ← r − α (Kt − mean Kt) (the projected step); return (Σ r², Σ r)."""
+    """d ← d + α t, r ← r − α (Kt − mean Kt) (the projected step); return (Σ r², Σ r).
+
+    Parameters
+    ----------
+    d : ndarray
+        Solution on the set; updated in place.
+    r : ndarray
+        Residual on the set; updated in place.
+    t : ndarray
+        Search direction on the set.
+    kt : ndarray
+        K t on the set.
+    alpha : float
+        Step length.
+    kt_mean : float
+        Mean of ``kt`` over the set.
+
+    Returns
+    -------
+    tuple of float
+        (Σ r², Σ r) after the step.
+    """
     rr = 0.0
     rs = 0.0
     for k in range(d.size):
@@ -364,6 +632,18 @@ def cg_update(d: Any, r: Any, t: Any, kt: Any, alpha: float, kt_mean: float) -> 
 
 @numba.njit(cache=True, fastmath=True, nogil=True)
 def cg_direction(t: Any, z: Any, z_mean: float, beta: float) -> None:
-    """t ← (z − mean z) + β t (a zero-mean direction: the load is kept)."""
+    """t ← (z − mean z) + β t (a zero-mean direction: the load is kept).
+
+    Parameters
+    ----------
+    t : ndarray
+        Search direction on the set; updated in place.
+    z : ndarray
+        (Preconditioned) residual on the set.
+    z_mean : float
+        Mean of ``z`` over the set.
+    beta : float
+        Conjugate-gradient β [-].
+    """
     for k in range(t.size):
         t[k] = (z[k] - z_mean) + beta * t[k]

@@ -20,15 +20,33 @@ __all__ = ["BoxStats", "box_direction_pass", "box_stats_pass", "box_update_pass"
 
 
 class BoxStats(NamedTuple):
-    """Sums of a pass of the box-constrained iteration (g = u − h + c)."""
+    """Sums of a pass of the box-constrained iteration (g = u − h + c, normalised units).
 
-    nchanged: int  # points that joined, left or reached the cap in the step (0 after a refresh)
-    nfree: int  # free points, 0 < p < cap
-    sg2: float  # Σg² over the free set
-    nover: int  # points at 0 overlapping beyond thr/10
-    nrel: int  # points at the cap whose gap opens beyond thr/10
-    sg: float  # Σg over the free set
-    sp: float  # Σp
+    Attributes
+    ----------
+    nchanged : int
+        Points that joined, left or reached the cap in the step (0 after a refresh).
+    nfree : int
+        Free points, 0 < p < cap.
+    sg2 : float
+        Σg² over the free set [-].
+    nover : int
+        Points at 0 overlapping beyond thr/10.
+    nrel : int
+        Points at the cap whose gap opens beyond thr/10.
+    sg : float
+        Σg over the free set [-].
+    sp : float
+        Σp [1/m].
+    """
+
+    nchanged: int
+    nfree: int
+    sg2: float
+    nover: int
+    nrel: int
+    sg: float
+    sp: float
 
 
 def _sum_parts(parts: list[tuple]) -> BoxStats:
@@ -71,7 +89,28 @@ def _box_stats_flat(pf: Any, uf: Any, hf: Any, c: float, cap: float, thr: float)
 def box_stats_pass(p: Any, u: Any, h: Any, c: float, cap: float, thr: float) -> BoxStats:
     """(0, n_free, Σg² over the free set, n_over, n_release, Σg over the free set, Σp) of the
     current state: n_over counts points at p = 0 with g < −thr, n_release points at the cap with
-    g > thr."""
+    g > thr.
+
+    Parameters
+    ----------
+    p : ndarray
+        Pressure, normalised as p / (E' h_rms) [1/m].
+    u : ndarray
+        Surface displacement K p in units of h_rms [-].
+    h : ndarray
+        Composite heights in units of h_rms, highest point at 0 [-].
+    c : float
+        Rigid shift (minus the approach) in units of h_rms [-].
+    cap : float
+        Pressure cap, normalised like ``p`` [1/m].
+    thr : float
+        Tolerance on the gap in units of h_rms [-].
+
+    Returns
+    -------
+    BoxStats
+        The sums of the state (``nchanged`` 0).
+    """
     return _sum_parts(run_split(_box_stats_flat, (p, u, h), (c, _cap(cap, p), thr)))
 
 
@@ -96,7 +135,36 @@ def box_direction_pass(u: Any, h: Any, p: Any, t: Any, buf: Any, c: float, cap: 
                        z: Any = None, z_mean: float = 0.0) -> float:
     """t ← g + β t on the free set (0 < p < cap), 0 elsewhere — or (z − ``z_mean``) + β t with the
     preconditioned residual ``z`` (zero sum on the free set: the load is kept); buf ← t; return Σ g t.
-    ``z`` and ``buf`` may be the same array (each element is read before it is written)."""
+    ``z`` and ``buf`` may be the same array (each element is read before it is written).
+
+    Parameters
+    ----------
+    u : ndarray
+        Surface displacement K p in units of h_rms [-].
+    h : ndarray
+        Composite heights in units of h_rms, highest point at 0 [-].
+    p : ndarray
+        Pressure, normalised as p / (E' h_rms) [1/m].
+    t : ndarray
+        Search direction, updated in place [-].
+    buf : ndarray
+        Receives a copy of the new direction (the next FFT input).
+    c : float
+        Rigid shift (minus the approach) in units of h_rms [-].
+    cap : float
+        Pressure cap, normalised like ``p`` [1/m].
+    beta : float
+        Conjugate-gradient β [-].
+    z : ndarray, optional
+        Preconditioned residual on the free set (None: plain CG).
+    z_mean : float
+        Mean of ``z`` over the free set, subtracted from it.
+
+    Returns
+    -------
+    float
+        Σ g t over the free set [-].
+    """
     precond = z is not None
     arrays = (u, h, p, t, z if precond else t, buf)
     return float(sum(run_split(_box_direction_flat, arrays, (c, _cap(cap, p), beta, precond, z_mean))))
@@ -144,7 +212,34 @@ def box_update_pass(p: Any, u: Any, r: Any, t: Any, h: Any, c: float, cap: float
     """p ← p − τt on the free set; points at 0 with g < −thr/10 join with p = −τg, points at the cap
     with g > thr/10 are released to cap − τg; p clipped to [0, cap]; u ← u − τr (exact only if no
     point left the free step: n_changed = 0). Returns (n_changed, then the sums of
-    :func:`box_stats_pass` for the new state)."""
+    :func:`box_stats_pass` for the new state).
+
+    Parameters
+    ----------
+    p : ndarray
+        Pressure, normalised as p / (E' h_rms) [1/m]; updated in place.
+    u : ndarray
+        Surface displacement K p in units of h_rms [-]; updated in place.
+    r : ndarray
+        K t, the displacement of the direction [-].
+    t : ndarray
+        Search direction [1/m].
+    h : ndarray
+        Composite heights in units of h_rms, highest point at 0 [-].
+    c : float
+        Rigid shift (minus the approach) in units of h_rms [-].
+    cap : float
+        Pressure cap, normalised like ``p`` [1/m].
+    tau : float
+        Step length [1/m].
+    thr : float
+        Tolerance on the gap in units of h_rms [-].
+
+    Returns
+    -------
+    BoxStats
+        Changed points and the sums of the new state.
+    """
     return _sum_parts(run_split(_box_update_flat, (p, u, r, t, h), (c, _cap(cap, p), tau, thr)))
 
 
@@ -163,7 +258,24 @@ def _shift_free_flat(pf: Any, cap: float, shift: float) -> tuple:
 
 
 def shift_free(p: Any, cap: float, shift: float) -> tuple[float, int]:
-    """p ← clip(p + shift, 0, cap) on the free set (0 < p < cap); return (Σp, n_free) after it."""
+    """p ← clip(p + shift, 0, cap) on the free set (0 < p < cap); return (Σp, n_free) after it.
+
+    Parameters
+    ----------
+    p : ndarray
+        Pressure, normalised as p / (E' h_rms) [1/m]; shifted in place.
+    cap : float
+        Pressure cap, normalised like ``p`` [1/m].
+    shift : float
+        Added to every free point, normalised like ``p`` [1/m].
+
+    Returns
+    -------
+    sp : float
+        Σp after the shift [1/m].
+    nfree : int
+        Free points after the shift.
+    """
     sp, nfree = add_parts(run_split(_shift_free_flat, (p,), (_cap(cap, p), shift)))
     return float(sp), int(nfree)
 
@@ -186,7 +298,30 @@ def _projected_step_flat(pf: Any, uf: Any, hf: Any, c: float, cap: float, tau: f
 
 def projected_step(p: Any, u: Any, h: Any, c: float, cap: float, tau: float, write: bool) -> tuple:
     """Σ clip(p − τg, 0, cap) over the grid (g = u − h + c) and the range of g; with ``write`` p takes
-    those values (a projected gradient step on every point: joins, releases and the free set)."""
+    those values (a projected gradient step on every point: joins, releases and the free set).
+
+    Parameters
+    ----------
+    p : ndarray
+        Pressure, normalised as p / (E' h_rms) [1/m].
+    u : ndarray
+        Surface displacement K p in units of h_rms [-].
+    h : ndarray
+        Composite heights in units of h_rms, highest point at 0 [-].
+    c : float
+        Rigid shift (minus the approach) in units of h_rms [-].
+    cap : float
+        Pressure cap, normalised like ``p`` [1/m].
+    tau : float
+        Step length [1/m].
+    write : bool
+        Store the stepped pressure in ``p``.
+
+    Returns
+    -------
+    tuple of float
+        (Σ clip(p − τg, 0, cap) [1/m], min g [-], max g [-]).
+    """
     parts = run_split(_projected_step_flat, (p, u, h), (c, _cap(cap, p), tau, write))
     return (float(sum(q[0] for q in parts)), float(min(q[1] for q in parts)),
             float(max(q[2] for q in parts)))

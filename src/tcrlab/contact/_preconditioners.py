@@ -43,6 +43,18 @@ def stencil_coefficients(shape: tuple[int, int], size: tuple[float, float]) -> t
 
     The truncated stencil's symbol s0 + 2sx cos θx + 2sy cos θy + 4sd cos θx cos θy must stay
     positive (a positive-definite preconditioner); the centre is raised where it would not.
+
+    Parameters
+    ----------
+    shape : tuple of int
+        Grid points (nx, ny).
+    size : tuple of float
+        Physical size (Lx, Ly) [m].
+
+    Returns
+    -------
+    tuple of float
+        (s0, sx, sy, sd) [1/m up to the common factor].
     """
     m = _CORE_GRID
     dx, dy = size[0] / shape[0], size[1] / shape[1]
@@ -141,6 +153,15 @@ class StencilPreconditioner:
 
     :meth:`residual` (constrained CG, full grid) and :meth:`apply_sparse` (vectors on a contact
     set) take the same arguments and return the same sums as :class:`FourierPreconditioner`.
+
+    Parameters
+    ----------
+    shape : tuple of int
+        Grid points (nx, ny).
+    size : tuple of float
+        Physical size (Lx, Ly) [m].
+    dtype : numpy dtype
+        float64 or float32 (of the work arrays).
     """
 
     def __init__(self, shape: tuple[int, int], size: tuple[float, float], dtype: Any) -> None:
@@ -184,7 +205,13 @@ class StencilPreconditioner:
 
 
 class FourierPreconditioner:
-    """E'|q|/2 applied exactly by the FFT convolver ``conv`` (one transform pair per application)."""
+    """E'|q|/2 applied exactly by the FFT convolver ``conv`` (one transform pair per application).
+
+    Parameters
+    ----------
+    conv : Convolver
+        The convolver of the multiplier E'|q|/2 (E' = 1) on the unpadded grid.
+    """
 
     def __init__(self, conv: Convolver) -> None:
         self.conv = conv

@@ -28,7 +28,25 @@ __all__ = ["THREADS", "add_parts", "choose_threads", "env_threads", "fix_threads
 
 
 def env_threads(name: str, default: str) -> int:
-    """A thread count from the environment variable ``name`` (an integer ≥ 1), else ``default``."""
+    """A thread count from the environment variable ``name`` (an integer ≥ 1), else ``default``.
+
+    Parameters
+    ----------
+    name : str
+        Environment variable, e.g. "TCRLAB_THREADS".
+    default : str
+        Value used when the variable is not set.
+
+    Returns
+    -------
+    int
+        Threads, ≥ 1.
+
+    Raises
+    ------
+    ValueError
+        The value is not a whole number ≥ 1.
+    """
     raw = os.environ.get(name, default)
     try:
         value = int(raw)
@@ -56,7 +74,14 @@ _LISTENERS: list[Any] = []
 
 
 def set_threads(n: int) -> None:
-    """Use ``n`` threads from now on (the element-wise passes and, through a listener, the FFTs)."""
+    """Use ``n`` threads from now on (the element-wise passes and, through a listener, the FFTs).
+
+    Parameters
+    ----------
+    n : int
+        Threads wanted; held between 1 and the cores this process may use unless ``TCRLAB_THREADS``
+        is set.
+    """
     global THREADS
     n = max(1, min(int(n), MAX_THREADS)) if EXPLICIT is None else max(1, int(n))
     if n != THREADS:
@@ -66,20 +91,38 @@ def set_threads(n: int) -> None:
 
 
 def fix_threads(n: int) -> None:
-    """Use exactly ``n`` threads from now on, whatever the load (as ``TCRLAB_THREADS=n`` does)."""
+    """Use exactly ``n`` threads from now on, whatever the load (as ``TCRLAB_THREADS=n`` does).
+
+    Parameters
+    ----------
+    n : int
+        Threads (at least 1 is used).
+    """
     global EXPLICIT
     EXPLICIT = max(1, int(n))
     set_threads(EXPLICIT)
 
 
 def on_threads_changed(listener: Any) -> None:
-    """Call ``listener(n)`` whenever the thread count changes."""
+    """Call ``listener(n)`` whenever the thread count changes.
+
+    Parameters
+    ----------
+    listener : callable
+        Called with the new thread count.
+    """
     _LISTENERS.append(listener)
 
 
 def choose_threads() -> int:
     """The thread count for the next solve: ``TCRLAB_THREADS`` when set, else the free cores now
-    (:func:`tcrlab.resources.runnable_others`), between 1 and the cores this process may use."""
+    (:func:`tcrlab.resources.runnable_others`), between 1 and the cores this process may use.
+
+    Returns
+    -------
+    int
+        The thread count now in use.
+    """
     set_threads(EXPLICIT if EXPLICIT is not None else max(1, MAX_THREADS - runnable_others()))
     return THREADS
 
@@ -130,6 +173,24 @@ def run_split(
     kernel then sees 1-D arrays) or along the first axis (``rows`` True). Arrays the kernel writes
     must be C-contiguous (a flattened view, not a copy); read-only ones may be any layout. With
     ``start`` the kernel gets one more argument after the scalars: its slice's first index.
+
+    Parameters
+    ----------
+    kernel : callable
+        A GIL-free (``nogil``) numba kernel.
+    arrays : tuple of ndarray
+        Arrays of one size, cut into slices.
+    scalars : tuple
+        Arguments passed to every call after the slices.
+    rows : bool
+        Cut along the first axis instead of the flattened arrays.
+    start : bool
+        Pass each slice's first index as the last argument.
+
+    Returns
+    -------
+    list
+        The kernel's return values, slice by slice in order.
     """
     if rows:
         views = list(arrays)
@@ -147,7 +208,18 @@ def run_split(
 
 
 def add_parts(parts: list[tuple]) -> tuple:
-    """The element-wise sum of the slices' tuples of partial sums that :func:`run_split` returned."""
+    """The element-wise sum of the slices' tuples of partial sums that :func:`run_split` returned.
+
+    Parameters
+    ----------
+    parts : list of tuple
+        One tuple of partial sums per slice.
+
+    Returns
+    -------
+    tuple
+        The sums, position by position.
+    """
     return parts[0] if len(parts) == 1 else tuple(map(sum, zip(*parts, strict=True)))
 
 
@@ -156,6 +228,22 @@ def run_rows(kernel: Any, n_rows: int, work: int, args: tuple) -> list:
 
     For kernels that read neighbouring rows (a stencil): every part gets the whole arrays and its
     own rows to write. ``work`` (elements touched) decides whether splitting pays (SPLIT_MIN).
+
+    Parameters
+    ----------
+    kernel : callable
+        A GIL-free (``nogil``) numba kernel taking ``*args, r0, r1``.
+    n_rows : int
+        Rows to share out.
+    work : int
+        Elements the whole call touches.
+    args : tuple
+        Arguments passed to every call before the row range.
+
+    Returns
+    -------
+    list
+        The kernel's return values, block by block in order.
     """
     parts = THREADS if work >= SPLIT_MIN and THREADS > 1 and n_rows >= THREADS else 1
     return _in_parts(lambda r0, r1: kernel(*args, r0, r1), n_rows, parts)

@@ -15,7 +15,17 @@ __all__ = ["ContactSpots", "contact_spots"]
 
 @dataclass(frozen=True, eq=False)
 class ContactSpots:
-    """Labelled contact spots. ``labels`` is 0 outside contact, 1..count inside (SI areas, lengths)."""
+    """Labelled contact spots. ``labels`` is 0 outside contact, 1..count inside (SI areas, lengths).
+
+    Attributes
+    ----------
+    labels : ndarray of int32
+        Spot number of each grid point: 0 outside contact, 1..count inside.
+    areas : ndarray
+        Area of each spot [m²], in label order.
+    perimeters : ndarray
+        Perimeter of each spot [m], in label order.
+    """
 
     labels: NDArray[np.int32]
     areas: NDArray[np.float64]
@@ -23,6 +33,7 @@ class ContactSpots:
 
     @property
     def count(self) -> int:
+        """Number of spots."""
         return int(self.areas.size)
 
     @property
@@ -32,6 +43,7 @@ class ContactSpots:
 
     @property
     def total_area(self) -> float:
+        """Real contact area, the sum of the spots' areas [m²]."""
         return float(self.areas.sum())
 
 
@@ -64,6 +76,40 @@ def contact_spots(
 
     Area = pixel count × pixel area; perimeter = number of pixel edges between a contact pixel and a
     non-contact pixel × the edge length (edges on a non-periodic border count as perimeter).
+
+    Parameters
+    ----------
+    mask : array_like of bool
+        2-D contact mask (True in contact).
+    physical_size : tuple of float
+        (Lx, Ly) of the grid [m].
+    periodic : bool
+        Spots touching across opposite edges are one spot.
+
+    Returns
+    -------
+    ContactSpots
+        Labels, areas [m²] and perimeters [m].
+
+    Raises
+    ------
+    InputError
+        ``mask`` is not 2-D.
+
+    Examples
+    --------
+    Two square spots of 2 × 2 pixels on a 1 mm window of 8 × 8 pixels; periodic, the spot at
+    the corner joins its images across the edges:
+
+    >>> import numpy as np
+    >>> mask = np.zeros((8, 8), bool)
+    >>> mask[2:4, 2:4] = True
+    >>> mask[7, 7] = mask[0, 0] = mask[0, 7] = mask[7, 0] = True
+    >>> s = contact_spots(mask, (1e-3, 1e-3))
+    >>> s.count, [f"{a:.4g}" for a in s.areas], [f"{p:.3g}" for p in s.perimeters]
+    (2, ['6.25e-08', '6.25e-08'], ['0.001', '0.001'])
+    >>> contact_spots(mask, (1e-3, 1e-3), periodic=False).count
+    5
     """
     m = np.asarray(mask, dtype=bool)
     if m.ndim != 2:

@@ -26,8 +26,30 @@ __all__ = ["FaceCells", "axis_matrices", "body_load", "body_stiffness", "face_ce
 
 
 def axis_matrices(x: np.ndarray, radial: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per-cell 1-D stiffness K (n, 2, 2), mass M (n, 2, 2) and load L (n, 2) of the linear element on
-    the nodes ``x`` (with the weight 2πr when ``radial``)."""
+    """Per-cell 1-D stiffness, mass and load of the linear element on the nodes ``x``.
+
+    Parameters
+    ----------
+    x : array_like
+        Node coordinates along the axis [m], increasing (n + 1 values for n cells).
+    radial : bool
+        Weight every integral by 2πr (the radial axis of an r–z model).
+
+    Returns
+    -------
+    K : ndarray
+        (n, 2, 2) cell stiffness ∫ u' v' dx [1/m] (radial: [1]).
+    M : ndarray
+        (n, 2, 2) cell mass ∫ u v dx [m] (radial: [m²]).
+    L : ndarray
+        (n, 2) cell load ∫ v dx [m] (radial: [m²]).
+
+    Examples
+    --------
+    >>> K, M, L = axis_matrices([0.0, 0.5, 1.0])
+    >>> float(M.sum()), float(L.sum()), float(K[0, 0, 0])  # length 1 m, cells of 0.5 m
+    (1.0, 1.0, 2.0)
+    """
     x = np.asarray(x, dtype=float)
     x0, x1 = x[:-1], x[1:]
     h = x1 - x0
@@ -58,7 +80,18 @@ def _global_1d(cells: np.ndarray) -> sp.csr_matrix:
 
 
 def tensor_cells(bm: BodyMesh) -> np.ndarray:
-    """(n_axes, n_elements) cell multi-index of every element (axis 0 fastest)."""
+    """The cell multi-index of every element of a body's grid (axis 0 fastest).
+
+    Parameters
+    ----------
+    bm : BodyMesh
+        The body's tensor grid.
+
+    Returns
+    -------
+    ndarray
+        (n_axes, n_elements) integer cell index per axis.
+    """
     cshape = [len(a) - 1 for a in bm.axes]
     return np.indices(tuple(reversed(cshape))).reshape(len(cshape), -1)[::-1]
 
@@ -87,10 +120,24 @@ def element_nodes(bm: BodyMesh, idx: np.ndarray) -> np.ndarray:
 
 
 def body_stiffness(bm: BodyMesh, *, radial: bool, scale: float, k: float | np.ndarray) -> sp.csr_matrix:
-    """The body's conduction matrix in its own numbering (n_body × n_body; global = local + offset).
+    """The body's conduction matrix ∫ k ∇u·∇v dV in its own numbering (global number = local + offset).
 
-    ``k``: a constant [W/(m K)] (Kronecker assembly) or one value per element (cell-by-cell assembly).
-    ``scale``: the depth [m] of a planar model, else 1.
+    Parameters
+    ----------
+    bm : BodyMesh
+        The body's tensor grid.
+    radial : bool
+        Axis 0 is the radius of an r–z model (integrals weighted by 2πr).
+    scale : float
+        The depth [m] of a planar model, else 1.
+    k : float or ndarray
+        A constant conductivity [W/(m K)] (Kronecker assembly) or one value per element (cell-by-cell
+        assembly, elements numbered as by :func:`tensor_cells`).
+
+    Returns
+    -------
+    scipy.sparse.csr_matrix
+        (n_body, n_body) matrix [W/K].
     """
     per_axis = [axis_matrices(a, radial and d == 0) for d, a in enumerate(bm.axes)]
     if np.ndim(k) == 0:
@@ -123,7 +170,26 @@ def body_stiffness(bm: BodyMesh, *, radial: bool, scale: float, k: float | np.nd
 
 
 def body_load(bm: BodyMesh, n_total: int, *, radial: bool, scale: float, density: float) -> np.ndarray:
-    """∫ q''' v dV for a uniform volumetric source ``density`` [W/m³]; also the body volume as the sum."""
+    """The load vector ∫ q''' v dV of a uniform volumetric source in one body.
+
+    Parameters
+    ----------
+    bm : BodyMesh
+        The body's tensor grid.
+    n_total : int
+        Length of the global vector (all bodies' nodes).
+    radial : bool
+        Axis 0 is the radius of an r–z model.
+    scale : float
+        The depth [m] of a planar model, else 1.
+    density : float
+        Source density q''' [W/m³]; with 1 the entries sum to the body's volume [m³].
+
+    Returns
+    -------
+    ndarray
+        (n_total,) nodal load [W], zero outside the body.
+    """
     per_axis = [axis_matrices(a, radial and d == 0)[2] for d, a in enumerate(bm.axes)]
     idx = tensor_cells(bm)
     Le = _element_kron([per_axis[e][idx[e]] for e in range(len(bm.axes))]) * (density * scale)
@@ -134,9 +200,21 @@ def body_load(bm: BodyMesh, n_total: int, *, radial: bool, scale: float, density
 
 @dataclass(frozen=True)
 class FaceCells:
-    """The cells of a face: global node numbers (n, m), cell mass matrices M (n, m, m) so that
-    ∫ h u v dA = Σ h_c uᵀ M_c v, load vectors L (n, m) (∫ v dA), cell centres (n, lateral dims) [m] and,
-    on top/bottom faces, the global lateral cell multi-index (n, lateral dims)."""
+    """The cells of a face, with the matrices of the face integrals.
+
+    Attributes
+    ----------
+    nodes : ndarray
+        (n, m) global node numbers of the n cells, m nodes each.
+    M : ndarray
+        (n, m, m) cell mass matrices [m²], so that ∫ h u v dA = Σ h_c uᵀ M_c v.
+    L : ndarray
+        (n, m) cell load vectors ∫ v dA [m²].
+    centres : ndarray
+        (n, lateral dims) cell centres [m] (zero on side faces).
+    cell_index : ndarray
+        (n, lateral dims) global lateral cell multi-index on top/bottom faces (zero on side faces).
+    """
 
     nodes: np.ndarray
     M: np.ndarray
@@ -146,16 +224,39 @@ class FaceCells:
 
     @property
     def areas(self) -> np.ndarray:
+        """Cell areas [m²] (the rows of ``L`` summed)."""
         return self.L.sum(axis=1)
 
     def take(self, mask: np.ndarray) -> FaceCells:
+        """The cells selected by ``mask`` (a boolean mask or index array)."""
         return FaceCells(self.nodes[mask], self.M[mask], self.L[mask], self.centres[mask],
                          self.cell_index[mask])
 
 
 def face_cells(bm: BodyMesh, side: str, *, lateral_dims: int, radial: bool, scale: float,
                sides: dict[str, tuple[int, int]]) -> FaceCells:
-    """The cells of one face of a body: ``"top"``, ``"bottom"`` or a side name of ``sides``."""
+    """The cells of one face of a body.
+
+    Parameters
+    ----------
+    bm : BodyMesh
+        The body's tensor grid.
+    side : str
+        ``"top"``, ``"bottom"`` or a side name of ``sides``.
+    lateral_dims : int
+        Number of lateral axes of the assembly (1 or 2).
+    radial : bool
+        Axis 0 is the radius of an r–z model.
+    scale : float
+        The depth [m] of a planar model, else 1.
+    sides : dict
+        Side name → (lateral axis, end: 0 low, 1 high), e.g. :data:`tcrlab.fem.geometry.SIDES`.
+
+    Returns
+    -------
+    FaceCells
+        The face's cells and their mass and load matrices.
+    """
     dim = len(bm.axes)
     zaxis = dim - 1
     if side in ("top", "bottom"):

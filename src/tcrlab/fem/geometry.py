@@ -110,8 +110,15 @@ class Body:
 class Interface:
     """A contact between two touching bodies: q = h_j (T₁ − T₂) on their overlap.
 
-    ``conductance`` is an object with ``evaluate(temperature, position) -> h`` [W/(m² K)] and a
-    ``nonlinear`` flag (see :mod:`tcrlab.fem.interface`).
+    Attributes
+    ----------
+    name : str
+        Name of the interface (in results and messages).
+    bodies : tuple of str
+        The two bodies it joins, in any order; heat is reported from the first to the second.
+    conductance : float or object
+        h_j [W/(m² K)]: a number, or an object with ``evaluate(temperature, position) -> h`` and a
+        ``nonlinear`` flag (see :mod:`tcrlab.fem.interface`).
     """
 
     name: str
@@ -123,9 +130,21 @@ class Interface:
 class Boundary:
     """A condition on a face (``"body.top"``, ``"body.bottom"``, ``"body.xmin"``, ``"body.rim"`` ...).
 
-    kind : ``"power"`` [W] spread uniformly (isoflux) over the face, ``"heat_flux"`` [W/m²],
-        ``"temperature"`` [K] (isothermal), ``"convection"`` (``value`` = h [W/(m² K)], ``ambient`` [K]).
-    region : on a top/bottom face, the part it covers (same form as a footprint; None: the whole face);
+    Attributes
+    ----------
+    name : str
+        Name of the boundary (in results and messages).
+    face : str
+        The face, ``"body.side"``.
+    kind : str
+        ``"power"`` spread uniformly (isoflux) over the face, ``"heat_flux"``, ``"temperature"``
+        (isothermal) or ``"convection"``.
+    value : float
+        Power [W], heat flux [W/m²], temperature [K] or, for convection, h [W/(m² K)].
+    ambient : float or None
+        Fluid temperature [K] of a convective boundary.
+    region : tuple of (float, float) or None
+        On a top/bottom face, the part it covers (same form as a footprint [m]; None: the whole face);
         parts of a face covered by an interface are never a boundary.
     """
 
@@ -139,7 +158,17 @@ class Boundary:
 
 @dataclass(frozen=True)
 class HeatSource:
-    """Heat generated uniformly in a body's volume: ``power`` [W]."""
+    """Heat generated uniformly in a body's volume.
+
+    Attributes
+    ----------
+    name : str
+        Name of the source (in results).
+    body : str
+        The body that generates the heat.
+    power : float
+        Total power [W].
+    """
 
     name: str
     body: str
@@ -205,6 +234,25 @@ class LayeredAssembly:
     offending entry: an interface naming a body that does not exist, bodies that overlap, a touching pair
     without an interface, a region outside its face, zero or negative sizes, no sink at all.
 
+    Attributes
+    ----------
+    geometry : str
+        ``"box"`` (3-D), ``"axisymmetric"`` (r–z) or ``"planar"`` (2-D x–z).
+    bodies : list of Body
+        The bodies, stacked along z in order (see :attr:`Body.on`).
+    interfaces : list of Interface
+        One per touching pair.
+    boundaries : list of Boundary
+        Heat inputs and sinks; at least one isothermal or convective boundary.
+    sources : list of HeatSource
+        Volume heat sources.
+    mesh : MeshOptions
+        Structured-mesh controls.
+    depth : float
+        Depth [m] of a planar model (results are per this depth); ignored otherwise.
+    name : str
+        Name of the model (in reports).
+
     Examples
     --------
     >>> from tcrlab.fem import Body, Boundary, Interface, LayeredAssembly, ConstantConductance
@@ -229,13 +277,16 @@ class LayeredAssembly:
     # ------------------------------------------------------------------ geometry queries
     @property
     def lateral_dims(self) -> int:
+        """Number of lateral axes: 2 for a box, 1 otherwise."""
         return 2 if self.geometry == "box" else 1
 
     @property
     def radial(self) -> bool:
+        """True for an axisymmetric (r–z) model."""
         return self.geometry == "axisymmetric"
 
     def body(self, name: str, field_name: str = "body") -> Body:
+        """The body called ``name``; InputError naming ``field_name`` and the bodies otherwise."""
         for b in self.bodies:
             if b.name == name:
                 return b
@@ -289,6 +340,9 @@ class LayeredAssembly:
 
     # ------------------------------------------------------------------ validation
     def check(self) -> None:
+        """Raise :class:`~tcrlab.errors.InputError` naming the first inconsistent entry (see the class
+        docstring); the checks run in the order geometry, bodies, overlaps, interfaces, boundaries,
+        sources, sink."""
         if self.geometry not in GEOMETRIES:
             raise InputError("geometry", self.geometry, "one of " + ", ".join(GEOMETRIES))
         if not self.bodies:
@@ -297,31 +351,52 @@ class LayeredAssembly:
         require_positive("depth", self.depth)
         names = [b.name for b in self.bodies]
         for i, b in enumerate(self.bodies):
-            where = f"body[{i + 1}]"
-            if names.count(b.name) > 1:
-                raise InputError(f"{where}.name", b.name, "a name used by one body only", problem="duplicate name")
-            if "." in b.name or not b.name:
-                raise InputError(f"{where}.name", b.name, "a non-empty name without '.'")
-            require_positive(f"{where}({b.name}).thickness", b.thickness)
-            if len(b.footprint) != self.lateral_dims:
-                raise InputError(f"{where}({b.name}).footprint", b.footprint,
-                                 f"{self.lateral_dims} interval(s) for a {self.geometry} geometry")
-            for d, (lo, hi) in enumerate(b.footprint):
-                if not (math.isfinite(lo) and math.isfinite(hi) and hi > lo):
-                    raise InputError(f"{where}({b.name}).footprint", b.footprint,
-                                     "intervals (lo, hi) with hi > lo, finite [m]", problem=f"axis {d} empty")
-            if self.radial and abs(b.footprint[0][0]) > 0:
-                raise InputError(f"{where}({b.name}).footprint", b.footprint,
-                                 "a disk (0, R) on the axis (annular bodies are not supported)")
-            if b.material is None and b.conductivity is None:
-                raise InputError(f"{where}({b.name}).material", None, "a material or a conductivity",
-                                 problem="missing")
-            if b.conductivity is not None:
-                require_positive(f"{where}({b.name}).conductivity", b.conductivity)
-            if b.cells is not None and (not isinstance(b.cells, int | np.integer) or b.cells < 1):
-                raise InputError(f"{where}({b.name}).cells", b.cells, "an integer >= 1")
+            self._check_body(f"body[{i + 1}]", b, names)
+        self._check_overlaps()
+        self._check_interfaces()
+        has_sink = False
+        for i, bc in enumerate(self.boundaries):
+            has_sink = self._check_boundary(f"boundary[{i + 1}]({bc.name})", bc) or has_sink
+        for i, s in enumerate(self.sources):
+            self.body(s.body, f"heat_source[{i + 1}]({s.name}).body")
+            if not math.isfinite(s.power):
+                raise InputError(f"heat_source[{i + 1}]({s.name}).power", s.power, "a finite number")
+        if not has_sink:
+            raise InputError("boundary", [b.face for b in self.boundaries],
+                             "at least one isothermal or convective boundary (a sink)",
+                             problem="no sink: the steady temperature is undefined")
+
+    def _check_body(self, where: str, b: Body, names: list[str]) -> None:
+        """One body: a unique name without '.', a positive thickness, a footprint of the geometry's form
+        (a disk on the axis in r–z), a material or conductivity, a valid cell count."""
+        if names.count(b.name) > 1:
+            raise InputError(f"{where}.name", b.name, "a name used by one body only", problem="duplicate name")
+        if "." in b.name or not b.name:
+            raise InputError(f"{where}.name", b.name, "a non-empty name without '.'")
+        require_positive(f"{where}({b.name}).thickness", b.thickness)
+        self._check_footprint(f"{where}({b.name}).footprint", b.footprint)
+        if b.material is None and b.conductivity is None:
+            raise InputError(f"{where}({b.name}).material", None, "a material or a conductivity",
+                             problem="missing")
+        if b.conductivity is not None:
+            require_positive(f"{where}({b.name}).conductivity", b.conductivity)
+        if b.cells is not None and (not isinstance(b.cells, int | np.integer) or b.cells < 1):
+            raise InputError(f"{where}({b.name}).cells", b.cells, "an integer >= 1")
+
+    def _check_footprint(self, where: str, footprint: tuple[tuple[float, float], ...]) -> None:
+        """One interval (lo < hi, finite) per lateral axis; in r–z a disk (0, R)."""
+        if len(footprint) != self.lateral_dims:
+            raise InputError(where, footprint, f"{self.lateral_dims} interval(s) for a {self.geometry} geometry")
+        for d, (lo, hi) in enumerate(footprint):
+            if not (math.isfinite(lo) and math.isfinite(hi) and hi > lo):
+                raise InputError(where, footprint, "intervals (lo, hi) with hi > lo, finite [m]",
+                                 problem=f"axis {d} empty")
+        if self.radial and abs(footprint[0][0]) > 0:
+            raise InputError(where, footprint, "a disk (0, R) on the axis (annular bodies are not supported)")
+
+    def _check_overlaps(self) -> None:
+        """No two bodies share volume (overlapping heights and overlapping footprints)."""
         z = self.z_ranges()
-        # overlapping volumes
         for i, a in enumerate(self.bodies):
             for b in self.bodies[i + 1:]:
                 za, zb = z[a.name], z[b.name]
@@ -330,6 +405,9 @@ class LayeredAssembly:
                         raise InputError(f"body {b.name}.footprint", b.footprint,
                                          f"a footprint beside that of {a.name} {a.footprint} (bodies at the "
                                          "same height must not overlap)", problem="overlapping footprints")
+
+    def _check_interfaces(self) -> None:
+        """Every interface joins two touching bodies, once; every touching pair has an interface."""
         contacts = {(lo, up) for lo, up, _ in self.contacts()}
         joined: set[tuple[str, str]] = set()
         for i, itf in enumerate(self.interfaces):
@@ -353,40 +431,36 @@ class LayeredAssembly:
             lo, up = sorted(missing)[0]
             raise InputError("interface", f"{lo}/{up}", f"an [[interface]] joining {lo} and {up}",
                              problem="these bodies touch but no interface joins them")
-        has_sink = False
-        for i, bc in enumerate(self.boundaries):
-            where = f"boundary[{i + 1}]({bc.name})"
-            body, side = self.face_parts(bc.face, f"{where}.face")
-            if bc.kind not in BOUNDARY_KINDS:
-                raise InputError(f"{where}.kind", bc.kind, "one of " + ", ".join(BOUNDARY_KINDS))
-            if bc.kind == "temperature":
-                require_positive(f"{where}.temperature", bc.value)
-                has_sink = True
-            elif bc.kind == "convection":
-                require_positive(f"{where}.h", bc.value)
-                if bc.ambient is None:
-                    raise InputError(f"{where}.ambient", None, "an ambient temperature", problem="missing")
-                require_positive(f"{where}.ambient", bc.ambient)
-                has_sink = True
-            else:
-                if not math.isfinite(bc.value):
-                    raise InputError(f"{where}.{bc.kind}", bc.value, "a finite number")
-            if bc.region is not None:
-                if side not in ("top", "bottom"):
-                    raise InputError(f"{where}.region", bc.region, "a region on a top or bottom face only")
-                if len(bc.region) != self.lateral_dims or any(not (hi > lo) for lo, hi in bc.region):
-                    raise InputError(f"{where}.region", bc.region,
-                                     f"{self.lateral_dims} interval(s) (lo, hi) with hi > lo")
-                tol = 1e-9 * max(hi - lo for lo, hi in body.footprint)
-                if not _inside(bc.region, body.footprint, tol):
-                    raise InputError(f"{where}.region", bc.region,
-                                     f"a region inside the face {bc.face} {body.footprint}",
-                                     problem="the region is larger than its face (oversized)")
-        for i, s in enumerate(self.sources):
-            self.body(s.body, f"heat_source[{i + 1}]({s.name}).body")
-            if not math.isfinite(s.power):
-                raise InputError(f"heat_source[{i + 1}]({s.name}).power", s.power, "a finite number")
-        if not has_sink:
-            raise InputError("boundary", [b.face for b in self.boundaries],
-                             "at least one isothermal or convective boundary (a sink)",
-                             problem="no sink: the steady temperature is undefined")
+
+    def _check_boundary(self, where: str, bc: Boundary) -> bool:
+        """One boundary: a known face and kind, valid values and region; True when it is a sink
+        (isothermal or convective)."""
+        body, side = self.face_parts(bc.face, f"{where}.face")
+        if bc.kind not in BOUNDARY_KINDS:
+            raise InputError(f"{where}.kind", bc.kind, "one of " + ", ".join(BOUNDARY_KINDS))
+        if bc.kind == "temperature":
+            require_positive(f"{where}.temperature", bc.value)
+        elif bc.kind == "convection":
+            require_positive(f"{where}.h", bc.value)
+            if bc.ambient is None:
+                raise InputError(f"{where}.ambient", None, "an ambient temperature", problem="missing")
+            require_positive(f"{where}.ambient", bc.ambient)
+        elif not math.isfinite(bc.value):
+            raise InputError(f"{where}.{bc.kind}", bc.value, "a finite number")
+        if bc.region is not None:
+            self._check_region(where, bc, body, side)
+        return bc.kind in ("temperature", "convection")
+
+    def _check_region(self, where: str, bc: Boundary, body: Body, side: str) -> None:
+        """A boundary's region: on a top or bottom face, of the footprint's form, inside the face."""
+        assert bc.region is not None
+        if side not in ("top", "bottom"):
+            raise InputError(f"{where}.region", bc.region, "a region on a top or bottom face only")
+        if len(bc.region) != self.lateral_dims or any(not (hi > lo) for lo, hi in bc.region):
+            raise InputError(f"{where}.region", bc.region,
+                             f"{self.lateral_dims} interval(s) (lo, hi) with hi > lo")
+        tol = 1e-9 * max(hi - lo for lo, hi in body.footprint)
+        if not _inside(bc.region, body.footprint, tol):
+            raise InputError(f"{where}.region", bc.region,
+                             f"a region inside the face {bc.face} {body.footprint}",
+                             problem="the region is larger than its face (oversized)")

@@ -25,7 +25,18 @@ __all__ = ["BoltPressure", "ConstantConductance", "JointConductance", "TableCond
 
 @dataclass(frozen=True)
 class ConstantConductance:
-    """A uniform h_j [W/(m² K)]."""
+    """A uniform interface conductance.
+
+    Attributes
+    ----------
+    h : float
+        h_j [W/(m² K)], > 0.
+
+    Examples
+    --------
+    >>> ConstantConductance(2e4).evaluate(np.array([300.0, 310.0]), np.zeros((2, 1)))
+    array([20000., 20000.])
+    """
 
     h: float
     nonlinear = False
@@ -34,6 +45,7 @@ class ConstantConductance:
         require_positive("conductance", self.h)
 
     def evaluate(self, temperature: np.ndarray, position: np.ndarray) -> np.ndarray:
+        """h_j [W/(m² K)] at every interface cell (``temperature`` [K] and ``position`` [m] unused)."""
         return np.full(len(position), float(self.h))
 
 
@@ -42,7 +54,24 @@ class TableConductance:
     """h_j by linear interpolation in a table of h against temperature [K] or contact pressure [Pa].
 
     Outside the table the end value is held and a :class:`~tcrlab.errors.ValidityWarning` is issued.
-    ``pressure`` (for a pressure table) is a constant [Pa] or a callable of the lateral position.
+
+    Attributes
+    ----------
+    variable : str
+        ``"temperature"`` (h(T), T [K]: the solver iterates) or ``"pressure"`` (h(P), P [Pa]).
+    points : tuple of float
+        The table's temperatures [K] or pressures [Pa], strictly increasing (at least two).
+    values : tuple of float
+        h_j [W/(m² K)] at ``points``, > 0.
+    pressure : float or callable or None
+        For a pressure table: a constant contact pressure [Pa] or a callable of the lateral
+        coordinates [m] (e.g. :class:`BoltPressure`).
+
+    Examples
+    --------
+    >>> table = TableConductance("temperature", (300.0, 400.0), (1e4, 2e4))
+    >>> table.evaluate(np.array([350.0]), np.zeros((1, 1)))
+    array([15000.])
     """
 
     variable: str
@@ -67,9 +96,12 @@ class TableConductance:
 
     @property
     def nonlinear(self) -> bool:
+        """True for an h(T) table (h depends on the solution)."""
         return self.variable == "temperature"
 
     def evaluate(self, temperature: np.ndarray, position: np.ndarray) -> np.ndarray:
+        """h_j [W/(m² K)] per cell at its mean interface ``temperature`` [K] or at the pressure at its
+        ``position`` [m]."""
         if self.variable == "temperature":
             arg = np.asarray(temperature, dtype=float)
         else:
@@ -102,6 +134,27 @@ class BoltPressure:
     This is not a contact-mechanics solution; it stands for the measured or computed pressure maps that
     concentrate the load under bolt heads (the pressure cone of a bolted flange), so that a joint model can
     be evaluated point by point.
+
+    Attributes
+    ----------
+    background : float
+        Background pressure P₀ [Pa], > 0.
+    bolts : tuple of tuple of float
+        Bolt positions [m], one coordinate per lateral axis (r–z: the one bolt at ``(0,)``).
+    force : float
+        Force per bolt F [N], > 0.
+    spread : float
+        Standard deviation s of each bump [m], > 0.
+    depth : float
+        Depth [m] of a planar model (a line of bolts along it).
+    radial : bool
+        True in an axisymmetric model.
+
+    Examples
+    --------
+    >>> p = BoltPressure(1e5, ((0.0, 0.0),), force=1e3, spread=0.005)
+    >>> f"{float(p(np.array(0.0), np.array(0.0))):.4g}"  # P₀ + F/(2π s²) on the bolt
+    '6.466e+06'
     """
 
     background: float
@@ -119,6 +172,7 @@ class BoltPressure:
         require_positive("pressure.spread", self.spread)
 
     def __call__(self, *coords: np.ndarray) -> np.ndarray:
+        """Pressure [Pa] at the lateral coordinates [m] (one array per axis, broadcast together)."""
         coords = tuple(np.asarray(c, dtype=float) for c in coords)
         p = np.full(np.shape(coords[0]), float(self.background))
         s2 = self.spread**2
@@ -142,6 +196,18 @@ class JointConductance:
     ``temperature_samples`` temperatures spanning the cells' range and interpolated linearly in T (gas
     properties are then looked up a fixed number of times however fine the mesh); with a span below
     ``exact_span`` [K] it is evaluated at the mean temperature only.
+
+    Attributes
+    ----------
+    joint : tcrlab.joint.Joint
+        The joint model (surfaces, materials, gap); its temperature and pressure are replaced per cell.
+    pressure : float or callable or None
+        A constant contact pressure [Pa], a callable of the lateral coordinates [m], or None for the
+        joint's own pressure.
+    temperature_samples : int
+        Temperatures at which the joint is evaluated across the cells' range (≥ 2).
+    exact_span : float
+        Temperature span [K] below which the joint is evaluated once, at the mean.
     """
 
     joint: Joint
@@ -151,6 +217,8 @@ class JointConductance:
     nonlinear = True
 
     def evaluate(self, temperature: np.ndarray, position: np.ndarray) -> np.ndarray:
+        """h_j [W/(m² K)] per cell at its mean interface ``temperature`` [K] and the pressure at its
+        ``position`` [m]."""
         t = np.asarray(temperature, dtype=float)
         p = (np.broadcast_to(np.asarray(self.joint.pressure, dtype=float), t.shape)
              if self.pressure is None else pressure_at(self.pressure, position))

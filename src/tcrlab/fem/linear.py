@@ -26,7 +26,13 @@ DIRECT_LIMIT = {2: 200_000, 3: 6_000}
 
 
 def available_memory() -> float:
-    """Bytes the operating system reports as available (MemAvailable), or 4 GB when unknown."""
+    """The memory the operating system reports as available (MemAvailable of /proc/meminfo).
+
+    Returns
+    -------
+    float
+        Available memory [bytes]; 4·10⁹ when the system does not report it.
+    """
     try:
         with open("/proc/meminfo", encoding="ascii") as fh:
             for line in fh:
@@ -38,6 +44,29 @@ def available_memory() -> float:
 
 
 def choose_method(method: str, n: int, dim: int) -> str:
+    """The linear solver for a system of ``n`` unknowns: ``"auto"`` picks SuperLU up to
+    ``DIRECT_LIMIT[dim]`` unknowns (2·10⁵ in 2-D, 6·10³ in 3-D, where a factor fills in badly; see
+    docs/fem.md) and AMG-preconditioned CG beyond.
+
+    Parameters
+    ----------
+    method : str
+        ``"auto"``, ``"direct"`` or ``"amg"`` (InputError naming ``solver.method`` otherwise).
+    n : int
+        Number of unknowns.
+    dim : int
+        Spatial dimension of the mesh, 2 or 3.
+
+    Returns
+    -------
+    str
+        ``"direct"`` or ``"amg"``.
+
+    Examples
+    --------
+    >>> choose_method("auto", 1_000, 2), choose_method("auto", 10_000, 3)
+    ('direct', 'amg')
+    """
     if method not in ("auto", "direct", "amg"):
         raise InputError("solver.method", method, "auto, direct or amg")
     if method == "auto":
@@ -46,9 +75,30 @@ def choose_method(method: str, n: int, dim: int) -> str:
 
 
 def estimate_memory(n_nodes: int, n_elements: int, dim: int, method: str, *, cell_assembly: bool) -> float:
-    """Peak bytes of assembling and solving a Q1 system of ``n_nodes`` unknowns (an estimate from the
-    sparsity of a tensor grid: 3^dim entries per row, 12 bytes per CSR entry, COO triplets of 24 bytes
-    while assembling, an AMG hierarchy of ~1.5 × the matrix, and an envelope for the direct factor)."""
+    """Peak memory of assembling and solving a Q1 system, estimated before anything is built.
+
+    The estimate follows the sparsity of a tensor grid: 3^dim entries per row, 12 bytes per CSR entry,
+    COO triplets of 24 bytes while assembling, an AMG hierarchy of about 1.5 times the matrix, and an
+    envelope for the direct factor's fill.
+
+    Parameters
+    ----------
+    n_nodes : int
+        Number of unknowns.
+    n_elements : int
+        Number of elements.
+    dim : int
+        Spatial dimension, 2 or 3.
+    method : str
+        ``"direct"`` or ``"amg"``.
+    cell_assembly : bool
+        True when some body is assembled cell by cell (k(T)), which needs per-element triplets.
+
+    Returns
+    -------
+    float
+        Estimated peak memory [bytes], including a fixed 150 MB for the interpreter and libraries.
+    """
     nnz = n_nodes * 3**dim
     csr = 12.0 * nnz + 8.0 * n_nodes
     per_elem = (2**dim) ** 2
@@ -66,8 +116,23 @@ def estimate_memory(n_nodes: int, n_elements: int, dim: int, method: str, *, cel
 class LinearSolver:
     """Solves A x = b for the SPD reduced system; remembers the AMG hierarchy between calls.
 
-    ``progress(stage, fraction)`` is called during AMG setup and CG (fraction of the log-residual way from
-    1 to ``tolerance``).
+    Attributes
+    ----------
+    method : str
+        ``"direct"`` (SuperLU) or ``"amg"`` (CG preconditioned by a smoothed-aggregation V-cycle).
+    tolerance : float
+        CG stopping tolerance on the relative residual.
+    max_iterations : int
+        CG iterations before a :class:`~tcrlab.errors.ConvergenceError`.
+    reuse_preconditioner : bool
+        Keep the AMG hierarchy of the first matrix for later solves (Picard steps).
+    progress : callable or None
+        ``progress(stage, fraction)``, called during AMG setup and CG (fraction of the log-residual way
+        from 1 to ``tolerance``).
+    _ml : object
+        The cached pyamg hierarchy (None until the first AMG solve).
+    iterations : int
+        CG iterations of the last solve (0 for the direct method).
     """
 
     method: str
@@ -79,6 +144,7 @@ class LinearSolver:
     iterations: int = 0
 
     def solve(self, A: sp.csr_matrix, b: np.ndarray, x0: np.ndarray | None = None) -> np.ndarray:
+        """x with A x = b (A symmetric positive definite); ``x0`` is the CG starting guess."""
         if A.shape[0] == 0:
             return np.zeros(0)
         if self.method == "direct":

@@ -25,8 +25,30 @@ __all__ = ["BodyMesh", "LayeredMesh", "build_mesh", "graded_segment"]
 
 
 def graded_segment(a: float, b: float, n: int, grading: float) -> np.ndarray:
-    """n + 1 points from a to b, cell sizes growing geometrically from both ends to the middle; the
-    middle cell is ``grading`` times the end cells (1: uniform)."""
+    """Points from a to b whose cell sizes grow geometrically from both ends toward the middle.
+
+    Parameters
+    ----------
+    a, b : float
+        The segment's ends [m].
+    n : int
+        Number of cells (≥ 1); up to 2 cells the points are uniform.
+    grading : float
+        Ratio of the middle cell to the end cells (1: uniform).
+
+    Returns
+    -------
+    ndarray
+        n + 1 increasing points [m], exactly ``a`` and ``b`` at the ends.
+
+    Examples
+    --------
+    >>> graded_segment(0.0, 1.0, 4, 1.0)
+    array([0.  , 0.25, 0.5 , 0.75, 1.  ])
+    >>> x = graded_segment(0.0, 1.0, 5, 4.0)
+    >>> round(float((x[3] - x[2]) / (x[1] - x[0])), 6)  # the middle cell is four times the end cell
+    4.0
+    """
     if n <= 2 or grading == 1.0:
         return np.linspace(a, b, n + 1)
     half = (n - 1) // 2
@@ -54,9 +76,19 @@ def _lines(breaks: np.ndarray, cell_size: float, min_cells: int, grading: float)
 
 @dataclass(frozen=True)
 class BodyMesh:
-    """One body's tensor grid: ``axes`` are the lateral node coordinates (its part of the global lines)
-    and then z; ``start`` the index of its first lateral line in the global grid; ``offset`` its first
-    global node number. Nodes are numbered with axis 0 fastest."""
+    """One body's tensor grid; its nodes are numbered with axis 0 fastest.
+
+    Attributes
+    ----------
+    name : str
+        The body's name.
+    axes : tuple of ndarray
+        Node coordinates [m] per axis: the lateral ones (its part of the global grid lines), then z.
+    start : tuple of int
+        Per lateral axis, the index of the body's first grid line in the global grid.
+    offset : int
+        The body's first global node number.
+    """
 
     name: str
     axes: tuple[np.ndarray, ...]
@@ -65,18 +97,22 @@ class BodyMesh:
 
     @property
     def shape(self) -> tuple[int, ...]:
+        """Nodes per axis."""
         return tuple(len(a) for a in self.axes)
 
     @property
     def n_nodes(self) -> int:
+        """Number of nodes."""
         return int(np.prod(self.shape))
 
     @property
     def n_elements(self) -> int:
+        """Number of elements (cells)."""
         return int(np.prod([len(a) - 1 for a in self.axes]))
 
     @property
     def strides(self) -> tuple[int, ...]:
+        """Node-number step per axis (axis 0 fastest)."""
         s = [1]
         for n in self.shape[:-1]:
             s.append(s[-1] * n)
@@ -92,7 +128,17 @@ class BodyMesh:
 
 @dataclass(frozen=True)
 class LayeredMesh:
-    """The assembly's global lateral grid lines and one :class:`BodyMesh` per body."""
+    """The assembly's global lateral grid lines and one :class:`BodyMesh` per body.
+
+    Attributes
+    ----------
+    assembly : LayeredAssembly
+        The meshed assembly.
+    lateral : tuple of ndarray
+        The global lateral grid lines [m], one array per lateral axis.
+    bodies : dict of str to BodyMesh
+        The bodies' grids by name, in the assembly's order (global node numbers follow it).
+    """
 
     assembly: LayeredAssembly
     lateral: tuple[np.ndarray, ...]
@@ -100,20 +146,41 @@ class LayeredMesh:
 
     @property
     def n_nodes(self) -> int:
+        """Number of nodes of all bodies (the unknowns of the FE system)."""
         return sum(b.n_nodes for b in self.bodies.values())
 
     @property
     def n_elements(self) -> int:
+        """Number of elements of all bodies."""
         return sum(b.n_elements for b in self.bodies.values())
 
     @property
     def dim(self) -> int:
+        """Spatial dimension: 3 for a box, 2 otherwise."""
         return self.assembly.lateral_dims + 1
 
 
 def build_mesh(assembly: LayeredAssembly) -> LayeredMesh:
-    """Grid lines for ``assembly`` (checked first); InputError when the node count exceeds
-    ``assembly.mesh.max_nodes``.
+    """The structured mesh of ``assembly`` (checked first).
+
+    The lateral grid lines include every footprint and region edge; each segment between two of them
+    gets at least ``min_cells`` cells of about ``cell_size``, graded by ``grading``.
+
+    Parameters
+    ----------
+    assembly : LayeredAssembly
+        The model; its :class:`MeshOptions` control the mesh.
+
+    Returns
+    -------
+    LayeredMesh
+        The grid lines and one tensor grid per body.
+
+    Raises
+    ------
+    InputError
+        For an inconsistent assembly, or when the node count exceeds ``assembly.mesh.max_nodes`` (counted
+        before anything is allocated).
 
     Examples
     --------

@@ -24,14 +24,39 @@ _VTK_ORDER = {2: [0, 1, 3, 2], 3: [0, 1, 3, 2, 4, 5, 7, 6]}
 
 
 def check_field_path(option: str, path: str) -> None:
-    """InputError unless ``path`` ends in a supported field-file suffix."""
+    """Refuse a field-file name whose suffix is not a supported format, before anything is solved.
+
+    Parameters
+    ----------
+    option : str
+        The option or field that gave the path (named in the message, e.g. ``"--vtk"``).
+    path : str
+        The file name; its suffix must be one of :data:`FIELD_FORMATS` (.vtu, .vtk, .xdmf).
+
+    Raises
+    ------
+    InputError
+        For any other suffix.
+    """
     if Path(path).suffix.lower() not in FIELD_FORMATS:
         raise InputError(option, path, "a file name ending in " + ", ".join(FIELD_FORMATS),
                          problem="unknown field-file format")
 
 
 def field_mesh(result: Any) -> Any:
-    """A meshio.Mesh of the solved field (all bodies)."""
+    """The solved field as a meshio mesh: one block of hexahedra (3-D) or quadrilaterals (2-D).
+
+    Parameters
+    ----------
+    result : FieldResult
+        A steady solution of :func:`tcrlab.fem.solve`.
+
+    Returns
+    -------
+    meshio.Mesh
+        Points [m] (2-D models with z = 0 as third coordinate), point data ``T`` [K] and cell data
+        ``body`` (each cell's body index in the assembly).
+    """
     import meshio
 
     mesh = result.mesh
@@ -55,7 +80,20 @@ def field_mesh(result: Any) -> Any:
 
 
 def write_field(result: Any, path: str | Path) -> Path:
-    """Write the field of a :class:`~tcrlab.fem.FieldResult` to ``path`` (format from the suffix)."""
+    """Write the field of a :class:`~tcrlab.fem.FieldResult` to a file, atomically.
+
+    Parameters
+    ----------
+    result : FieldResult
+        A steady solution of :func:`tcrlab.fem.solve`.
+    path : str or pathlib.Path
+        Target file; the format follows the suffix (.vtu and .vtk binary, .xdmf with XML data).
+
+    Returns
+    -------
+    pathlib.Path
+        The written file (complete, or absent after an error).
+    """
     import meshio
 
     target = Path(path)

@@ -41,10 +41,23 @@ __all__ = ["BoundarySystem", "FieldResult", "InterfaceResult", "SolverOptions", 
 
 @dataclass(frozen=True)
 class SolverOptions:
-    """method : "auto" (direct up to 4·10⁵ unknowns in 2-D / 4·10⁴ in 3-D, else AMG-CG), "direct", "amg".
-    tolerance : CG relative residual. picard_tolerance : largest nodal change [K] between Picard iterates.
-    max_memory : bytes allowed (None: 80 % of the available memory); larger models are refused before
-    anything is built."""
+    """Linear-solver and Picard-iteration settings of :func:`solve` (and the memory limit).
+
+    Attributes
+    ----------
+    method : str
+        ``"auto"`` (direct up to 2·10⁵ unknowns in 2-D / 6·10³ in 3-D, else AMG-CG), ``"direct"`` or
+        ``"amg"``.
+    tolerance : float
+        CG relative residual, in (0, 1).
+    picard_tolerance : float
+        Largest nodal change [K] between Picard iterates at convergence, > 0.
+    max_iterations : int
+        Picard iterations before a :class:`~tcrlab.errors.ConvergenceError` (≥ 1).
+    max_memory : float or None
+        Memory allowed [bytes] (None: 80 % of the available memory); larger models are refused before
+        anything is built.
+    """
 
     method: str = "auto"
     tolerance: float = 1e-10
@@ -53,6 +66,7 @@ class SolverOptions:
     max_memory: float | None = None
 
     def check(self) -> None:
+        """Raise InputError naming the first setting out of its range."""
         if not (0 < self.tolerance < 1):
             raise InputError("solver.tolerance", self.tolerance, "(0, 1)")
         if not (self.picard_tolerance > 0):
@@ -63,9 +77,35 @@ class SolverOptions:
 
 @dataclass(frozen=True)
 class InterfaceResult:
-    """One interface after the solve: heat [W] from the first body named to the second, contact area
-    [m²], area-mean and largest |jump| [K], area-mean h_j [W/(m² K)], and per cell: centres [m],
-    areas [m²], h_j and the mean jump (T₁ − T₂) [K]; ``grid`` the lateral grid lines of the overlap (for maps)."""
+    """One interface after the solve.
+
+    Attributes
+    ----------
+    name : str
+        The interface's name.
+    bodies : tuple of str
+        The two bodies, as named in the :class:`~tcrlab.fem.Interface`.
+    heat : float
+        Heat [W] flowing from the first body named to the second.
+    area : float
+        Contact area [m²] (per ``depth`` in a planar model).
+    mean_jump : float
+        Area-mean temperature jump T₁ − T₂ [K].
+    max_jump : float
+        Largest nodal |T₁ − T₂| [K].
+    mean_h : float
+        Area-mean h_j [W/(m² K)].
+    centres : ndarray
+        (n, lateral dims) cell centres [m].
+    areas : ndarray
+        (n,) cell areas [m²].
+    h : ndarray
+        (n,) h_j per cell [W/(m² K)].
+    jump : ndarray
+        (n,) mean jump T₁ − T₂ per cell [K].
+    grid : tuple of ndarray
+        The lateral grid lines of the overlap [m] (for maps).
+    """
 
     name: str
     bodies: tuple[str, str]
@@ -88,7 +128,37 @@ class InterfaceResult:
 
 @dataclass
 class FieldResult:
-    """The solved temperature field with its derived quantities (SI)."""
+    """The solved temperature field with its derived quantities (SI).
+
+    Attributes
+    ----------
+    assembly : LayeredAssembly
+        The solved model.
+    mesh : LayeredMesh
+        Its mesh.
+    temperature : ndarray
+        Nodal temperatures [K], bodies in order (see :meth:`body_temperature`).
+    interfaces : list of InterfaceResult
+        One per interface.
+    boundary_heat : dict of str to float
+        Heat entering through each boundary [W] (negative where it leaves).
+    source_heat : dict of str to float
+        Power of each volume source [W].
+    iterations : int
+        Picard iterations (1 for a linear model).
+    linear_iterations : int
+        CG iterations, all Picard steps together (0 with the direct solver).
+    method : str
+        The linear solver used, ``"direct"`` or ``"amg"``.
+    memory_estimate : float
+        Estimated peak memory [bytes] that was checked against the limit.
+    _faces : dict
+        Cache of whole-face cells by ``"body.side"``.
+    _bc_cells : dict
+        The cells of every boundary by name.
+    warnings : tuple of str
+        The messages of the :class:`~tcrlab.errors.ValidityWarning` raised while solving.
+    """
 
     assembly: LayeredAssembly
     mesh: LayeredMesh
@@ -257,10 +327,23 @@ def _cell_mean(t: np.ndarray, cells: FaceCells) -> np.ndarray:
 
 @dataclass
 class BoundarySystem:
-    """The parts of the FE system that do not depend on the bodies' conductivity: top/bottom faces, the
-    interface cell pairs, the cells of every boundary, the convective matrix ∫ h u v dA, the load vector
-    of the heat inputs (power, flux, convection ambient, volume sources) and the fixed (isothermal) nodal
-    temperatures (NaN where free)."""
+    """The parts of the FE system that do not depend on the bodies' conductivity.
+
+    Attributes
+    ----------
+    faces : dict of str to FaceCells
+        The top and bottom face of every body, by ``"body.side"``.
+    pairs : list
+        The interfaces' matched cell pairs (lower and upper face cells, conductance model).
+    bc_cells : dict of str to FaceCells
+        The cells of every boundary by name (without the parts covered by an interface).
+    K_boundary : scipy.sparse.csr_matrix
+        The convective matrix ∫ h u v dA [W/K].
+    f : ndarray
+        Load vector of the heat inputs: power, flux, convection ambient and volume sources [W].
+    fixed : ndarray
+        Fixed (isothermal) nodal temperatures [K], NaN where free.
+    """
 
     faces: dict[str, FaceCells]
     pairs: list[_Pair]
@@ -272,7 +355,40 @@ class BoundarySystem:
 
 def boundary_system(assembly: LayeredAssembly, mesh: LayeredMesh) -> BoundarySystem:
     """Assemble the :class:`BoundarySystem` of ``assembly`` on ``mesh`` (shared by the steady and the
-    transient solver)."""
+    transient solver).
+
+    Parameters
+    ----------
+    assembly : LayeredAssembly
+        The model (checked).
+    mesh : LayeredMesh
+        Its mesh, from :func:`~tcrlab.fem.build_mesh`.
+
+    Returns
+    -------
+    BoundarySystem
+        Faces, interface pairs, boundary cells, convective matrix, load vector and fixed temperatures.
+
+    Raises
+    ------
+    InputError
+        When a boundary's face (or region) lies entirely under an interface.
+
+    Examples
+    --------
+    A 1 W heater on a 2-D bar of two lateral cells: the load vector carries the whole heat input, and
+    the sink fixes the three nodes of its face.
+
+    >>> import numpy as np
+    >>> from tcrlab.fem import Body, Boundary, LayeredAssembly, MeshOptions, build_mesh
+    >>> a = LayeredAssembly("planar", [Body("bar", ((0, 0.01),), 0.02, conductivity=100.0)],
+    ...     boundaries=[Boundary("heater", "bar.top", "power", 1.0),
+    ...                 Boundary("sink", "bar.bottom", "temperature", 300.0)],
+    ...     mesh=MeshOptions(cell_size=0.005, min_cells=2, layer_cells=2))
+    >>> s = boundary_system(a, build_mesh(a))
+    >>> round(float(s.f.sum()), 12), int(np.count_nonzero(~np.isnan(s.fixed)))
+    (1.0, 3)
+    """
     n = mesh.n_nodes
     scale = assembly.depth if assembly.geometry == "planar" else 1.0
     K_boundary = sp.csr_matrix((n, n))
@@ -322,23 +438,47 @@ def boundary_system(assembly: LayeredAssembly, mesh: LayeredMesh) -> BoundarySys
 
 def solve(assembly: LayeredAssembly, options: SolverOptions | None = None,
           progress: Callable[[str, float], None] | None = None) -> FieldResult:
-    """Mesh, assemble and solve ``assembly``; returns a :class:`FieldResult`.
+    """Mesh, assemble and solve ``assembly`` (the weak form of the module docstring).
 
-    Raises InputError for an inconsistent model or one whose estimated memory exceeds the limit (the
-    message gives the estimate), ConvergenceError when CG or the Picard iteration does not converge.
+    Parameters
+    ----------
+    assembly : LayeredAssembly
+        The model: bodies, interfaces, boundaries, sources and mesh options.
+    options : SolverOptions, optional
+        Linear solver, tolerances, Picard iteration limit and memory limit (default
+        :class:`SolverOptions`).
+    progress : callable, optional
+        ``progress(stage, fraction)``, called during assembly, AMG setup, CG and the Picard iteration.
+
+    Returns
+    -------
+    FieldResult
+        The nodal temperatures, interface and boundary heats, and the derived resistances.
+
+    Raises
+    ------
+    InputError
+        An inconsistent model, or one whose estimated memory exceeds the limit (the message gives the
+        estimate).
+    ConvergenceError
+        When CG or the Picard iteration does not converge.
 
     Examples
     --------
+    Two 1 cm × 1 cm strips (k = 100 W/(m K), 1 cm deep) joined by a contact of h_j = 10⁴ W/(m² K): the
+    2-D model recovers the 1-D series resistance L/(kA) + 1/(h_j A) + L/(kA) = 1 + 1 + 1 K/W, and the
+    jump across the contact is Q/(h_j A) = 1 K at 1 W.
+
     >>> from tcrlab.fem import Body, Boundary, Interface, LayeredAssembly, MeshOptions, solve
-    >>> a = LayeredAssembly("box", [Body("a", ((0, 0.01), (0, 0.01)), 0.01, conductivity=100.0),
-    ...                            Body("b", ((0, 0.01), (0, 0.01)), 0.01, conductivity=100.0)],
-    ...     interfaces=[Interface("ab", ("a", "b"), 1e4)],
+    >>> a = LayeredAssembly("planar", [Body("a", ((0, 0.01),), 0.01, conductivity=100.0),
+    ...                               Body("b", ((0, 0.01),), 0.01, conductivity=100.0)],
+    ...     interfaces=[Interface("contact", ("b", "a"), 1e4)],
     ...     boundaries=[Boundary("heater", "b.top", "power", 1.0),
     ...                 Boundary("sink", "a.bottom", "temperature", 300.0)],
-    ...     mesh=MeshOptions(min_cells=2, layer_cells=2))
+    ...     mesh=MeshOptions(min_cells=2, layer_cells=2), depth=0.01)
     >>> r = solve(a)
-    >>> round(r.resistance("heater"), 6)  # 2 × 0.01/(100 × 1e-4) + 1/(1e4 × 1e-4)
-    3.0
+    >>> round(r.resistance("heater"), 6), round(r.interfaces[0].mean_jump, 6)
+    (3.0, 1.0)
     """
     options = options or SolverOptions()
     options.check()
@@ -348,80 +488,154 @@ def solve(assembly: LayeredAssembly, options: SolverOptions | None = None,
     method = choose_method(options.method, n, mesh.dim)
     kt_bodies = [b for b in assembly.bodies if b.k_constant() is None]
     need = estimate_memory(n, mesh.n_elements, mesh.dim, method, cell_assembly=bool(kt_bodies))
-    limit = options.max_memory if options.max_memory is not None else 0.8 * available_memory()
-    if need > limit:
-        raise InputError("mesh", f"{n:,} unknowns", f"a model whose estimated {need / 1e9:.2f} GB fits in the "
-                         f"{limit / 1e9:.2f} GB allowed (coarser mesh.cell_size or fewer layer_cells)",
-                         problem=f"needs about {need / 1e9:.2f} GB")
+    _refuse_oversized(n, need, options.max_memory)
     report("assembly", 0.0)
-    scale = assembly.depth if assembly.geometry == "planar" else 1.0
     system = boundary_system(assembly, mesh)
-    pairs, bc_cells, f, fixed = system.pairs, system.bc_cells, system.f, system.fixed
-
     # constant parts: volume (constant k) and convection
-    def volume(k_of_body: Callable[[Any], Any]) -> sp.csr_matrix:
-        blocks = []
-        for b in assembly.bodies:
-            bm = mesh.bodies[b.name]
-            k = k_of_body(b)
-            blocks.append(sp.csr_matrix((bm.n_nodes, bm.n_nodes)) if k is None else
-                          body_stiffness(bm, radial=assembly.radial, scale=scale, k=k))
-        return sp.block_diag(blocks, format="csr")
-
-    K_const = volume(lambda b: b.k_constant()) + system.K_boundary
+    K_const = _volume_matrix(assembly, mesh, lambda b: b.k_constant()) + system.K_boundary
     report("assembly", 0.5)
-    is_fixed = ~np.isnan(fixed)
-    free = np.flatnonzero(~is_fixed)
     report("assembly", 1.0)
-
-    nonlinear = bool(kt_bodies) or any(getattr(p.model, "nonlinear", False) for p in pairs)
-    sink_temps = [bc.value if bc.kind == "temperature" else bc.ambient for bc in assembly.boundaries
-                  if bc.kind in ("temperature", "convection")]
-    t = np.full(n, float(np.mean(sink_temps)))
-    t[is_fixed] = fixed[is_fixed]
     solver = LinearSolver(method, tolerance=options.tolerance, progress=progress)
-    kt_cells = {b.name: tensor_cells(mesh.bodies[b.name]) for b in kt_bodies}
-    iterations, linear_iterations = 0, 0
-    caught: list[str] = []
     with warnings.catch_warnings(record=True) as record:
         warnings.simplefilter("always", ValidityWarning)
-        for iterations in range(1, options.max_iterations + 1):
-            K = K_const
-            if kt_bodies:
-                K = K + volume(lambda b, t=t: None if b.k_constant() is not None else
-                               b.k_of(t[element_nodes(mesh.bodies[b.name], kt_cells[b.name])].mean(axis=1)))
-            hs = []
-            for p in pairs:
-                t_int = 0.5 * (_cell_mean(t, p.lower) + _cell_mean(t, p.upper))
-                h = np.asarray(p.model.evaluate(t_int, p.lower.centres), dtype=float)
-                if h.shape != (len(p.lower.nodes),) or not np.all(np.isfinite(h) & (h > 0)):
-                    raise InputError(f"interface {p.name}.conductance", h, "finite values > 0 at every cell")
-                hs.append(h)
-                K = K + _interface_matrix(p, h, n)
-            K = K.tocsr()
-            if len(free) == n:
-                A, b = K, f
-            else:
-                A = K[free][:, free]
-                b = f[free] - K[free][:, is_fixed] @ fixed[is_fixed]
-            t_new = t.copy()
-            t_new[free] = solver.solve(A, b, t[free])
-            linear_iterations += solver.iterations
-            change = float(np.max(np.abs(t_new - t))) if nonlinear else 0.0
-            t = t_new
-            report("Picard", iterations / options.max_iterations if nonlinear else 1.0)
-            if not nonlinear or change < options.picard_tolerance:
-                break
-        else:
-            raise ConvergenceError(f"Picard iteration for k(T) / h_j(T) did not converge in {options.max_iterations} "
-                                   f"iterations (last change {change:.3g} K > {options.picard_tolerance:g} K)")
+        state = _picard(assembly, mesh, system, K_const, kt_bodies, solver, options, report)
         caught = list(dict.fromkeys(str(w.message) for w in record if issubclass(w.category, ValidityWarning)))
     for msg in caught:
         warnings.warn(msg, ValidityWarning, stacklevel=2)
 
-    residual = K @ t - f  # at fixed nodes: the heat entering there
+    t = state.t
+    residual = state.K @ t - system.f  # at fixed nodes: the heat entering there
+    boundary_heat = _boundary_heat(assembly, system.bc_cells, residual, t)
+    # the iterative solver's leftover residual on free nodes is the balance error, as it should be
+    source_heat = {s.name: float(s.power) for s in assembly.sources}
+    interfaces = [_interface_result(p, h, t, mesh, assembly) for p, h in zip(system.pairs, state.hs, strict=True)]
+    return FieldResult(assembly, mesh, t, interfaces, boundary_heat, source_heat, state.iterations,
+                       state.linear_iterations, method, need, {}, system.bc_cells, tuple(caught))
+
+
+def _refuse_oversized(n: int, need: float, max_memory: float | None) -> None:
+    """Refuse a model whose estimated peak memory exceeds the limit, before anything sizeable is built.
+
+    Parameters
+    ----------
+    n : int
+        Number of unknowns (nodes) of the model.
+    need : float
+        Estimated peak memory of assembling and solving it [bytes].
+    max_memory : float or None
+        Bytes allowed; None allows 80 % of the memory the operating system reports as available.
+
+    Raises
+    ------
+    InputError
+        Naming ``mesh``, the number of unknowns, the estimate and the limit [GB].
+    """
+    limit = max_memory if max_memory is not None else 0.8 * available_memory()
+    if need > limit:
+        raise InputError("mesh", f"{n:,} unknowns", f"a model whose estimated {need / 1e9:.2f} GB fits in the "
+                         f"{limit / 1e9:.2f} GB allowed (coarser mesh.cell_size or fewer layer_cells)",
+                         problem=f"needs about {need / 1e9:.2f} GB")
+
+
+def _volume_matrix(assembly: LayeredAssembly, mesh: LayeredMesh,
+                   k_of_body: Callable[[Any], Any]) -> sp.csr_matrix:
+    """The bodies' conduction matrix, block-diagonal; ``k_of_body(body)`` gives a constant k, one k per
+    cell, or None for a body that contributes nothing (an all-zero block)."""
+    scale = assembly.depth if assembly.geometry == "planar" else 1.0
+    blocks = []
+    for b in assembly.bodies:
+        bm = mesh.bodies[b.name]
+        k = k_of_body(b)
+        blocks.append(sp.csr_matrix((bm.n_nodes, bm.n_nodes)) if k is None else
+                      body_stiffness(bm, radial=assembly.radial, scale=scale, k=k))
+    return sp.block_diag(blocks, format="csr")
+
+
+def _checked_conductance(pair: _Pair, h: Any) -> np.ndarray:
+    """h_j [W/(m² K)] of an interface model's ``evaluate``, as floats, refused unless one finite value
+    > 0 per interface cell (InputError naming the interface)."""
+    h = np.asarray(h, dtype=float)
+    if h.shape != (len(pair.lower.nodes),) or not np.all(np.isfinite(h) & (h > 0)):
+        raise InputError(f"interface {pair.name}.conductance", h, "finite values > 0 at every cell")
+    return h
+
+
+@dataclass
+class _PicardState:
+    """The converged iterate: nodal T [K], the last system matrix, h_j per interface cell, the Picard and
+    the accumulated linear-solver iteration counts."""
+
+    t: np.ndarray
+    K: sp.csr_matrix
+    hs: list[np.ndarray]
+    iterations: int
+    linear_iterations: int
+
+
+def _initial_temperature(assembly: LayeredAssembly, fixed: np.ndarray) -> np.ndarray:
+    """The first iterate: the mean sink temperature everywhere, the isothermal faces at their values."""
+    sink_temps = [bc.value if bc.kind == "temperature" else bc.ambient for bc in assembly.boundaries
+                  if bc.kind in ("temperature", "convection")]
+    t = np.full(len(fixed), float(np.mean(sink_temps)))
+    is_fixed = ~np.isnan(fixed)
+    t[is_fixed] = fixed[is_fixed]
+    return t
+
+
+def _system_matrix(assembly: LayeredAssembly, mesh: LayeredMesh, system: BoundarySystem, K_const: sp.csr_matrix,
+                   kt_cells: dict[str, np.ndarray], t: np.ndarray) -> tuple[sp.csr_matrix, list[np.ndarray]]:
+    """K at the iterate ``t``: the constant part, the k(T) bodies per cell at the cells' mean temperature
+    and every interface with h_j at its cells' mean interface temperature; also the h_j per pair."""
+    K = K_const
+    if kt_cells:
+        K = K + _volume_matrix(assembly, mesh, lambda b: None if b.k_constant() is not None else
+                               b.k_of(t[element_nodes(mesh.bodies[b.name], kt_cells[b.name])].mean(axis=1)))
+    hs = []
+    for p in system.pairs:
+        t_int = 0.5 * (_cell_mean(t, p.lower) + _cell_mean(t, p.upper))
+        h = _checked_conductance(p, p.model.evaluate(t_int, p.lower.centres))
+        hs.append(h)
+        K = K + _interface_matrix(p, h, mesh.n_nodes)
+    return K.tocsr(), hs
+
+
+def _picard(assembly: LayeredAssembly, mesh: LayeredMesh, system: BoundarySystem, K_const: sp.csr_matrix,
+            kt_bodies: list[Any], solver: LinearSolver, options: SolverOptions,
+            report: Callable[[str, float], None]) -> _PicardState:
+    """Solve K(T) T = f with the isothermal nodes fixed, by Picard iteration when k or h_j depend on T
+    (one linear solve otherwise); ConvergenceError after ``options.max_iterations``."""
+    n, f, fixed = mesh.n_nodes, system.f, system.fixed
+    is_fixed = ~np.isnan(fixed)
+    free = np.flatnonzero(~is_fixed)
+    nonlinear = bool(kt_bodies) or any(getattr(p.model, "nonlinear", False) for p in system.pairs)
+    t = _initial_temperature(assembly, fixed)
+    kt_cells = {b.name: tensor_cells(mesh.bodies[b.name]) for b in kt_bodies}
+    linear_iterations = 0
+    for iterations in range(1, options.max_iterations + 1):
+        K, hs = _system_matrix(assembly, mesh, system, K_const, kt_cells, t)
+        if len(free) == n:
+            A, b = K, f
+        else:
+            A = K[free][:, free]
+            b = f[free] - K[free][:, is_fixed] @ fixed[is_fixed]
+        t_new = t.copy()
+        t_new[free] = solver.solve(A, b, t[free])
+        linear_iterations += solver.iterations
+        change = float(np.max(np.abs(t_new - t))) if nonlinear else 0.0
+        t = t_new
+        report("Picard", iterations / options.max_iterations if nonlinear else 1.0)
+        if not nonlinear or change < options.picard_tolerance:
+            return _PicardState(t, K, hs, iterations, linear_iterations)
+    raise ConvergenceError(f"Picard iteration for k(T) / h_j(T) did not converge in {options.max_iterations} "
+                           f"iterations (last change {change:.3g} K > {options.picard_tolerance:g} K)")
+
+
+def _boundary_heat(assembly: LayeredAssembly, bc_cells: dict[str, FaceCells], residual: np.ndarray,
+                   t: np.ndarray) -> dict[str, float]:
+    """Heat [W] entering through every boundary: the nodal residual on isothermal faces (a node shared by
+    two of them counted once, for the first), h (T∞ − T) on convective ones, the given power or flux."""
     boundary_heat: dict[str, float] = {}
-    claimed = np.zeros(n, dtype=bool)
+    claimed = np.zeros(len(t), dtype=bool)
     for bc in assembly.boundaries:
         cells = bc_cells[bc.name]
         if bc.kind == "temperature":
@@ -433,21 +647,21 @@ def solve(assembly: LayeredAssembly, options: SolverOptions | None = None,
             boundary_heat[bc.name] = -float(np.sum(cells.L * (t[cells.nodes] - bc.ambient)) * bc.value)
         else:
             boundary_heat[bc.name] = float(bc.value if bc.kind == "power" else bc.value * cells.areas.sum())
-    # the iterative solver's leftover residual on free nodes is the balance error, as it should be
-    source_heat = {s.name: float(s.power) for s in assembly.sources}
-    interfaces = []
-    for p, h in zip(pairs, hs, strict=True):
-        sign = 1.0 if p.first_is_lower else -1.0
-        jump_nodes = sign * (t[p.lower.nodes] - t[p.upper.nodes])
-        cell_jump = np.sum(p.lower.L * jump_nodes, axis=1) / p.lower.areas
-        area = float(p.lower.areas.sum())
-        heat = float(np.sum(h * np.einsum("cij,cj->c", p.lower.M, jump_nodes)))
-        grid = tuple(np.unique(np.concatenate([mesh.lateral[d][p.lower.cell_index[:, d]],
-                                               mesh.lateral[d][p.lower.cell_index[:, d] + 1]]))
-                     for d in range(assembly.lateral_dims))
-        interfaces.append(InterfaceResult(
-            p.name, p.bodies, heat, area, float(np.sum(cell_jump * p.lower.areas) / area),
-            float(np.max(np.abs(jump_nodes))),
-            float(np.sum(h * p.lower.areas) / area), p.lower.centres, p.lower.areas, h, cell_jump, grid))
-    return FieldResult(assembly, mesh, t, interfaces, boundary_heat, source_heat, iterations, linear_iterations,
-                       method, need, {}, bc_cells, tuple(caught))
+    return boundary_heat
+
+
+def _interface_result(p: _Pair, h: np.ndarray, t: np.ndarray, mesh: LayeredMesh,
+                      assembly: LayeredAssembly) -> InterfaceResult:
+    """Heat, jumps and mean h_j of one interface from the solved nodal temperatures ``t``."""
+    sign = 1.0 if p.first_is_lower else -1.0
+    jump_nodes = sign * (t[p.lower.nodes] - t[p.upper.nodes])
+    cell_jump = np.sum(p.lower.L * jump_nodes, axis=1) / p.lower.areas
+    area = float(p.lower.areas.sum())
+    heat = float(np.sum(h * np.einsum("cij,cj->c", p.lower.M, jump_nodes)))
+    grid = tuple(np.unique(np.concatenate([mesh.lateral[d][p.lower.cell_index[:, d]],
+                                           mesh.lateral[d][p.lower.cell_index[:, d] + 1]]))
+                 for d in range(assembly.lateral_dims))
+    return InterfaceResult(
+        p.name, p.bodies, heat, area, float(np.sum(cell_jump * p.lower.areas) / area),
+        float(np.max(np.abs(jump_nodes))),
+        float(np.sum(h * p.lower.areas) / area), p.lower.centres, p.lower.areas, h, cell_jump, grid)

@@ -53,10 +53,18 @@ from scipy.interpolate import PchipInterpolator
 
 from tcrlab.errors import InputError
 from tcrlab.fem.assembly import FaceCells, _global_1d, axis_matrices, body_stiffness
-from tcrlab.fem.geometry import LayeredAssembly
-from tcrlab.fem.linear import LinearSolver, available_memory, choose_method, estimate_memory
+from tcrlab.fem.geometry import Boundary, LayeredAssembly
+from tcrlab.fem.linear import LinearSolver, choose_method, estimate_memory
 from tcrlab.fem.mesh import LayeredMesh, build_mesh
-from tcrlab.fem.solve import SolverOptions, _face, _interface_matrix, boundary_system
+from tcrlab.fem.solve import (
+    BoundarySystem,
+    SolverOptions,
+    _checked_conductance,
+    _face,
+    _interface_matrix,
+    _refuse_oversized,
+    boundary_system,
+)
 from tcrlab.transient.response import power_profile_response
 
 __all__ = ["TransientOptions", "TransientResult", "heat_capacity_matrix", "solve_transient"]
@@ -71,10 +79,19 @@ WARMUP_DOUBLINGS = 4  # step sizes below t_min, so that the first output time is
 class TransientOptions:
     """Time grid and discretisation of :func:`solve_transient`.
 
-    t_min, t_max : first and last output time [s] (0 < t_min < t_max).
-    points : number of log-spaced output times (≥ 2), or ``times`` to give them explicitly [s].
-    steps_per_doubling : time steps per doubling of the step size (≥ 2; 4 ≈ 13 steps per decade).
-    mass : ``"consistent"`` (default) or ``"lumped"`` heat-capacity matrix.
+    Attributes
+    ----------
+    t_min, t_max : float
+        First and last output time [s] (0 < t_min < t_max, at most 15 decades apart).
+    points : int
+        Number of log-spaced output times (2 … 100000).
+    times : tuple of float or None
+        The output times [s] given explicitly (> 0, increasing); then ``t_min``, ``t_max`` and
+        ``points`` are not used.
+    steps_per_doubling : int
+        Time steps per doubling of the step size (2 … 200; 4 ≈ 13 steps per decade).
+    mass : str
+        ``"consistent"`` (default) or ``"lumped"`` heat-capacity matrix.
     """
 
     t_min: float = 1e-6
@@ -103,6 +120,7 @@ class TransientOptions:
         return np.logspace(math.log10(self.t_min), math.log10(self.t_max), int(self.points))
 
     def check(self) -> None:
+        """Raise InputError naming the first setting out of its range."""
         self.output_times()
         s = self.steps_per_doubling
         if isinstance(s, bool) or not isinstance(s, int | np.integer) or not 2 <= s <= 200:
@@ -115,11 +133,43 @@ class TransientOptions:
 class TransientResult:
     """Zth(t) of an assembly after a power step (SI).
 
-    t : output times [s]. zth : per face or boundary name, Zth [K/W] = mean temperature rise / heat input
-    at ``t``. steady : per name, Zth(∞) [K/W] from the steady solution. source : the heated boundary (the
-    default curve). power : heat input [W] of the step (used only to report temperatures; Zth is per watt).
-    step_t, step_zth : the values at the time steps themselves. energy_in, energy_stored, energy_out :
-    [J] per watt of input at ``step_t`` (in = stored + out to the solver tolerance).
+    Attributes
+    ----------
+    t : ndarray
+        Output times [s].
+    zth : dict of str to ndarray
+        Per face or boundary name, Zth [K/W] = mean temperature rise / heat input at ``t``.
+    steady : dict of str to float
+        Per name, Zth(∞) [K/W] from the steady solution of the same linear model.
+    source : str
+        The heated boundary (the default curve).
+    power : float
+        Heat input [W] of the step (used only to report temperatures; Zth is per watt).
+    step_t : ndarray
+        The time steps themselves [s].
+    step_zth : dict of str to ndarray
+        Zth [K/W] at ``step_t``, per name.
+    energy_in, energy_stored, energy_out : ndarray
+        Energy [J] per watt of input at ``step_t``: supplied, stored in the heat capacity, and left
+        through the sinks (in = stored + out to the solver tolerance).
+    unknowns : int
+        Number of nodes.
+    steps : int
+        Number of time steps.
+    factorizations : int
+        Factorisations (or AMG hierarchies) built, one per step size.
+    method : str
+        The linear solver, ``"direct"`` or ``"amg"``.
+    mass : str
+        ``"consistent"`` or ``"lumped"``.
+    memory_estimate : float
+        Estimated peak memory [bytes] that was checked against the limit.
+    sink_temperature : float
+        The sinks' temperature [K], the initial state.
+    heat_capacity : float
+        Total heat capacity of the bodies ρcV [J/K].
+    _interp : dict
+        Cache of the interpolants of ``step_zth`` in ln t.
     """
 
     t: Array
@@ -173,9 +223,23 @@ class TransientResult:
 
 
 def heat_capacity_matrix(assembly: LayeredAssembly, mesh: LayeredMesh | None = None, *, lumped: bool = True) -> sp.spmatrix | Array:
-    """C = Σ ρc ∫ u v dV [J/K] of the assembly's Q1 mesh: the lumped diagonal (a vector) or the
-    consistent sparse matrix. ρc per body from :meth:`Body.volumetric_heat_capacity` (InputError naming
-    the body's density / specific_heat when missing).
+    """The heat-capacity matrix C = Σ ρc ∫ u v dV of the assembly's Q1 mesh.
+
+    Parameters
+    ----------
+    assembly : LayeredAssembly
+        The model; ρc per body from :meth:`Body.volumetric_heat_capacity`
+        (InputError naming the body's density / specific_heat when missing).
+    mesh : LayeredMesh, optional
+        Its mesh (default: built here).
+    lumped : bool
+        Return the lumped diagonal (row sums) instead of the consistent matrix.
+
+    Returns
+    -------
+    ndarray or scipy.sparse.csr_matrix
+        The lumped diagonal [J/K] per node, or the consistent (n, n) matrix [J/K]; either sums to the
+        bodies' ρcV.
 
     Examples
     --------
@@ -250,13 +314,16 @@ def solve_transient(assembly: LayeredAssembly, options: TransientOptions | None 
         Output times, steps per doubling of Δt, lumped or consistent heat capacity.
     solver : SolverOptions
         Linear solver (direct / AMG-CG), tolerance and the memory limit.
-    faces : names of boundaries or faces (``"body.side"``) whose mean temperature rise per watt to report
+    faces : sequence of str
+        Names of boundaries or faces (``"body.side"``) whose mean temperature rise per watt to report
         besides the heated boundary's.
-    progress : callable(stage, fraction), optional
+    progress : callable, optional
+        ``progress(stage, fraction)``, called during assembly and the time steps.
 
     Returns
     -------
     TransientResult
+        Zth(t) of the heated boundary and of ``faces``, Zth(∞) and the energy balance.
 
     Raises
     ------
@@ -291,43 +358,19 @@ def solve_transient(assembly: LayeredAssembly, options: TransientOptions | None 
     n = mesh.n_nodes
     for i, b in enumerate(assembly.bodies):  # missing ρ or c: refuse before building anything
         b.volumetric_heat_capacity(f"body[{i + 1}]")
-    sinks = {float(b.value) if b.kind == "temperature" else float(b.ambient)  # type: ignore[arg-type]
-             for b in assembly.boundaries if b.kind in ("temperature", "convection")}
-    if len(sinks) != 1:
-        raise InputError("boundary", sorted(sinks), "isothermal and convective sinks at one temperature (the "
-                         "initial state of the transient)", problem="sinks at different temperatures")
-    t_sink = sinks.pop()
+    t_sink = _common_sink_temperature(assembly)
     method = choose_method(solver.method, n, mesh.dim)
     # the steady model's estimate (matrix, hierarchy or factor) plus C, a second matrix (C + aK) and the
     # stage vectors
     need = estimate_memory(n, mesh.n_elements, mesh.dim, method, cell_assembly=False)
     need += 12.0 * n * 3**mesh.dim + 24 * 8.0 * n
-    limit = solver.max_memory if solver.max_memory is not None else 0.8 * available_memory()
-    if need > limit:
-        raise InputError("mesh", f"{n:,} unknowns", f"a model whose estimated {need / 1e9:.2f} GB fits in the "
-                         f"{limit / 1e9:.2f} GB allowed (coarser mesh.cell_size or fewer layer_cells)",
-                         problem=f"needs about {need / 1e9:.2f} GB")
+    _refuse_oversized(n, need, solver.max_memory)
     report("assembly", 0.0)
-    scale = assembly.depth if assembly.geometry == "planar" else 1.0
     system = boundary_system(assembly, mesh)
-    blocks = []
-    for b in assembly.bodies:
-        k = float(np.asarray(b.k_of(np.array([t_sink])))[0])
-        blocks.append(body_stiffness(mesh.bodies[b.name], radial=assembly.radial, scale=scale, k=k))
-    K = sp.block_diag(blocks, format="csr") + system.K_boundary
-    for p in system.pairs:
-        h = np.asarray(p.model.evaluate(np.full(len(p.lower.nodes), t_sink), p.lower.centres), dtype=float)
-        if h.shape != (len(p.lower.nodes),) or not np.all(np.isfinite(h) & (h > 0)):
-            raise InputError(f"interface {p.name}.conductance", h, "finite values > 0 at every cell")
-        K = K + _interface_matrix(p, h, n)
-    K = K.tocsr()
+    K = _conduction_matrix(assembly, mesh, system, t_sink)
     # θ = T − T_sink: the ambient part of the convective load vanishes (its row sums equal the load)
     f = system.f - system.K_boundary @ np.full(n, t_sink)
-    power = float(sum(b.value if b.kind == "power" else b.value * system.bc_cells[b.name].areas.sum()
-                      for b in sources) + sum(s.power for s in assembly.sources))
-    if not power > 0:
-        raise InputError("boundary", [b.name for b in sources], "a positive heat input (power, heat_flux or "
-                         "heat_source) to step on", problem="no heat input")
+    power = _step_power(assembly, sources, system)
     free = np.flatnonzero(np.isnan(system.fixed))
     lumped = options.mass == "lumped"
     C = heat_capacity_matrix(assembly, mesh, lumped=lumped)
@@ -336,7 +379,70 @@ def solve_transient(assembly: LayeredAssembly, options: TransientOptions | None 
     ff = f[free] / power
     report("assembly", 1.0)
 
-    # output functionals: area-mean over a face's cells, as a row vector on the free nodes
+    probes = _probes(assembly, mesh, system, sources, faces, free)
+    names = list(probes)
+    # Zth(∞): the steady state of the same linear model
+    steady_solver = _StepSolver(Kf, method, solver.tolerance)
+    theta_inf = steady_solver.solve(ff, np.zeros(len(free)))
+    steady = {name: float(w @ theta_inf) for name, w in probes.items()}
+
+    plan = _step_sizes(float(t_out[0]), float(t_out[-1]), int(options.steps_per_doubling))
+    march = _March(Cf, Kf, ff, method, solver.tolerance).run(plan, probes, report)
+    step_t = np.asarray(march.times)
+    step_zth = {k: np.asarray(v) for k, v in march.values.items()}
+    heat_in = float(ff.sum()) * step_t
+    result = TransientResult(
+        t=t_out, zth={}, steady=steady, source=names[0], power=power, step_t=step_t, step_zth=step_zth,
+        energy_in=heat_in, energy_stored=np.asarray(march.stored), energy_out=np.asarray(march.out),
+        unknowns=n, steps=len(march.times), factorizations=march.factorizations, method=method, mass=options.mass,
+        memory_estimate=need, sink_temperature=t_sink, heat_capacity=float(np.sum(C) if lumped else C.sum()))
+    for name in names:
+        result.zth[name] = result.zth_at(t_out, name)
+    return result
+
+
+def _common_sink_temperature(assembly: LayeredAssembly) -> float:
+    """The one temperature [K] of all isothermal and convective sinks (the initial state); InputError
+    when they differ."""
+    sinks = {float(b.value) if b.kind == "temperature" else float(b.ambient)  # type: ignore[arg-type]
+             for b in assembly.boundaries if b.kind in ("temperature", "convection")}
+    if len(sinks) != 1:
+        raise InputError("boundary", sorted(sinks), "isothermal and convective sinks at one temperature (the "
+                         "initial state of the transient)", problem="sinks at different temperatures")
+    return sinks.pop()
+
+
+def _conduction_matrix(assembly: LayeredAssembly, mesh: LayeredMesh, system: BoundarySystem,
+                       t_sink: float) -> sp.csr_matrix:
+    """K of the linear model: every body's k and every interface's h_j at the sink temperature, plus
+    the convective faces."""
+    n = mesh.n_nodes
+    scale = assembly.depth if assembly.geometry == "planar" else 1.0
+    blocks = []
+    for b in assembly.bodies:
+        k = float(np.asarray(b.k_of(np.array([t_sink])))[0])
+        blocks.append(body_stiffness(mesh.bodies[b.name], radial=assembly.radial, scale=scale, k=k))
+    K = sp.block_diag(blocks, format="csr") + system.K_boundary
+    for p in system.pairs:
+        h = _checked_conductance(p, p.model.evaluate(np.full(len(p.lower.nodes), t_sink), p.lower.centres))
+        K = K + _interface_matrix(p, h, n)
+    return K.tocsr()
+
+
+def _step_power(assembly: LayeredAssembly, sources: list[Boundary], system: BoundarySystem) -> float:
+    """Heat input [W] of the step: power and flux faces and volume sources; InputError unless > 0."""
+    power = float(sum(b.value if b.kind == "power" else b.value * system.bc_cells[b.name].areas.sum()
+                      for b in sources) + sum(s.power for s in assembly.sources))
+    if not power > 0:
+        raise InputError("boundary", [b.name for b in sources], "a positive heat input (power, heat_flux or "
+                         "heat_source) to step on", problem="no heat input")
+    return power
+
+
+def _probes(assembly: LayeredAssembly, mesh: LayeredMesh, system: BoundarySystem, sources: list[Boundary],
+            faces: Sequence[str], free: np.ndarray) -> dict[str, Array]:
+    """Output functionals by name, the heated boundary first: the area-mean over a face's cells as a row
+    vector on the free nodes."""
     names = [sources[0].name] if sources else []
     names += [x for x in faces if x not in names]
     if not names:
@@ -347,68 +453,78 @@ def solve_transient(assembly: LayeredAssembly, options: TransientOptions | None 
         if cells is None:
             body, side = assembly.face_parts(name, "faces")
             cells = _face(mesh, assembly, body.name, side)
-        probes[name] = _mean_functional(cells, n)[free]
+        probes[name] = _mean_functional(cells, mesh.n_nodes)[free]
+    return probes
 
-    # Zth(∞): the steady state of the same linear model
-    steady_solver = _StepSolver(Kf, method, solver.tolerance)
-    theta_inf = steady_solver.solve(ff, np.zeros(len(free)))
-    steady = {name: float(w @ theta_inf) for name, w in probes.items()}
 
-    plan = _step_sizes(float(t_out[0]), float(t_out[-1]), int(options.steps_per_doubling))
-    total = sum(m for _, m in plan)
-    theta = np.zeros(len(free))
-    one_f = float(ff.sum())
+@dataclass
+class _March:
+    """TR-BDF2 time marching of C dθ/dt + K θ = f on the free nodes (per watt of input), from θ = 0,
+    recording the probes, the stored energy and the energy that left through the sinks after every step."""
 
-    def q_out(x: Array) -> float:  # heat per watt leaving through the sinks at state x
-        return float(np.sum(Kf @ x))
+    Cf: sp.spmatrix
+    Kf: sp.csr_matrix
+    ff: Array
+    method: str
+    tolerance: float
+    times: list[float] = field(default_factory=list)
+    values: dict[str, list[float]] = field(default_factory=dict)
+    stored: list[float] = field(default_factory=list)
+    out: list[float] = field(default_factory=list)
+    factorizations: int = 0
 
-    times, values, stored, out_e = [], {k: [] for k in names}, [], []
-    t, e_out, done, factorizations = 0.0, 0.0, 0, 0
-    w_tr, c_bdf = GAMMA / 2.0, (1.0 - GAMMA) / (2.0 - GAMMA)
-    a_coef, b_coef = 1.0 / (GAMMA * (2.0 - GAMMA)), (1.0 - GAMMA) ** 2 / (GAMMA * (2.0 - GAMMA))
-    for j, (dt, m) in enumerate(plan):
-        step = _StepSolver((Cf + (STAGE * dt) * Kf).tocsr(), method, solver.tolerance)
-        factorizations += 1
-        for i in range(m):
-            q_n = q_out(theta)
-            if j == 0 and i == 0:
-                # two backward-Euler half steps (Rannacher start-up)
-                be = _StepSolver((Cf + (0.5 * dt) * Kf).tocsr(), method, solver.tolerance)
-                factorizations += 1
-                x1 = be.solve(Cf @ theta + 0.5 * dt * ff, theta)
-                q1 = q_out(x1)
-                x2 = be.solve(Cf @ x1 + 0.5 * dt * ff, x1)
-                q2 = q_out(x2)
-                e_out += 0.5 * dt * (q1 + q2)
-                theta = x2
-            else:
-                # TR stage to t + γΔt, BDF2 stage to t + Δt; both with C + (1 − 1/√2)Δt K
-                rhs = Cf @ theta + (GAMMA * dt) * ff - (w_tr * dt) * (Kf @ theta)
-                x_g = step.solve(rhs, theta)
-                rhs = a_coef * (Cf @ x_g) - b_coef * (Cf @ theta) + (c_bdf * dt) * ff
-                x_n = step.solve(rhs, x_g)
-                q_g, q_new = q_out(x_g), q_out(x_n)
-                e_out += dt * (0.5 / (2.0 - GAMMA) * (q_n + q_g) + c_bdf * q_new)
-                theta = x_n
-            t += dt
-            done += 1
-            times.append(t)
-            for name, w in probes.items():
-                values[name].append(float(w @ theta))
-            stored.append(float(np.sum(Cf @ theta)))
-            out_e.append(e_out)
-            report("time steps", done / total)
-    step_t = np.asarray(times)
-    step_zth = {k: np.asarray(v) for k, v in values.items()}
-    heat_in = one_f * step_t
-    result = TransientResult(
-        t=t_out, zth={}, steady=steady, source=names[0], power=power, step_t=step_t, step_zth=step_zth,
-        energy_in=heat_in, energy_stored=np.asarray(stored), energy_out=np.asarray(out_e), unknowns=n,
-        steps=done, factorizations=factorizations, method=method, mass=options.mass, memory_estimate=need,
-        sink_temperature=t_sink, heat_capacity=float(np.sum(C) if lumped else C.sum()))
-    for name in names:
-        result.zth[name] = result.zth_at(t_out, name)
-    return result
+    def q_out(self, x: Array) -> float:
+        """Heat per watt leaving through the sinks at state x."""
+        return float(np.sum(self.Kf @ x))
+
+    def _solver(self, coefficient: float) -> _StepSolver:
+        self.factorizations += 1
+        return _StepSolver((self.Cf + coefficient * self.Kf).tocsr(), self.method, self.tolerance)
+
+    def start(self, theta: Array, dt: float) -> tuple[Array, float]:
+        """Two backward-Euler half steps (Rannacher start-up): the new state and the energy out [J/W]."""
+        Cf, ff = self.Cf, self.ff
+        be = self._solver(0.5 * dt)
+        x1 = be.solve(Cf @ theta + 0.5 * dt * ff, theta)
+        q1 = self.q_out(x1)
+        x2 = be.solve(Cf @ x1 + 0.5 * dt * ff, x1)
+        q2 = self.q_out(x2)
+        return x2, 0.5 * dt * (q1 + q2)
+
+    def step(self, step: _StepSolver, theta: Array, dt: float) -> tuple[Array, float]:
+        """One TR-BDF2 step: TR stage to t + γΔt, BDF2 stage to t + Δt, both with C + (1 − 1/√2)Δt K;
+        the new state and the energy out [J/W]."""
+        Cf, Kf, ff = self.Cf, self.Kf, self.ff
+        w_tr, c_bdf = GAMMA / 2.0, (1.0 - GAMMA) / (2.0 - GAMMA)
+        a_coef, b_coef = 1.0 / (GAMMA * (2.0 - GAMMA)), (1.0 - GAMMA) ** 2 / (GAMMA * (2.0 - GAMMA))
+        q_n = self.q_out(theta)
+        rhs = Cf @ theta + (GAMMA * dt) * ff - (w_tr * dt) * (Kf @ theta)
+        x_g = step.solve(rhs, theta)
+        rhs = a_coef * (Cf @ x_g) - b_coef * (Cf @ theta) + (c_bdf * dt) * ff
+        x_n = step.solve(rhs, x_g)
+        q_g, q_new = self.q_out(x_g), self.q_out(x_n)
+        return x_n, dt * (0.5 / (2.0 - GAMMA) * (q_n + q_g) + c_bdf * q_new)
+
+    def run(self, plan: list[tuple[float, int]], probes: dict[str, Array],
+            report: Callable[[str, float], None]) -> _March:
+        """March through the (Δt, steps) blocks of ``plan``; returns itself with the records filled."""
+        total = sum(m for _, m in plan)
+        self.values = {k: [] for k in probes}
+        theta = np.zeros(len(self.ff))
+        t, e_out = 0.0, 0.0
+        for j, (dt, m) in enumerate(plan):
+            step = self._solver(STAGE * dt)
+            for i in range(m):
+                theta, de = self.start(theta, dt) if j == 0 and i == 0 else self.step(step, theta, dt)
+                e_out += de
+                t += dt
+                self.times.append(t)
+                for name, w in probes.items():
+                    self.values[name].append(float(w @ theta))
+                self.stored.append(float(np.sum(self.Cf @ theta)))
+                self.out.append(e_out)
+                report("time steps", len(self.times) / total)
+        return self
 
 
 def _mean_functional(cells: FaceCells, n: int) -> Array:

@@ -14,7 +14,23 @@ __all__ = ["plot_conductance_vs_pressure", "plot_contact_maps"]
 
 
 def plot_contact_maps(result: Any, path: str | Path, *, title: str | None = None) -> Path:
-    """Side-by-side maps of the contact pressure (MPa) and the gap (µm) of a solved contact."""
+    """Side-by-side maps of the contact pressure (MPa) and the gap (µm) of a solved contact.
+
+    Parameters
+    ----------
+    result : ContactResult
+        A solved contact (:func:`tcrlab.contact.solver.solve`): pressure [Pa] and gap [m] maps, the
+        physical size [m], the load [Pa] and the effective modulus [Pa].
+    path : str or Path
+        The figure file; its suffix picks the format (png, pdf, svg, ...).
+    title : str, optional
+        The figure title (default: the mean pressure and E').
+
+    Returns
+    -------
+    Path
+        The file written.
+    """
     import matplotlib
 
     matplotlib.use("Agg")
@@ -49,7 +65,28 @@ def plot_conductance_vs_pressure(
     references: Mapping[str, Sequence[float]] | None = None,
     title: str = "Joint conductance from the numerical contact",
 ) -> Path:
-    """h (W/m²K) vs pressure (MPa), log–log; ``references`` (e.g. CMY, Mikic) drawn dashed."""
+    """h (W/m²K) vs pressure (MPa), log–log; ``references`` (e.g. CMY, Mikic) drawn dashed.
+
+    Curves without a positive value (h_g in vacuum, h_r without emissivities) are left out.
+
+    Parameters
+    ----------
+    pressures : sequence of float
+        Nominal contact pressures [Pa].
+    curves : Mapping of str to sequence of float
+        Conductances per pressure [W/(m² K)] by label, e.g. ``{"h_c": ..., "h_j": ...}``; drawn with markers.
+    path : str or Path
+        The figure file; its suffix picks the format.
+    references : Mapping of str to sequence of float, optional
+        Correlations for the same surface [W/(m² K)] by label, drawn dashed.
+    title : str
+        The axes title.
+
+    Returns
+    -------
+    Path
+        The file written.
+    """
     import matplotlib
 
     matplotlib.use("Agg")

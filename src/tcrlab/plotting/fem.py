@@ -44,7 +44,22 @@ def _slice_fields(result: Any, at: float | None) -> tuple[list[tuple[str, np.nda
 
 
 def plot_slice(result: Any, ax: Any = None, *, at: float | None = None) -> Any:
-    """Temperature on a vertical section (3-D: the plane y = ``at``, default the first body's mid-plane)."""
+    """Temperature on a vertical section (3-D: the plane y = ``at``, default the first body's mid-plane).
+
+    Parameters
+    ----------
+    result : FieldResult
+        A solved FE case (:func:`tcrlab.fem.solve`).
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; None makes a new figure.
+    at : float, optional
+        3-D only: the y of the section plane [m] (default: the first body's mid-plane).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure holding the section (temperatures in °C when all are above 200 K, else in K).
+    """
     plt = _pyplot()
     fig = None
     if ax is None:
@@ -72,7 +87,34 @@ def plot_slice(result: Any, ax: Any = None, *, at: float | None = None) -> Any:
 def plot_interface_maps(result: Any, interface: str | None = None, axes: Any = None, *,
                         pressure: np.ndarray | None = None) -> Any:
     """Panels for one interface (default the first): h_j [W/(m² K)] and the jump T₁ − T₂ [K], with the
-    contact pressure [MPa] first when ``pressure`` (one value per interface cell [Pa]) is given."""
+    contact pressure [MPa] first when ``pressure`` (one value per interface cell [Pa]) is given.
+
+    3-D interfaces are drawn as maps (a uniform field as its value, without a colour bar); 2-D and r–z
+    ones as profiles along the interface.
+
+    Parameters
+    ----------
+    result : FieldResult
+        A solved FE case with at least one interface.
+    interface : str, optional
+        The interface's name (default: the first).
+    axes : sequence of matplotlib.axes.Axes, optional
+        One axes per panel; None makes a new figure.
+    pressure : ndarray, optional
+        Contact pressure per interface cell [Pa], drawn as the first panel.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure holding the panels.
+
+    Raises
+    ------
+    ValueError
+        If the model has no interface.
+    InputError
+        If ``interface`` names none of the model's interfaces.
+    """
     plt = _pyplot()
     if not result.interfaces:
         raise ValueError("the model has no interface")
@@ -122,7 +164,20 @@ def plot_interface_maps(result: Any, interface: str | None = None, axes: Any = N
 
 
 def plot_fem(result: Any, *, title: str | None = None) -> Any:
-    """Slice on top, the first interface's maps below (when there is an interface)."""
+    """Slice on top, the first interface's maps below (when there is an interface).
+
+    Parameters
+    ----------
+    result : FieldResult
+        A solved FE case.
+    title : str, optional
+        The figure title (default: the assembly's name).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure (not saved; see :func:`tcrlab.fileio.save_figure`).
+    """
     plt = _pyplot()
     if not result.interfaces:
         fig = plot_slice(result)

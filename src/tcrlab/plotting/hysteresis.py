@@ -13,7 +13,23 @@ __all__ = ["plot_export_table", "plot_hysteresis"]
 
 
 def plot_hysteresis(result: Any, path: str | Path, *, title: str = "Loading–unloading memory") -> Path:
-    """Save h_c(P) of a :class:`tcrlab.export.hysteresis.HysteresisResult` (three branches) to ``path``."""
+    """Save h_c(P) of a :class:`tcrlab.export.hysteresis.HysteresisResult` (three branches) to ``path``.
+
+    Parameters
+    ----------
+    result : HysteresisResult
+        Pressures [Pa] with h_c on first loading, on unloading from the peak and on reloading
+        [W/(m² K)].
+    path : str or Path
+        The figure file; its suffix picks the format.
+    title : str
+        The axes title.
+
+    Returns
+    -------
+    Path
+        The file written.
+    """
     import matplotlib
 
     matplotlib.use("Agg")
@@ -43,7 +59,25 @@ def plot_hysteresis(result: Any, path: str | Path, *, title: str = "Loading–un
 def plot_export_table(table: Any, path: str | Path, *, temperature: float | None = None,
                       title: str = "Exported conductance table") -> Path:
     """Save the closed path h(P) and the open path h(d) of a ConductanceTable (nodes and the C1
-    interpolant) side by side."""
+    interpolant) side by side.
+
+    Parameters
+    ----------
+    table : ConductanceTable
+        An exported table (:mod:`tcrlab.export.table`): h against pressure [Pa] and against clearance [m]
+        per temperature [K].
+    path : str or Path
+        The figure file; its suffix picks the format.
+    temperature : float, optional
+        The table temperature to draw [K]; the nearest row is used (default: the first).
+    title : str
+        The figure title (the temperature is appended).
+
+    Returns
+    -------
+    Path
+        The file written.
+    """
     import matplotlib
 
     matplotlib.use("Agg")

@@ -20,6 +20,24 @@ def plot_joint_curve(pressures: Any, result: Any, path: str | Path, *, title: st
     (h_g in vacuum, h_r without emissivity) are listed in the legend as "0" and not drawn.
     ``operating`` = (pressure [Pa], JointResult there) marks the operating point with its h_j and
     R_c = 1/h_j in W/(m²K) and cm²K/W.
+
+    Parameters
+    ----------
+    pressures : array_like
+        Contact pressures [Pa].
+    result : JointResult
+        The joint evaluated over ``pressures`` (h_c, h_g, h_r, h_j [W/(m² K)]).
+    path : str or Path
+        The figure file; its suffix picks the format.
+    title : str
+        The axes title.
+    operating : tuple of (float, JointResult), optional
+        The operating pressure [Pa] and the joint's result there, marked on the curve.
+
+    Returns
+    -------
+    Path
+        The file written.
     """
     import matplotlib
 

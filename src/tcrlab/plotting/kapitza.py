@@ -24,7 +24,31 @@ def plot_kapitza(
     measured: Sequence[Mapping[str, Any]] = (),
 ) -> Path:
     """Draw R_K = 1/h (m²K/W) vs T for each model in ``resistances`` (keys amm/dmm/radiation or any
-    label) and measured entries (dicts with temperature & h, or temperature_range & h_over_T3)."""
+    label) and measured entries (dicts with temperature & h, or temperature_range & h_over_T3).
+
+    A measured point carries the authors' stated uncertainty as an error bar; an unverified secondary
+    value is drawn as indicative within a factor 1.5.
+
+    Parameters
+    ----------
+    T : sequence of float or ndarray
+        Temperatures [K].
+    resistances : Mapping of str to ndarray
+        R_K per temperature [m² K/W] by model (``amm``, ``dmm``, ``radiation`` get their own label and
+        line style; any other key is its own label).
+    path : str or Path
+        The figure file; its suffix picks the format.
+    title : str
+        The axes title (default: "Kapitza resistance of a perfect interface").
+    measured : sequence of Mapping
+        Measured entries: ``temperature`` [K] and ``h`` [W/(m² K)] (optional ``h_uncertainty``,
+        ``verified``), or ``temperature_range`` [K] and ``h_over_T3`` [W/(m² K⁴)]; ``source`` labels them.
+
+    Returns
+    -------
+    Path
+        The file written.
+    """
     import matplotlib
 
     matplotlib.use("Agg")

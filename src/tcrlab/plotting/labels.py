@@ -37,6 +37,16 @@ _DIMENSIONS: dict[str, tuple[str, float]] = {
 def output_unit(name: str) -> str:
     """The SI unit of a named output ("" when dimensionless or unknown).
 
+    Parameters
+    ----------
+    name : str
+        An output name of the case contract, e.g. ``"h_c"``, ``"R_total"``, ``"Y"``.
+
+    Returns
+    -------
+    str
+        The SI unit, e.g. ``"m²K/W"``; ``""`` when dimensionless or unknown.
+
     Examples
     --------
     >>> output_unit("R_c"), output_unit("h_amm"), output_unit("P_over_Hc")
@@ -47,6 +57,19 @@ def output_unit(name: str) -> str:
 
 def output_display(name: str) -> tuple[str, float]:
     """(axis label, factor from SI) for a named output, e.g. ("R_c (cm²K/W)", 1e4).
+
+    Parameters
+    ----------
+    name : str
+        An output name of the case contract, e.g. ``"h_c"``, ``"R_c"``, ``"Y"``.
+
+    Returns
+    -------
+    label : str
+        The axis label with the display unit (``"<name> (SI)"`` for an unknown name; no unit for a
+        dimensionless one).
+    factor : float
+        Multiply SI values by this to get the display unit.
 
     Examples
     --------
@@ -61,6 +84,21 @@ def output_display(name: str) -> tuple[str, float]:
 
 def dimension_display(name: str, dimension: str | None) -> tuple[str, float]:
     """(axis label, factor from SI) for a swept input of the given dimension.
+
+    Parameters
+    ----------
+    name : str
+        The swept input's name, used as the label's text.
+    dimension : str or None
+        Its dimension in :data:`tcrlab.units.DIMENSIONS` terms, e.g. ``"pressure"``; None for text
+        values (a gas name, a model) that have no unit.
+
+    Returns
+    -------
+    label : str
+        The axis label with the display unit (``"<name> (SI)"`` for a dimension without one here).
+    factor : float
+        Multiply SI values by this to get the display unit.
 
     Examples
     --------

@@ -29,6 +29,24 @@ def plot_meterbar(data: Any, results: Sequence[Any], path: str | Path, *, thickn
     Axis: the hot bar's face at 0, the hot bar at negative positions, the cold bar below its face
     at +t (t = sample thickness, 0 for a bare interface). With ``thickness_fit`` a second panel shows
     impedance vs thickness.
+
+    Parameters
+    ----------
+    data : MeterBarData
+        The runs: thermocouple positions [m] and temperatures [K] on the hot and cold bars, and the
+        sample thickness [m] of each.
+    results : sequence of MeterBarResult
+        One reduction per run (:func:`tcrlab.experiment.meterbar.reduce_meterbar`): the line fits of
+        both bars and the impedance [m² K/W] with its expanded uncertainty.
+    path : str or Path
+        The figure file; its suffix picks the format.
+    thickness_fit : ThicknessSeriesResult, optional
+        The impedance-vs-thickness fit of the same runs, drawn in a second panel.
+
+    Returns
+    -------
+    Path
+        The file written.
     """
     plt = _pyplot()
     ncols = 2 if thickness_fit is not None else 1
@@ -59,6 +77,15 @@ def plot_meterbar(data: Any, results: Sequence[Any], path: str | Path, *, thickn
 
 
 def plot_thickness_axes(ax: Any, fit: Any) -> None:
+    """Draw impedance vs sample thickness and the fitted line (k_app, R_contact, 95 % intervals) on ``ax``.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        Where to draw.
+    fit : ThicknessSeriesResult
+        Thicknesses [m], impedances [m² K/W] (with their uncertainties, when known) and the line fit.
+    """
     t = fit.thickness * 1e3
     yerr = None if fit.u_impedance is None else fit.u_impedance * 1e4
     ax.errorbar(t, fit.impedance * 1e4, yerr=yerr, fmt="o", label="measured")
@@ -73,6 +100,21 @@ def plot_thickness_axes(ax: Any, fit: Any) -> None:
 
 
 def plot_thickness_series(fit: Any, path: str | Path) -> Path:
+    """Save impedance vs sample thickness with the fitted line: the apparent conductivity k_app (slope) and
+    the contact resistance (intercept), 95 % intervals.
+
+    Parameters
+    ----------
+    fit : ThicknessSeriesResult
+        Thicknesses [m], impedances [m² K/W] (with their uncertainties, when known) and the line fit.
+    path : str or Path
+        The figure file; its suffix picks the format.
+
+    Returns
+    -------
+    Path
+        The file written.
+    """
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(6.4, 4.6))
     plot_thickness_axes(ax, fit)
@@ -81,7 +123,25 @@ def plot_thickness_series(fit: Any, path: str | Path) -> Path:
 
 
 def plot_fit(fit: Any, path: str | Path, *, xlabel: str = "pressure (MPa)", x_scale: float = 1e-6) -> Path:
-    """Measured h vs P with the fitted curve (log-log) and relative residuals."""
+    """Measured h vs P with the fitted curve (log-log) and relative residuals.
+
+    Parameters
+    ----------
+    fit : FitResult
+        A fitted contact model (:mod:`tcrlab.experiment.fitting`): the measured points ``x``, ``y``
+        [W/(m² K)], ``predict`` and the fitted parameters.
+    path : str or Path
+        The figure file; its suffix picks the format.
+    xlabel : str
+        Label of the horizontal axis.
+    x_scale : float
+        Factor from the SI values of ``x`` to the axis unit (1e-6: Pa to MPa).
+
+    Returns
+    -------
+    Path
+        The file written.
+    """
     plt = _pyplot()
     fig, (ax, axr) = plt.subplots(2, 1, figsize=(6.4, 5.6), sharex=True, gridspec_kw={"height_ratios": [3, 1]})
     x = fit.x

@@ -38,7 +38,27 @@ def _paths(result: StackResult) -> list[tuple[str, Any]]:
 
 def plot_profile(result: StackResult, *, title: str | None = None) -> Any:
     """A matplotlib Figure of T(x) along the main heat path of a solved (scalar) stack, and along every
-    other branch of its parallel groups (one line each, labelled with its share of the heat)."""
+    other branch of its parallel groups (one line each, labelled with its share of the heat).
+
+    Layers are shaded and named; every interface's temperature jump is an arrow with its ΔT.
+
+    Parameters
+    ----------
+    result : StackResult
+        A solved stack with one value per input (a batched solution has no profile).
+    title : str, optional
+        The axes title (default: the case name with its bottleneck, or its number of parallel paths).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure (°C when every node is above 200 K, else K; positions in mm).
+
+    Raises
+    ------
+    ValueError
+        If the solution is batched (no single profile).
+    """
     import matplotlib
 
     matplotlib.use("Agg")
@@ -93,7 +113,20 @@ def plot_profile(result: StackResult, *, title: str | None = None) -> Any:
 
 def plot_variants(results: Mapping[str, StackResult], *, title: str = "Interface variants") -> Any:
     """Compare solved stacks (same geometry, different interfaces): their T(x) profiles overlaid (left)
-    and the hot-end (junction) temperatures as bars (right)."""
+    and the hot-end (junction) temperatures as bars (right).
+
+    Parameters
+    ----------
+    results : Mapping of str to StackResult
+        Solved stacks by variant name; batched solutions (no profile) are left out.
+    title : str
+        The figure title.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure.
+    """
     import matplotlib
 
     matplotlib.use("Agg")

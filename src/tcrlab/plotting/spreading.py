@@ -14,7 +14,26 @@ __all__ = ["plot_ratio_sweep", "plot_surface"]
 
 def plot_ratio_sweep(ratio: np.ndarray, curves: dict[str, np.ndarray], *, marker: tuple[float, float] | None = None,
                      xlabel: str = "source / plate size", title: str = "") -> Figure:
-    """R_s [K/W] against the source/plate ratio, one line per label; ``marker`` = (ratio, R_s) of the case."""
+    """R_s [K/W] against the source/plate ratio, one line per label; ``marker`` = (ratio, R_s) of the case.
+
+    Parameters
+    ----------
+    ratio : ndarray
+        Source-to-plate size ratios in (0, 1] [-].
+    curves : dict of str to ndarray
+        Spreading resistance per ratio [K/W] by label.
+    marker : tuple of (float, float), optional
+        The case's own ratio [-] and R_s [K/W], marked with a dot.
+    xlabel : str
+        Label of the horizontal axis.
+    title : str
+        The axes title (none when empty).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure (R_s on a logarithmic axis).
+    """
     fig = Figure(figsize=(6.4, 4.2), layout="constrained")
     ax = fig.add_subplot()
     for label, values in curves.items():
@@ -35,7 +54,26 @@ def plot_ratio_sweep(ratio: np.ndarray, curves: dict[str, np.ndarray], *, marker
 def plot_surface(x: np.ndarray, y: np.ndarray, rise: np.ndarray, sources: Sequence[Any], *,
                  sink_temperature: float | None = None, title: str = "") -> Figure:
     """Temperature of the heated face (rise above the sink, or °C with ``sink_temperature`` in K) with the
-    sources outlined and each source's maximum marked."""
+    sources outlined and named.
+
+    Parameters
+    ----------
+    x, y : ndarray
+        Grid coordinates [m] (as from :func:`tcrlab.spreading.sources.surface_temperature_rise`).
+    rise : ndarray
+        Temperature rise θ[y, x] above the sink [K].
+    sources : sequence of RectSource
+        The sources (centre, length, width [m] and name), outlined on the map.
+    sink_temperature : float, optional
+        The sink temperature [K]; given, the map shows the temperature in °C instead of the rise.
+    title : str
+        The axes title (none when empty).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure (positions in mm).
+    """
     fig = Figure(figsize=(6.4, 5.0), layout="constrained")
     ax = fig.add_subplot()
     offset = 0.0 if sink_temperature is None else sink_temperature - 273.15

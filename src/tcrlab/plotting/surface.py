@@ -15,7 +15,25 @@ _UNITS = (("nm", 1e-9), ("µm", 1e-6), ("mm", 1e-3), ("m", 1.0))
 
 
 def length_unit(value: float) -> tuple[str, float]:
-    """A display unit for lengths of magnitude ``value`` (m): ("µm", 1e-6) for 3e-5, etc."""
+    """A display unit for lengths of magnitude ``value`` (m): ("µm", 1e-6) for 3e-5, etc.
+
+    Parameters
+    ----------
+    value : float
+        A typical length [m] (its magnitude is used).
+
+    Returns
+    -------
+    name : str
+        The largest of nm, µm, mm, m not above ``value`` (nm for anything smaller).
+    scale : float
+        The unit in metres: divide SI lengths by it.
+
+    Examples
+    --------
+    >>> length_unit(3e-5), length_unit(0.02), length_unit(1e-12)
+    (('µm', 1e-06), ('mm', 0.001), ('nm', 1e-09))
+    """
     value = abs(float(value))
     chosen = _UNITS[0]
     for name, scale in _UNITS:
@@ -35,6 +53,22 @@ def plot_surface(
     fitted power law q^(−2−2H), and the height profile along x through the middle (or ``profile_row``).
 
     Returns the matplotlib Figure; with ``path`` the figure is also saved atomically (and closed).
+
+    Parameters
+    ----------
+    topography : Topography
+        The surface: heights [m] on a grid of known physical size [m].
+    path : str or Path, optional
+        Save the figure to this file (its suffix picks the format).
+    title : str, optional
+        The figure title.
+    profile_row : int, optional
+        The grid row (index along y) of the profile panel (default: the middle).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure (lengths in the unit :func:`length_unit` picks).
     """
     import matplotlib
 

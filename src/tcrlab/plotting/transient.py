@@ -21,6 +21,26 @@ def plot_transient(path: str | Path, *, curves: Sequence[tuple[str, Any, Any]],
 
     ``curves``: (label, t, zth); ``structures``: (label, StructureFunction); ``marks``: (name, R_before,
     R_after) of interfaces, shaded on the structure function; ``separation``: an R_thJC to mark.
+
+    Parameters
+    ----------
+    path : str or Path
+        The figure file; its suffix picks the format.
+    curves : sequence of tuple of (str, array_like, array_like)
+        Label, times t [s] and Zth [K/W] of each curve.
+    structures : sequence of tuple of (str, StructureFunction)
+        Label and cumulative structure function (R_Σ [K/W], C_Σ [J/K]) of each.
+    marks : sequence of tuple of (str, float, float)
+        Interface name and its cumulative resistance before and after it [K/W], shaded.
+    separation : float, optional
+        A junction-to-case resistance R_thJC [K/W] to mark (the JESD51-14 separation point).
+    title : str
+        The figure title (none when empty).
+
+    Returns
+    -------
+    Path
+        The file written.
     """
     import matplotlib
 

@@ -29,7 +29,22 @@ def _varies(y: np.ndarray) -> bool:
 
 def plot_mc_histograms(result: Any, path: str | Path, *, max_outputs: int = 6) -> Path:
     """One histogram per varying output, in engineering units, with P5, P50, P95 marked; outputs that
-    do not vary are named in the title instead of given a panel."""
+    do not vary are named in the title instead of given a panel.
+
+    Parameters
+    ----------
+    result : MonteCarloResult
+        The samples of each output (SI), their percentile summary, the sample count and the seed.
+    path : str or Path
+        The figure file; its suffix picks the format.
+    max_outputs : int
+        At most this many panels (the first varying outputs).
+
+    Returns
+    -------
+    Path
+        The file written.
+    """
     from matplotlib.ticker import MaxNLocator
 
     from tcrlab.plotting.labels import output_display
@@ -74,7 +89,22 @@ def plot_mc_histograms(result: Any, path: str | Path, *, max_outputs: int = 6) -
 
 def plot_sweep(result: Any, path: str | Path, *, max_outputs: int = 4) -> Path:
     """Each varying output vs the first numeric swept name, in engineering units; one line per
-    combination of the other names (distinct styles, so coinciding curves stay visible), one legend."""
+    combination of the other names (distinct styles, so coinciding curves stay visible), one legend.
+
+    Parameters
+    ----------
+    result : SweepResult
+        The tidy table of the sweep (SI), the swept names with their dimensions and the output names.
+    path : str or Path
+        The figure file; its suffix picks the format.
+    max_outputs : int
+        At most this many panels (the first varying outputs; the first output when none varies).
+
+    Returns
+    -------
+    Path
+        The file written.
+    """
     from tcrlab.plotting.labels import dimension_display, output_display
 
     plt = _pyplot()

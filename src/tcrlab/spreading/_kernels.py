@@ -20,6 +20,22 @@ def rect_sums(a, b, c, d, x, y, thick, cond, zsink, m_modes, n_modes):  # pragma
 
     ``thick``, ``cond``: (G, L) layers from the heated face down; ``zsink``: 1/h (0: isothermal).
     Zero weights (a centred source's odd modes) are skipped.
+
+    Parameters
+    ----------
+    a, b, c, d, x, y : ndarray
+        Source size, plate size and source centre of each geometry [m], shape (G,).
+    thick, cond : ndarray
+        Layer thicknesses [m] and conductivities [W/(m K)], shape (G, L).
+    zsink : ndarray
+        1/h of the sink [m² K/W] (0: isothermal), shape (G,).
+    m_modes, n_modes : int
+        Modes M, N per direction.
+
+    Returns
+    -------
+    ndarray
+        The spreading sum R_s [K/W] of each geometry.
     """
     g_count = a.shape[0]
     layers = thick.shape[1]
@@ -80,7 +96,36 @@ def _strip_factor(size, centre, plate, s):  # pragma: no cover - compiled
 def rect_split(a, b, c, d, x, y, thick, cond, zsink, big_m, big_n, bcut, eta, nodes, weights, nodes2, weights2):  # pragma: no cover - compiled
     """The two parts of :func:`tcrlab.spreading._rect_split.split_sums` for each geometry g: the modal sum
     Σ'_{β≤B} w_mn [Z(β) − erf(ηβ)/(k₁β)] (B = ``bcut``, m ≤ M, n ≤ N) and ∫_0^η (F_x F_y − 1) ds on two Gauss–Legendre rules
-    (``nodes``/``weights``: s/η and weights on [0, 1]). Returns (modal, integral, integral with the second rule)."""
+    (``nodes``/``weights``: s/η and weights on [0, 1]). Returns (modal, integral, integral with the second rule).
+
+    Parameters
+    ----------
+    a, b, c, d, x, y : ndarray
+        Source size, plate size and source centre of each geometry [m], shape (G,).
+    thick, cond : ndarray
+        Layer thicknesses [m] and conductivities [W/(m K)], shape (G, L).
+    zsink : ndarray
+        1/h of the sink [m² K/W] (0: isothermal), shape (G,).
+    big_m, big_n : ndarray of int
+        Modes M, N per direction of each geometry.
+    bcut : ndarray
+        Modal cut-off B [rad/m].
+    eta : ndarray
+        Ewald split parameter η [m].
+    nodes, weights : ndarray
+        The fine Gauss–Legendre rule on [0, 1].
+    nodes2, weights2 : ndarray
+        The coarse rule (the error estimate).
+
+    Returns
+    -------
+    modal : ndarray
+        The modal sum S_modal [m² K/W] (R_s takes it divided by cd).
+    integral : ndarray
+        ∫_0^η (F_x F_y − 1) ds with the fine rule [m].
+    integral2 : ndarray
+        The same with the coarse rule [m].
+    """
     g_count = a.shape[0]
     layers = thick.shape[1]
     modal = np.zeros(g_count)

@@ -150,6 +150,33 @@ def split_sums(a, b, c, d, x, y, lay: Layers, big_m, big_n, *, compiled: bool = 
     """(R_s = S/(cd) [K/W], its error bound [K/W]) for a batch (1-D arrays) with M, N modes per direction.
 
     The modes with β ≤ B_eff = min(Mπ/c, Nπ/d) are summed; η = 6/B_eff, so that erfc(ηβ) < 2e-17 beyond.
+
+    Parameters
+    ----------
+    a, b : ndarray
+        Source size along x and y [m].
+    c, d : ndarray
+        Plate size along x and y [m].
+    x, y : ndarray
+        Source centre from the plate corner [m].
+    lay : Layers
+        The layers (thickness [m], conductivity [W/(m K)], sink h [W/(m² K)]) of each geometry.
+    big_m, big_n : ndarray of int
+        Modes M, N per direction.
+    compiled : bool
+        Use the numba kernel (:func:`tcrlab.spreading._kernels.rect_split`) instead of NumPy.
+
+    Returns
+    -------
+    spreading : ndarray
+        R_s [K/W].
+    error : ndarray
+        Bound on its error [K/W] (omitted modes plus quadrature change).
+
+    References
+    ----------
+    P. P. Ewald, Ann. Phys. (Leipzig) 64 (1921) 253 (the splitting); Carslaw & Jaeger, *Conduction of
+    Heat in Solids*, 2nd ed. 1959, §2.2 (the images).
     """
     t1, k1 = lay.thickness[0], lay.conductivity[0]
     b_eff = np.minimum(big_m * np.pi / c, big_n * np.pi / d)

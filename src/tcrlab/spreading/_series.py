@@ -21,7 +21,26 @@ _j0sq: NDArray[np.float64] = np.empty(0)
 
 
 def j1_zeros(n: int) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    """The first ``n`` positive zeros δ_k of J1 and J0(δ_k)² (cached; the disk's eigenvalues)."""
+    """The first ``n`` positive zeros δ_k of J1 and J0(δ_k)² (cached; the disk's eigenvalues).
+
+    Parameters
+    ----------
+    n : int
+        Zeros wanted.
+
+    Returns
+    -------
+    zeros : ndarray
+        δ_1 … δ_n [-].
+    j0_squared : ndarray
+        J0(δ_k)² [-].
+
+    Examples
+    --------
+    >>> z, j0sq = j1_zeros(2)
+    >>> [round(float(v), 4) for v in z]
+    [3.8317, 7.0156]
+    """
     global _zeros, _j0sq
     if _zeros.size < n:
         size = max(n, 2 * _zeros.size, 256)
@@ -31,13 +50,39 @@ def j1_zeros(n: int) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
 
 
 def chunks(index: NDArray[np.intp], per_item: int) -> Iterator[NDArray[np.intp]]:
-    """Split ``index`` so that len(part) × per_item ≤ CHUNK_ELEMENTS (bounded memory for any batch)."""
+    """Split ``index`` so that len(part) × per_item ≤ CHUNK_ELEMENTS (bounded memory for any batch).
+
+    Parameters
+    ----------
+    index : ndarray of int
+        Indices of the geometries to evaluate.
+    per_item : int
+        Elements (modes) each geometry needs at once.
+
+    Yields
+    ------
+    ndarray of int
+        Consecutive parts of ``index``.
+    """
     step = max(1, CHUNK_ELEMENTS // max(per_item, 1))
     for i in range(0, index.size, step):
         yield index[i:i + step]
 
 
 def warn_unconverged(model: str, converged: NDArray[np.bool_], max_terms: int, hint: str) -> None:
+    """Issue one ValidityWarning naming how many geometries missed the tolerance (none: silent).
+
+    Parameters
+    ----------
+    model : str
+        The function's name, as the message's first word.
+    converged : ndarray of bool
+        Whether each geometry reached the tolerance.
+    max_terms : int
+        The term cap that stopped the others.
+    hint : str
+        What the user may change, appended to the message.
+    """
     if not np.all(converged):
         warnings.warn(
             f"{model}: {int(np.size(converged) - np.count_nonzero(converged))} geometr(y/ies) did not reach "

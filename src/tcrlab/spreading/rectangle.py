@@ -50,7 +50,39 @@ def check_rectangle(
     a: ArrayLike, b: ArrayLike, c: ArrayLike, d: ArrayLike, xc: ArrayLike | None, yc: ArrayLike | None,
     names: tuple[str, str, str, str] = ("source_length", "source_width", "plate_length", "plate_width"),
 ) -> tuple[NDArray[np.float64], ...]:
-    """Checked (a, b, c, d, x_c, y_c): positive sizes, the source inside the plate (centred by default)."""
+    """Checked (a, b, c, d, x_c, y_c): positive sizes, the source inside the plate (centred by default).
+
+    Parameters
+    ----------
+    a, b : array_like
+        Source size along x and y [m].
+    c, d : array_like
+        Plate size along x and y [m].
+    xc, yc : array_like or None
+        Source centre from the plate corner [m] (None: the plate centre).
+    names : tuple of str
+        The names of a, b, c, d in error messages.
+
+    Returns
+    -------
+    tuple of ndarray
+        (a, b, c, d, x_c, y_c) [m] as float arrays.
+
+    Raises
+    ------
+    InputError
+        A size not positive, arrays that do not broadcast, or a source reaching beyond the plate.
+
+    Examples
+    --------
+    >>> a, b, c, d, x, y = check_rectangle(0.01, 0.02, 0.05, 0.05, None, 0.02)
+    >>> float(x), float(y)
+    (0.025, 0.02)
+    >>> check_rectangle(0.01, 0.02, 0.05, 0.05, None, 0.005)
+    Traceback (most recent call last):
+    ...
+    tcrlab.errors.InputError: ...
+    """
     aa = require_positive(names[0], a)
     bb = require_positive(names[1], b)
     cc = require_positive(names[2], c)
@@ -79,7 +111,41 @@ def check_rectangle(
 
 
 def fourier_weights(size: NDArray[np.float64], centre: NDArray[np.float64], wavenumber: NDArray[np.float64]) -> NDArray[np.float64]:
-    """u = 2 cos(λ x_c) sin(λ a/2)/(λ a): the source's mean of cos(λx) (1 for λ = 0)."""
+    """u = 2 cos(λ x_c) sin(λ a/2)/(λ a): the source's mean of cos(λx) (1 for λ = 0).
+
+    Muzychka, Culham & Yovanovich (2003), the Fourier coefficients of an eccentric source (module
+    docstring).
+
+    Parameters
+    ----------
+    size : ndarray
+        Source length a along the direction [m].
+    centre : ndarray
+        Source centre x_c from the plate edge [m].
+    wavenumber : ndarray
+        λ = mπ/c [rad/m].
+
+    Returns
+    -------
+    ndarray
+        The weight u [-], broadcast over the inputs.
+
+    References
+    ----------
+    Y. S. Muzychka, J. R. Culham, M. M. Yovanovich, J. Electronic Packaging 125(2) (2003) 178–185.
+
+    Examples
+    --------
+    A centred source of half the plate's length (c = 2, a = 1, x_c = 1), first mode λ = π/2:
+
+    >>> import numpy as np
+    >>> float(fourier_weights(np.array(1.0), np.array(1.0), np.array(0.0)))
+    1.0
+    >>> round(float(fourier_weights(np.array(1.0), np.array(1.0), np.array(np.pi / 2))), 6)
+    0.0
+    >>> round(float(fourier_weights(np.array(1.0), np.array(1.0), np.array(np.pi))), 6)
+    -0.63662
+    """
     half = 0.5 * wavenumber * size
     return np.cos(wavenumber * centre) * special.sinc(half / np.pi)
 
@@ -203,14 +269,21 @@ def rectangle_spreading(
 
     Parameters
     ----------
-    source_length, source_width : source size a × b [m] along x and y.
-    plate_length, plate_width : plate size c × d [m] along x and y.
-    layers : ``[(t1, k1), (t2, k2), ...]`` thickness [m] and conductivity [W/(m K)] of each bonded layer,
+    source_length, source_width : array_like
+        Source size a × b [m] along x and y.
+    plate_length, plate_width : array_like
+        Plate size c × d [m] along x and y.
+    layers : sequence of (float, float)
+        ``[(t1, k1), (t2, k2), ...]`` thickness [m] and conductivity [W/(m K)] of each bonded layer,
         the heated face first.
-    h : heat-transfer coefficient on the opposite face [W/(m² K)]; ``inf`` (default): isothermal sink.
-    xc, yc : source centre [m] measured from the plate corner (default: the plate centre).
-    rtol : relative tolerance on R_s (modes are doubled in both directions until met).
-    max_modes : cap on the Fourier modes per direction.
+    h : array_like
+        Heat-transfer coefficient on the opposite face [W/(m² K)]; ``inf`` (default): isothermal sink.
+    xc, yc : array_like, optional
+        Source centre [m] measured from the plate corner (default: the plate centre).
+    rtol : float
+        Relative tolerance on R_s [-] (modes are doubled in both directions until met).
+    max_modes : int
+        Cap on the Fourier modes per direction.
 
     Returns
     -------
@@ -291,7 +364,33 @@ def rectangle_resistance(
     default the plate centre] on a plate ``plate_length`` × ``plate_width`` [m] of thickness ``t`` [m] and
     conductivity ``k`` [W/(m K)], adiabatic sides, ``h`` [W/(m² K)] on the opposite face (``inf``:
     isothermal). On the mean source temperature: total = R_s + t/(k·c·d) + 1/(h·c·d). Broadcasts.
-    Muzychka, Culham & Yovanovich (2003); see :func:`rectangle_spreading`.
+
+    Parameters
+    ----------
+    source_length, source_width : array_like
+        Source size a × b [m] along x and y.
+    plate_length, plate_width : array_like
+        Plate size c × d [m] along x and y.
+    t : array_like
+        Plate thickness [m].
+    k : array_like
+        Plate conductivity [W/(m K)].
+    h : array_like
+        Heat-transfer coefficient on the opposite face [W/(m² K)]; ``inf`` (default): isothermal sink.
+    xc, yc : array_like, optional
+        Source centre [m] measured from the plate corner (default: the plate centre).
+    rtol : float
+        Relative tolerance on R_s [-].
+
+    Returns
+    -------
+    float or ndarray
+        Spreading resistance R_s [K/W].
+
+    References
+    ----------
+    Y. S. Muzychka, J. R. Culham, M. M. Yovanovich, J. Electronic Packaging 125(2) (2003) 178–185;
+    see :func:`rectangle_spreading`.
 
     Examples
     --------
@@ -311,8 +410,34 @@ def rectangle_resistance_compound(
     """Spreading part R_s [K/W] of a rectangular isoflux source on a two-layer (compound) plate.
 
     Layer 1 (``t1`` [m], ``k1`` [W/(m K)]) carries the source, layer 2 (``t2``, ``k2``) sits on the sink
-    (``h`` [W/(m² K)], ``inf``: isothermal); total = R_s + (t1/k1 + t2/k2 + 1/h)/(c·d). Muzychka, Culham &
-    Yovanovich (2003), compound channel; see :func:`rectangle_spreading`.
+    (``h`` [W/(m² K)], ``inf``: isothermal); total = R_s + (t1/k1 + t2/k2 + 1/h)/(c·d).
+
+    Parameters
+    ----------
+    source_length, source_width : array_like
+        Source size a × b [m] along x and y.
+    plate_length, plate_width : array_like
+        Plate size c × d [m] along x and y.
+    t1, k1 : array_like
+        Thickness [m] and conductivity [W/(m K)] of the layer that carries the source.
+    t2, k2 : array_like
+        Thickness [m] and conductivity [W/(m K)] of the layer on the sink.
+    h : array_like
+        Heat-transfer coefficient on the opposite face [W/(m² K)]; ``inf`` (default): isothermal sink.
+    xc, yc : array_like, optional
+        Source centre [m] measured from the plate corner (default: the plate centre).
+    rtol : float
+        Relative tolerance on R_s [-].
+
+    Returns
+    -------
+    float or ndarray
+        Spreading resistance R_s [K/W].
+
+    References
+    ----------
+    Y. S. Muzychka, J. R. Culham, M. M. Yovanovich, J. Electronic Packaging 125(2) (2003) 178–185
+    (compound channel); see :func:`rectangle_spreading`.
 
     Examples
     --------

@@ -16,6 +16,12 @@ using spectral analysis", Surf. Topogr.: Metrol. Prop. 5, 013001 (2017), and of 
 * Non-periodic maps (measured patches) are detrended by their mean and multiplied by a Hann window
   (normalised to preserve ⟨h²⟩) before the FFT, so the edge discontinuity does not leak q⁻² power.
   ``method="auto"`` picks spectral slopes for periodic maps and finite differences otherwise.
+
+One module on purpose, although it passes 600 lines: every statistic here follows the conventions
+above, and they are shared rather than separable — the spectral RMS slope and curvature are moments of
+the same C(q) (same normalisation, same window) as the PSD and the Hurst fit, the finite-difference
+estimates are defined against that spectrum's transfer functions, and :func:`surface_statistics` reports
+them side by side. Split apart, the conventions would sit in one module and their users in another.
 """
 
 from __future__ import annotations

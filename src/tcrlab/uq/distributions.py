@@ -254,12 +254,32 @@ def parse_distribution(
     """
     if not is_distribution_spec(spec):
         raise InputError(field, spec, "a table with a 'dist' key", source=source)
+    kind = _kind(spec, field, source)
+    given, chosen = _chosen_parameters(spec, kind, field, source)
+    unit = spec.get("unit")
+    if unit is not None:
+        _check_unit(unit, field, source)
+    optional = DISTRIBUTIONS[kind][1]
+    values, dimension = _parameter_values(spec, chosen, given & optional, unit, field, source)
+    params = _SHAPE_PARAMETERS[kind](values, spec, field, source)
+    return Distribution(kind, params, dimension, field, dict(spec))
+
+
+def _kind(spec: Mapping[str, Any], field: str, source: str | None) -> str:
+    """The distribution's kind, lower case; an unknown kind names the valid ones."""
     kind = str(spec["dist"]).strip().lower()
     if kind not in DISTRIBUTIONS:
         raise InputError(
             f"{field}.dist", spec["dist"], ", ".join(DISTRIBUTIONS),
             problem="unknown distribution", source=source,
         )
+    return kind
+
+
+def _chosen_parameters(
+    spec: Mapping[str, Any], kind: str, field: str, source: str | None
+) -> tuple[set[str], frozenset[str]]:
+    """The parameters given and the first complete required set among them (missing or unknown ones raise)."""
     required_sets, optional = DISTRIBUTIONS[kind]
     given = set(spec) - {"dist", "unit"}
     chosen = next((req for req in required_sets if req <= given), None)
@@ -276,22 +296,31 @@ def parse_distribution(
             field, dict(spec), f"{kind} takes {forms}" + (f" plus optional {', '.join(sorted(optional))}" if optional else ""),
             problem=f"unknown parameter(s) {', '.join(sorted(unknown))}", source=source,
         )
-    unit = spec.get("unit")
-    if unit is not None:
-        try:
-            unit_from_text(str(unit), f"{field}.unit", source=source)
-        except InputError:
-            raise
-        except (pint.errors.PintError, ValueError, AttributeError, TypeError) as exc:
-            raise InputError(f"{field}.unit", unit, "a unit such as 'MPa'", problem=str(exc), source=source) from None
-    # the dimension comes from the location-type parameters
+    return given, chosen
+
+
+def _check_unit(unit: Any, field: str, source: str | None) -> None:
+    """The table's ``unit`` must be a unit pint knows."""
+    try:
+        unit_from_text(str(unit), f"{field}.unit", source=source)
+    except InputError:
+        raise
+    except (pint.errors.PintError, ValueError, AttributeError, TypeError) as exc:
+        raise InputError(f"{field}.unit", unit, "a unit such as 'MPa'", problem=str(exc), source=source) from None
+
+
+def _parameter_values(
+    spec: Mapping[str, Any], chosen: frozenset[str], optional_given: set[str], unit: Any, field: str,
+    source: str | None,
+) -> tuple[dict[str, float], str]:
+    """The parameters in SI and their common dimension, inferred from the first location parameter."""
     anchors = [k for k in ("mean", "median", "low", "mode", "high") if k in chosen]
     anchor_value = spec[anchors[0]]
     if unit is not None and isinstance(anchor_value, int | float) and not isinstance(anchor_value, bool):
         anchor_value = ureg.Quantity(float(anchor_value), str(unit))
     dimension = infer_dimension(anchor_value, f"{field}.{anchors[0]}", source=source)
     values = {}
-    for k in sorted(chosen | (given & optional)):
+    for k in sorted(chosen | optional_given):
         try:
             values[k] = _parse_param(k, spec[k], dimension, unit, field, source)
         except InputError as exc:
@@ -304,48 +333,76 @@ def parse_distribution(
                 f"{anchors[0]}; {k}: {exc.problem or exc.expected})",
                 problem=f"{anchors[0]} and {k} disagree", source=source,
             ) from None
-    params: dict[str, float] = {}
-    if kind == "normal":
-        std = values["std"] if "std" in values else values["rel_std"] * abs(values["mean"])
-        if std < 0 or ("rel_std" in values and values["rel_std"] < 0):
-            raise InputError(f"{field}.std", spec.get("std", spec.get("rel_std")), ">= 0",
-                             problem="a negative spread", source=source)
-        params = {"mean": values["mean"], "std": std}
-        for k in ("low", "high"):
-            if k in values:
-                params[k] = values[k]
-        if std == 0 and ("low" in params or "high" in params):
-            raise InputError(f"{field}.std", 0, "> 0 for a truncated normal", source=source)
-        if params.get("low", -np.inf) >= params.get("high", np.inf):
-            raise InputError(f"{field}.low", spec.get("low"), "below high", source=source)
-        if std == 0:
-            params = {"mean": values["mean"], "std": 0.0}
-    elif kind == "uniform":
-        if not values["low"] < values["high"]:
-            raise InputError(f"{field}.low", spec["low"], f"below high = {spec['high']!r}", source=source)
-        params = {"low": values["low"], "high": values["high"]}
-    elif kind == "triangular":
-        lo, mode, hi = values["low"], values["mode"], values["high"]
-        if not (lo <= mode <= hi) or lo > hi:
-            raise InputError(f"{field}.mode", spec["mode"], f"within [low, high] = [{spec['low']}, {spec['high']}]",
+    return values, dimension
+
+
+def _normal_parameters(
+    values: dict[str, float], spec: Mapping[str, Any], field: str, source: str | None
+) -> dict[str, float]:
+    """mean, std and the optional truncation bounds low/high of a (truncated) normal."""
+    std = values["std"] if "std" in values else values["rel_std"] * abs(values["mean"])
+    if std < 0 or ("rel_std" in values and values["rel_std"] < 0):
+        raise InputError(f"{field}.std", spec.get("std", spec.get("rel_std")), ">= 0",
+                         problem="a negative spread", source=source)
+    params = {"mean": values["mean"], "std": std}
+    for k in ("low", "high"):
+        if k in values:
+            params[k] = values[k]
+    if std == 0 and ("low" in params or "high" in params):
+        raise InputError(f"{field}.std", 0, "> 0 for a truncated normal", source=source)
+    if params.get("low", -np.inf) >= params.get("high", np.inf):
+        raise InputError(f"{field}.low", spec.get("low"), "below high", source=source)
+    if std == 0:
+        params = {"mean": values["mean"], "std": 0.0}
+    return params
+
+
+def _uniform_parameters(
+    values: dict[str, float], spec: Mapping[str, Any], field: str, source: str | None
+) -> dict[str, float]:
+    """low < high of a uniform distribution."""
+    if not values["low"] < values["high"]:
+        raise InputError(f"{field}.low", spec["low"], f"below high = {spec['high']!r}", source=source)
+    return {"low": values["low"], "high": values["high"]}
+
+
+def _triangular_parameters(
+    values: dict[str, float], spec: Mapping[str, Any], field: str, source: str | None
+) -> dict[str, float]:
+    """low <= mode <= high of a triangular distribution."""
+    lo, mode, hi = values["low"], values["mode"], values["high"]
+    if not (lo <= mode <= hi) or lo > hi:
+        raise InputError(f"{field}.mode", spec["mode"], f"within [low, high] = [{spec['low']}, {spec['high']}]",
+                         source=source)
+    return {"low": lo, "mode": mode, "high": hi}
+
+
+def _lognormal_parameters(
+    values: dict[str, float], spec: Mapping[str, Any], field: str, source: str | None
+) -> dict[str, float]:
+    """mu and sigma of ln x, from median/gsd or from the mean and (relative) standard deviation."""
+    if "median" in values:
+        if values["median"] <= 0:
+            raise InputError(f"{field}.median", spec["median"], "> 0", source=source)
+        if values["gsd"] < 1:
+            raise InputError(f"{field}.gsd", spec["gsd"], ">= 1 (geometric standard deviation)",
                              source=source)
-        params = {"low": lo, "mode": mode, "high": hi}
-    else:  # lognormal
-        if "median" in values:
-            if values["median"] <= 0:
-                raise InputError(f"{field}.median", spec["median"], "> 0", source=source)
-            if values["gsd"] < 1:
-                raise InputError(f"{field}.gsd", spec["gsd"], ">= 1 (geometric standard deviation)",
-                                 source=source)
-            params = {"mu": float(np.log(values["median"])), "sigma": float(np.log(values["gsd"]))}
-        else:
-            mean = values["mean"]
-            std = values["std"] if "std" in values else values["rel_std"] * abs(mean)
-            if mean <= 0:
-                raise InputError(f"{field}.mean", spec["mean"], "> 0 for a lognormal", source=source)
-            if std < 0:
-                raise InputError(f"{field}.std", spec.get("std", spec.get("rel_std")), ">= 0",
-                                 problem="a negative spread", source=source)
-            s2 = float(np.log1p((std / mean) ** 2))
-            params = {"mu": float(np.log(mean) - 0.5 * s2), "sigma": float(np.sqrt(s2))}
-    return Distribution(kind, params, dimension, field, dict(spec))
+        return {"mu": float(np.log(values["median"])), "sigma": float(np.log(values["gsd"]))}
+    mean = values["mean"]
+    std = values["std"] if "std" in values else values["rel_std"] * abs(mean)
+    if mean <= 0:
+        raise InputError(f"{field}.mean", spec["mean"], "> 0 for a lognormal", source=source)
+    if std < 0:
+        raise InputError(f"{field}.std", spec.get("std", spec.get("rel_std")), ">= 0",
+                         problem="a negative spread", source=source)
+    s2 = float(np.log1p((std / mean) ** 2))
+    return {"mu": float(np.log(mean) - 0.5 * s2), "sigma": float(np.sqrt(s2))}
+
+
+# kind -> the check of its parameters and their conversion to the parameters sampling uses
+_SHAPE_PARAMETERS = {
+    "normal": _normal_parameters,
+    "uniform": _uniform_parameters,
+    "triangular": _triangular_parameters,
+    "lognormal": _lognormal_parameters,
+}

@@ -328,17 +328,7 @@ def run_sweep(
     >>> r.table["y"].tolist()
     [1.0, 2.0, 3.0]
     """
-    varies = [parse_vary(v) if isinstance(v, str) else v for v in varies]
-    if not varies:
-        raise InputError("--vary", None, "at least one name=range")
-    names = [v.name for v in varies]
-    if len(set(names)) != len(names):
-        raise InputError("--vary", names, "each name once")
-    if isinstance(batch_size, bool) or not isinstance(batch_size, int | np.integer) or batch_size < 1:
-        raise InputError("batch_size", batch_size, "an integer >= 1")
-    nominal = nominal_document(doc, source=source)
-    paths = {v.name: resolve_path(nominal, v.name, source=source) for v in varies}
-    grid = _Grid(nominal, tuple(varies), tuple(paths[v.name] for v in varies), source, builder)
+    varies, paths, grid = _sweep_grid(doc, varies, batch_size, source, builder)
     points = grid.points
     _check_size(grid, varies)
     tasks = [_SweepTask(grid, a, min(a + batch_size, points)) for a in range(0, points, batch_size)]
@@ -354,6 +344,37 @@ def run_sweep(
     for k, r in enumerate(done.results):
         if r is not None:
             results[todo[k]] = r
+    outputs = _output_names(results, tasks, failures)
+    data = _output_columns(results, tasks, outputs, points)
+    failures.sort(key=lambda f: f.index)
+    table = pd.DataFrame({**grid.columns(np.arange(points)), **data})
+    return SweepResult(table, varies, paths, outputs, failures, done.warnings,
+                       getattr(executor, "name", "serial"), len(finished))
+
+
+def _sweep_grid(
+    doc: Mapping[str, Any], varies: Sequence[Vary | str], batch_size: Any, source: str, builder: Any,
+) -> tuple[list[Vary], dict[str, str], _Grid]:
+    """The parsed ``varies``, each name's resolved path, and the grid over the nominal document."""
+    varies = [parse_vary(v) if isinstance(v, str) else v for v in varies]
+    if not varies:
+        raise InputError("--vary", None, "at least one name=range")
+    names = [v.name for v in varies]
+    if len(set(names)) != len(names):
+        raise InputError("--vary", names, "each name once")
+    if isinstance(batch_size, bool) or not isinstance(batch_size, int | np.integer) or batch_size < 1:
+        raise InputError("batch_size", batch_size, "an integer >= 1")
+    nominal = nominal_document(doc, source=source)
+    paths = {v.name: resolve_path(nominal, v.name, source=source) for v in varies}
+    grid = _Grid(nominal, tuple(varies), tuple(paths[v.name] for v in varies), source, builder)
+    return varies, paths, grid
+
+
+def _output_names(results: dict[int, Any], tasks: Sequence[_SweepTask], failures: list[TaskFailure]) -> list[str]:
+    """The case's output names; the groups that failed inside finished tasks are added to ``failures``.
+
+    Raises :class:`TaskFailedError` when no grid point gave an output.
+    """
     outputs: list[str] = []
     for i in sorted(results):
         for inputs, error in results[i]["failures"]:
@@ -362,6 +383,13 @@ def run_sweep(
             outputs = list(results[i]["outputs"])
     if not outputs:
         raise TaskFailedError(failures)
+    return outputs
+
+
+def _output_columns(
+    results: dict[int, Any], tasks: Sequence[_SweepTask], outputs: list[str], points: int
+) -> dict[str, np.ndarray]:
+    """One column per output over the whole grid (NaN where a task or group failed)."""
     data = {name: np.full(points, np.nan) for name in outputs}
     for i, r in results.items():
         if r["outputs"] and list(r["outputs"]) != outputs:
@@ -369,10 +397,7 @@ def run_sweep(
                               f"vs {outputs}")
         for name, y in r["outputs"].items():
             data[name][tasks[i].start:tasks[i].stop] = y
-    failures.sort(key=lambda f: f.index)
-    table = pd.DataFrame({**grid.columns(np.arange(points)), **data})
-    return SweepResult(table, varies, paths, outputs, failures, done.warnings,
-                       getattr(executor, "name", "serial"), len(finished))
+    return data
 
 
 def _fingerprint(grid: _Grid, batch_size: int) -> str:

@@ -1,11 +1,11 @@
-"""Heat-path circuits against published numbers and exact solutions."""
+"""The nodal solve of heat paths against published numbers and exact solutions."""
 
 import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tcrlab.errors import ConvergenceError, InputError, ValidityWarning
+from tcrlab.errors import ConvergenceError, InputError
 from tcrlab.materials import Material
 from tcrlab.network import (
     Boundary,
@@ -14,10 +14,8 @@ from tcrlab.network import (
     ContactResistance,
     Convection,
     FixedResistance,
-    KirchhoffTransform,
     ParallelGroup,
     Stack,
-    TIMLayer,
 )
 
 
@@ -80,14 +78,6 @@ def test_linear_k_kirchhoff_exact():
     assert r.energy_balance_error < 1e-12
 
 
-def test_kirchhoff_transform_inverse_roundtrip():
-    kt = KirchhoffTransform(((100.0, 884.0), (200.0, 264.0), (300.0, 148.0), (600.0, 61.9)))
-    t = np.linspace(50.0, 900.0, 200)
-    np.testing.assert_allclose(kt.inverse(kt.theta(t)), t, rtol=1e-12)
-    # mean k over one linear segment is the arithmetic mean of the end values
-    assert kt.mean_conductivity(300.0, 200.0) == pytest.approx((148 + 264) / 2)
-
-
 def test_k_of_T_iterates_and_differs_from_reference():
     si = Material(key="Si", name="Si", conductivity=148.0,
                   conductivity_table=((200.0, 264.0), (300.0, 148.0), (400.0, 98.9), (600.0, 61.9)))
@@ -148,35 +138,6 @@ def test_zero_and_infinite_resistance():
         cpu_stack(np.inf).solve()
 
 
-def test_tim_layer_resistance():
-    tim = TIMLayer("grease", thickness=25e-6, conductivity=0.7, boundary_resistance=2e-6)
-    assert tim.area_resistance() == pytest.approx(25e-6 / 0.7 + 2e-6)
-    assert TIMLayer("pad", resistance_area=1e-5).resistance(1e-4, 300, 300) == pytest.approx(0.1)
-
-
-@pytest.mark.parametrize(
-    "make, field",
-    [
-        (lambda: ConductionLayer("die", -1e-3, 148.0), "die.thickness"),
-        (lambda: ConductionLayer("die", 1e-3, -148.0), "die.conductivity"),
-        (lambda: ContactResistance("gap", -1e-4), "gap.resistance"),
-        (lambda: Convection("air", 0.0), "air.h"),
-        (lambda: Convection("air", 10.0, area=0.0), "air.area"),
-        (lambda: FixedResistance("r"), "r.resistance"),
-        (lambda: Stack((ContactResistance("c", 1e-4),), 0.0, Boundary(power=1.0, sink_temperature=300)), "area"),
-    ],
-)
-def test_bad_elements_name_element_and_field(make, field):
-    with pytest.raises(InputError) as info:
-        make()
-    assert info.value.field == field
-
-
-def test_no_fixed_temperature_is_an_input_error():
-    with pytest.raises(InputError, match="fixed temperature"):
-        Stack((ContactResistance("c", 1e-4),), 1e-4, Boundary(power=1.0)).solve()
-
-
 def test_convergence_error():
     mat = Material(key="m", name="m", conductivity_table=((100.0, 1.0), (1000.0, 500.0)))
     stack = Stack((ConductionLayer("m", 1e-2, material=mat),), 1e-4, Boundary(heat_flux=1e6, sink_temperature=300))
@@ -222,27 +183,11 @@ def test_parallel_branches_conserve_heat_at_every_node(rs, power):
     assert r.T_hot - 300.0 == pytest.approx(power / g, rel=1e-9)
 
 
-def test_negative_heat_input_keeps_the_bottleneck():
-    # regression: with power < 0 every ΔT is negative and argmax(ΔT) picked the SMALLEST drop (Si)
-    items = cpu_stack().items
-    with pytest.warns(ValidityWarning, match="power < 0"):
-        r = Stack(items, 0.02 * 0.02, Boundary(power=-120.0, sink_temperature=313.15)).solve()
-    assert r.element("interface").dT == pytest.approx(-36.0, rel=1e-9)
-    assert r.bottleneck == "interface"
-
-
 @pytest.mark.parametrize("kw", [dict(power=0.0), dict(heat_flux=0.0), dict(power=[120.0, 0.0])])
 def test_zero_heat_input_rejected(kw):
     # regression: power = 0 gave R_total = inf and an arbitrary bottleneck
     with pytest.raises(InputError, match="non-zero"):
         Stack(cpu_stack().items, 4e-4, Boundary(sink_temperature=300.0, **kw)).solve()
-
-
-def test_round_off_dominated_solution_is_rejected():
-    # regression: a 1e300 m layer returned T ≈ 2e303 K with an energy-balance error of 3e293
-    items = (ConductionLayer("huge", 1e300, 148.0), ContactResistance("interface", 1.2e-4))
-    with pytest.raises(ConvergenceError, match="energy"):
-        Stack(items, 4e-4, Boundary(power=120.0, sink_temperature=313.15)).solve()
 
 
 @pytest.mark.parametrize("kw", [dict(max_iterations="a"), dict(max_iterations=1.5), dict(max_iterations=float("inf")),
