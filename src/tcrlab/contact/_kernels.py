@@ -1,4 +1,9 @@
-"""Half-space influence kernels and the fused (numba) element-wise passes of the contact solver."""
+"""Half-space influence kernels and the fused (numba) element-wise passes of the contact solver.
+
+The module is longer than most on purpose: each pass has a serial numba loop and a two-thread
+wrapper sharing one calling convention, and keeping them side by side is how a change to one is
+carried to the others.
+"""
 
 from __future__ import annotations
 

@@ -10,6 +10,9 @@ When k depends on T (a material with a conductivity table) or h_j does (a table 
 the system is solved by Picard iteration: k per cell at its mean temperature and h_j per interface cell at
 its mean interface temperature from the previous iterate, until the largest nodal change is below
 ``SolverOptions.picard_tolerance`` [K].
+
+The module is longer than most (a good part of it docstrings): the steady solve, its
+options and its result types are read together, and splitting them would scatter one algorithm.
 """
 
 from __future__ import annotations
