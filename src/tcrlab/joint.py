@@ -374,7 +374,7 @@ class Joint:
         stacked = np.broadcast_arrays(*ratios)
         softer = np.argmax(np.stack(stacked), axis=0)  # the higher P/H_c is the lower H_c
         ratio = np.choose(softer, stacked)
-        used = [int(i) for i in np.unique(softer)]
+        used = sorted(set(np.ravel(softer).tolist()))  # (np.unique would import numpy.ma, ~5 ms)
         for i in used:
             mat, h = cands[i]
             if h.note:

@@ -2,23 +2,96 @@
 
 Everything inside tcrlab works in SI floats / NumPy arrays. Case files and the command line call
 :func:`parse_quantity` (or :func:`parse_range` for sweeps); the units library is pint.
+
+pint is imported on first need, not with this module (importing it and building its registry costs
+~0.2 s of CPU, more than a single joint evaluation): text parsed once is remembered in memory and in a
+small disk cache (``quantities-<stamp>.json`` in ``$TCRLAB_CACHE_DIR``, default ``~/.cache/tcrlab``;
+``TCRLAB_NO_CACHE=1`` turns it off), keyed by the text and its dimension and stamped with the versions
+of tcrlab and pint, so a repeated command — the packaged materials' values, "1 MPa", "300 K" — does not
+load pint at all. ``ureg`` (the pint registry) is created when first used.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import sys
+import threading
 import unicodedata
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pint
 
 from tcrlab.errors import InputError
 
+if TYPE_CHECKING:
+    import pint
+
+
+def _import_pint_without_dask() -> Any:
+    """``import pint`` without the eager ``import dask`` it performs when dask is installed.
+
+    pint 0.2x imports ``dask.base`` (and with it jinja2, yaml, toolz, ...) at import time only to offer
+    ``Quantity.compute()``/``persist()``/``visualize()`` on dask-array magnitudes; that is ~40 % of pint's
+    import time and tcrlab never puts dask arrays in quantities. When dask is not imported yet, pint is
+    imported with dask hidden (pint then sees no dask) and its dask hooks are re-armed afterwards with
+    lazy stand-ins, so a dask array in a quantity works exactly as before once the user imports dask.
+    When dask is already imported, or pint's internals are not the expected ones, pint is imported as is.
+    (While pint is being imported — under :func:`_registry`'s lock — an ``import dask`` in another thread
+    would fail; tcrlab itself imports dask only in its executors, long after.)
+    """
+    import importlib
+    import importlib.util
+
+    if "pint" in sys.modules or "dask" in sys.modules:
+        return importlib.import_module("pint")
+    sys.modules["dask"] = None  # type: ignore[assignment]  # find_spec("dask") -> None, import dask fails
+    try:
+        module = importlib.import_module("pint")
+    finally:
+        if "dask" in sys.modules and sys.modules["dask"] is None:
+            del sys.modules["dask"]
+    if importlib.util.find_spec("dask") is None:  # no dask installed: pint's own view is right
+        return module
+    compat = sys.modules.get("pint.compat")
+    facet = sys.modules.get("pint.facets.dask")
+    hooks = ("dask_array", "compute", "persist", "visualize")
+    if (compat is not None and facet is not None and getattr(compat, "HAS_DASK", None) is False
+            and all(getattr(m, name, 0) is None for m in (compat, facet) for name in hooks)):
+        for m in (compat, facet):
+            m.dask_array = _LazyDaskArray()
+            for name in hooks[1:]:
+                setattr(m, name, _lazy_dask_base(name))
+        compat.HAS_DASK = True
+        return module
+    # an unknown pint layout: import it again, with dask visible, rather than leave dask support off
+    for name in [n for n in sys.modules if n == "pint" or n.startswith("pint.")]:
+        del sys.modules[name]
+    return importlib.import_module("pint")
+
+
+class _LazyDaskArray:
+    """``dask.array``, imported on first attribute access (as pint's own stand-in does)."""
+
+    def __getattr__(self, attr: str) -> Any:
+        import importlib
+
+        return getattr(importlib.import_module("dask.array"), attr)
+
+
+def _lazy_dask_base(name: str) -> Any:
+    def call(*args: Any, **kwargs: Any) -> Any:
+        import dask.base
+
+        return getattr(dask.base, name)(*args, **kwargs)
+
+    call.__name__ = call.__qualname__ = name
+    return call
+
+
 __all__ = ["DIMENSIONS", "MAX_RANGE_COUNT", "MAX_TEXT_LENGTH", "check_text", "format_si", "parse_number", "parse_quantity",
-           "parse_range", "quantity_from_text", "unit_from_text", "ureg"]
+           "parse_range", "quantity_from_text", "unit_from_text", "ureg"]  # noqa: F822 (ureg: module __getattr__)
 
 # Longest quantity text accepted. Real inputs ("1.2e-4 K m^2/W", "5000 W/(m^2 K)") are < 40 characters;
 # the bound keeps parsing time small whatever a file or a web form sends.
@@ -29,11 +102,43 @@ MAX_RANGE_COUNT = 1_000_000
 # pint's own definitions cache (its user cache folder) makes building the registry ~6× cheaper on every
 # later start (0.31 → 0.05 s CPU measured); TCRLAB_NO_CACHE=1 builds it from the definitions each time.
 _PINT_CACHE = None if os.environ.get("TCRLAB_NO_CACHE", "").strip() not in ("", "0") else ":auto:"
-try:
-    ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True, cache_folder=_PINT_CACHE)
-except OSError:  # an unwritable cache folder: no cache
-    ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
-ureg.formatter.default_format = "~P"
+_UREG: list[Any] = []
+_UREG_LOCK = threading.Lock()
+
+
+def _registry() -> Any:
+    """The pint registry of tcrlab (``ureg``), built on first use."""
+    if not _UREG:
+        with _UREG_LOCK:
+            if not _UREG:
+                module = _import_pint_without_dask()
+                try:
+                    reg = module.UnitRegistry(autoconvert_offset_to_baseunit=True, cache_folder=_PINT_CACHE)
+                except OSError:  # an unwritable cache folder: no cache
+                    reg = module.UnitRegistry(autoconvert_offset_to_baseunit=True)
+                reg.formatter.default_format = "~P"
+                _UREG.append(reg)
+    return _UREG[0]
+
+
+def _pint() -> Any:
+    _registry()
+    return sys.modules["pint"]
+
+
+def _is_quantity(value: Any) -> bool:
+    """``isinstance(value, pint.Quantity)`` without importing pint (no pint, no Quantity)."""
+    module = sys.modules.get("pint")
+    quantity = getattr(module, "Quantity", None)
+    return quantity is not None and isinstance(value, quantity)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "ureg":
+        return _registry()
+    if name == "pint":
+        return _pint()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 # Named physical dimensions used by tcrlab's inputs -> the SI unit values are converted to.
 DIMENSIONS: dict[str, str] = {
@@ -87,12 +192,15 @@ _EXAMPLES: dict[str, str] = {
 }
 
 
+def _check_dimension(dimension: str) -> None:
+    if dimension not in DIMENSIONS:
+        raise InputError("dimension", dimension, ", ".join(sorted(DIMENSIONS)))
+
+
 @cache
 def _reference(dimension: str) -> pint.Unit:
-    try:
-        return ureg.Unit(DIMENSIONS[dimension])
-    except KeyError:
-        raise InputError("dimension", dimension, ", ".join(sorted(DIMENSIONS))) from None
+    _check_dimension(dimension)
+    return _registry().Unit(DIMENSIONS[dimension])
 
 
 def _expected(dimension: str) -> str:
@@ -149,16 +257,16 @@ def parse_quantity(
     ...
     tcrlab.errors.InputError: thickness = '0.5': a number without a unit; valid: a length in units convertible to m, e.g. '0.5 mm'
     """
-    reference = _reference(dimension)
+    _check_dimension(dimension)
     expected = _expected(dimension)
     if isinstance(value, bool):
         raise InputError(field, value, expected, source=source)
     if isinstance(value, int | float | np.integer | np.floating):
         return _bare_number(float(value), value, dimension, field, expected, source, bare_numbers_are_si)
-    if isinstance(value, pint.Quantity):
+    if _is_quantity(value):
         quantity = value
         if np.ndim(quantity.magnitude) > 0:  # sampled / swept values: convert the whole array
-            return _convert_array(quantity, reference, value, field, expected, source)
+            return _convert_array(quantity, _reference(dimension), value, field, expected, source)
     elif isinstance(value, str):
         text = value.strip()
         if not text:
@@ -173,23 +281,29 @@ def parse_quantity(
             pass
         else:
             return _bare_number(number, value, dimension, field, expected, source, bare_numbers_are_si)
+        known = _disk_cache().get(_disk_key(text, dimension))
+        if known is not None:
+            _PARSED[(text, dimension)] = known
+            return known
+        ureg = _registry()
         try:
             quantity = ureg.Quantity(_offset_units_as_differences(_floats_only(text), dimension))
         except Exception as exc:  # pint's parser raises many types (TokenError, AssertionError, OverflowError...)
             raise InputError(
                 field, value, expected, problem=f"not a quantity ({type(exc).__name__})", source=source
             ) from None
-        if not isinstance(quantity, pint.Quantity):
+        if not _is_quantity(quantity):
             quantity = ureg.Quantity(quantity, "dimensionless")
     else:
         raise InputError(field, value, expected, source=source)
 
+    reference = _reference(dimension)
     if not quantity.check(reference.dimensionality):
         got = f"{quantity.dimensionality}" if not quantity.dimensionless else "dimensionless"
         raise InputError(field, value, expected, problem=f"has dimension {got}", source=source)
     try:
         magnitude = quantity.to(reference).magnitude
-    except pint.errors.PintError as exc:  # e.g. offset units in a product
+    except _pint().errors.PintError as exc:  # e.g. offset units in a product
         raise InputError(field, value, expected, problem=str(exc), source=source) from None
     result = float(magnitude)
     if not np.isfinite(result):
@@ -201,6 +315,7 @@ def parse_quantity(
         if len(_PARSED) >= _PARSED_MAX:
             _PARSED.clear()
         _PARSED[(value.strip(), dimension)] = result
+        _remember(value.strip(), dimension, result)
     return result
 
 
@@ -208,6 +323,107 @@ def parse_quantity(
 # raised with its own field and file.
 _PARSED: dict[tuple[str, str], float] = {}
 _PARSED_MAX = 4096
+
+# ------------------------------------------------------- disk cache of parsed text (see the module notes)
+_DISK_LIMIT = 20_000  # entries kept (the newest); ~40 bytes each
+_DISK: list[dict[str, float]] = []  # the file's valid entries, read once
+_NEW: dict[str, float] = {}
+
+
+def _disk_key(text: str, dimension: str) -> str:
+    return f"{dimension}|{text}"
+
+
+@cache
+def _stamp() -> str:
+    """What the cached values depend on: tcrlab's version, this file's text (how text is read), and the
+    installed pint (its package file's size and time, which change with every install; asking for pint's
+    version would import importlib.metadata)."""
+    import importlib.util
+    import zlib
+
+    from tcrlab import __version__
+
+    try:
+        with open(__file__, "rb") as fh:
+            own = f"{zlib.crc32(fh.read()):08x}"
+    except OSError:
+        own = "-"
+    spec = importlib.util.find_spec("pint")
+    try:
+        st = os.stat(spec.origin) if spec is not None and spec.origin else None
+    except OSError:
+        st = None
+    return f"tcrlab {__version__} units {own}; pint {st.st_size}:{st.st_mtime_ns}" if st else "no pint"
+
+
+def _cache_path() -> str | None:
+    if os.environ.get("TCRLAB_NO_CACHE", "").strip() not in ("", "0"):
+        return None
+    root = os.environ.get("TCRLAB_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "tcrlab")
+    import zlib
+
+    return os.path.join(root, f"quantities-{zlib.crc32(_stamp().encode()):08x}.json")
+
+
+def _disk_cache() -> dict[str, float]:
+    if not _DISK:
+        entries: dict[str, float] = {}
+        path = _cache_path()
+        if path is not None:
+            import json
+
+            try:
+                with open(path, encoding="utf-8") as fh:
+                    data = json.load(fh)
+            except (OSError, ValueError):  # absent or damaged: the cache is only a shortcut
+                data = None
+            if isinstance(data, dict) and data.get("stamp") == _stamp() and isinstance(data.get("values"), dict):
+                entries = {k: v for k, v in data["values"].items()
+                           if isinstance(k, str) and type(v) is float and np.isfinite(v)}
+        _DISK.append(entries)
+    return _DISK[0]
+
+
+def _remember(text: str, dimension: str, value: float) -> None:
+    key = _disk_key(text, dimension)
+    cached = _disk_cache()
+    if cached.get(key) == value or _cache_path() is None:
+        return
+    if not _NEW:
+        import atexit
+
+        atexit.register(flush_quantity_cache)
+    cached[key] = _NEW[key] = value
+
+
+def flush_quantity_cache() -> None:
+    """Write the text parsed with pint in this process to the disk cache (merged with what is there,
+    atomically; errors ignored: the cache is only a shortcut)."""
+    path = _cache_path()
+    if path is None or not _NEW:
+        return
+    import json
+
+    from tcrlab.fileio import atomic_write_text
+
+    stamp = _stamp()
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+        old = data["values"] if isinstance(data, dict) and data.get("stamp") == stamp else {}
+    except (OSError, ValueError, KeyError, TypeError):
+        old = {}
+    merged = {**(old if isinstance(old, dict) else {}), **_NEW}
+    if len(merged) > _DISK_LIMIT:
+        merged = dict(list(merged.items())[-_DISK_LIMIT:])
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        atomic_write_text(path, json.dumps({"stamp": stamp, "values": merged}))
+    except OSError:
+        return
+    _NEW.clear()
 
 
 _BAD_CATEGORIES = {"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"}  # control, format (bidi overrides), unassigned
@@ -340,6 +556,7 @@ def quantity_from_text(text: str, field: str = "value", *, source: str | None = 
     text = str(text).strip()
     check_text(text, field, expected, source=source)
     try:
+        ureg = _registry()
         return ureg.parse_expression(_floats_only(text)) if text else ureg.Quantity(text)
     except Exception as exc:  # pint raises many types (TokenError, DefinitionSyntaxError, OverflowError, ...)
         raise InputError(field, text, expected, problem=f"not a quantity ({type(exc).__name__})",
@@ -369,7 +586,7 @@ def unit_from_text(text: str, field: str = "unit", *, source: str | None = None)
     <Unit('watt / meter ** 2 / kelvin')>
     """
     quantity = quantity_from_text(text, field, source=source)
-    if not isinstance(quantity, pint.Quantity) or quantity.magnitude != 1:
+    if not _is_quantity(quantity) or quantity.magnitude != 1:
         raise InputError(field, text, "a unit such as 'MPa'", source=source)
     return quantity.units
 
@@ -505,6 +722,7 @@ def format_si(value: float, unit: str, *, digits: int = 4) -> str:
     >>> format_si(3e5, "kW/m^2")
     '300 kW/m²'
     """
+    ureg = _registry()
     dimension = ureg.Unit(unit).dimensionality
     base = ureg.Quantity(1.0, unit).to_base_units().units
     quantity = ureg.Quantity(value, base)

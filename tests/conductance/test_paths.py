@@ -115,3 +115,19 @@ def test_contact_resistance_bad_input_names_path() -> None:
     with pytest.raises(InputError) as info:
         contact_resistance(1e-4, -1e-4)
     assert info.value.field == "R[1]"
+
+
+def test_package_names_load_on_first_use():
+    """tcrlab.conductance exposes its names lazily (a joint evaluation needs none of the heat-path
+    helpers); every name in __all__ still resolves, also through ``from ... import``."""
+    import importlib
+
+    package = importlib.import_module("tcrlab.conductance")
+    for name in package.__all__:
+        assert callable(getattr(package, name)), name
+        assert name in dir(package)
+    from tcrlab.conductance import temperature_jump as tj
+
+    assert tj is package.temperature_jump
+    with pytest.raises(AttributeError):
+        _ = package.no_such_name

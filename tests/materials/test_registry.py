@@ -410,3 +410,35 @@ def test_silicon_conductivity_800k_incropera() -> None:
     # Bergman et al., Fundamentals of Heat and Mass Transfer, 7th ed. (2011), Table A.1: Si, k(800 K) = 42.2
     si = default_registry().get_material("Si")
     assert si.thermal_conductivity(800.0) == pytest.approx(42.2, rel=1e-9)
+
+
+def test_packaged_registry_parsed_on_demand_equals_the_eager_parse() -> None:
+    """The packaged registry parses each material on its first look-up; it must give exactly what
+    parsing the whole file at once gives, with the same look-up index (names and aliases)."""
+    import tomllib
+    from importlib import resources
+
+    from tcrlab.materials.registry import registry_from_toml
+
+    text = resources.files("tcrlab.materials").joinpath("data/materials.toml").read_text("utf-8")
+    eager = registry_from_toml(tomllib.loads(text), origin="materials.toml")
+    lazy = registry_from_toml(tomllib.loads(text), origin="materials.toml", lazy=True)
+    assert lazy._index == eager._index
+    assert list(lazy) == list(eager) and len(lazy) == len(eager)
+    assert lazy.get_material("stainless steel 304") is lazy.get_material("SS304")  # built once
+    assert all(lazy[key] == eager[key] for key in eager)
+    extended = lazy.extended({"myal": Material(key="myal", name="My Al", conductivity=160.0)})
+    assert extended["ss304"] == eager["SS304"] and extended["my al"].conductivity == 160.0
+
+
+def test_a_malformed_lazy_entry_is_reported_when_used() -> None:
+    from tcrlab.materials.registry import registry_from_toml
+
+    reg = registry_from_toml({"materials": {"ok": {"conductivity": "10 W/(m K)"},
+                                            "bad": {"conductivity": "10 kg", "aliases": ["worse"]}}},
+                             origin="my.toml", lazy=True)
+    assert reg["ok"].conductivity == 10.0
+    with pytest.raises(InputError, match=r"materials\.bad\.conductivity"):
+        reg.get_material("worse")
+    with pytest.raises(InputError):  # a user's file is checked when it is read
+        registry_from_toml({"materials": {"bad": {"conductivity": "10 kg"}}}, origin="my.toml")

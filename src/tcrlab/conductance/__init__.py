@@ -1,22 +1,34 @@
 """Conductance of interface paths: constriction, gap, radiation, layers, convection."""
 
-from tcrlab.conductance.convection import convection_resistance
-from tcrlab.conductance.cryogenic import cryogenic_joint_conductance
-from tcrlab.conductance.layers import thin_layer_resistance
-from tcrlab.conductance.paths import contact_resistance, temperature_jump
-from tcrlab.conductance.spot import (
-    asperity_contact_resistance,
-    asperity_spots_resistance,
-    spot_constriction_resistance,
-)
+from __future__ import annotations
 
-__all__ = [
-    "asperity_contact_resistance",
-    "asperity_spots_resistance",
-    "contact_resistance",
-    "convection_resistance",
-    "cryogenic_joint_conductance",
-    "spot_constriction_resistance",
-    "temperature_jump",
-    "thin_layer_resistance",
-]
+import importlib
+from typing import Any
+
+# public name -> module, loaded on first use: a joint evaluation needs none of the heat-path helpers
+# (paths imports the whole network/ package) and the correlations modules import what they use themselves
+_API: dict[str, str] = {
+    "asperity_contact_resistance": "tcrlab.conductance.spot",
+    "asperity_spots_resistance": "tcrlab.conductance.spot",
+    "contact_resistance": "tcrlab.conductance.paths",
+    "convection_resistance": "tcrlab.conductance.convection",
+    "cryogenic_joint_conductance": "tcrlab.conductance.cryogenic",
+    "spot_constriction_resistance": "tcrlab.conductance.spot",
+    "temperature_jump": "tcrlab.conductance.paths",
+    "thin_layer_resistance": "tcrlab.conductance.layers",
+}
+
+__all__ = sorted(_API)
+
+
+def __getattr__(name: str) -> Any:
+    module = _API.get(name)
+    if module is None:
+        raise AttributeError(f"module 'tcrlab.conductance' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_API))

@@ -40,10 +40,10 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike
-from scipy.special import erfc, erfcinv
 
 from tcrlab._arrays import require_broadcastable
 from tcrlab._arrays import scalar_or_array as _out
+from tcrlab._special import erfcinv
 from tcrlab.conductance.spot import asperity_contact_resistance, asperity_spots_resistance
 from tcrlab.errors import InputError
 from tcrlab.mechanics.elastoplastic import elastoplastic_hardness, elastoplastic_weight
@@ -281,6 +281,8 @@ def spot_density(sigma: ArrayLike, m: ArrayLike, p_over_h: ArrayLike) -> float |
     s = require_positive("sigma", sigma)
     mm = require_positive("m", m)
     r = _p_over_h(p_over_h)
+    from scipy.special import erfc  # only the spot-density models need it
+
     lam = erfcinv(2.0 * r)
     return _out((mm / s) ** 2 / 16.0 * np.exp(-2.0 * lam * lam) / erfc(lam))
 

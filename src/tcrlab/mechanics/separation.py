@@ -25,10 +25,10 @@ from __future__ import annotations
 
 import numpy as np
 from numpy.typing import ArrayLike
-from scipy.special import erfcinv
 
 from tcrlab._arrays import require_broadcastable
 from tcrlab._arrays import scalar_or_array as _out
+from tcrlab._special import erfcinv
 from tcrlab.errors import InputError
 from tcrlab.mechanics.elastoplastic import elastoplastic_hardness, elastoplastic_weight
 from tcrlab.validation import require_positive, warn_outside
