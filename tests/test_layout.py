@@ -16,7 +16,7 @@ import pytest
 radon_complexity = pytest.importorskip("radon.complexity")
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "tcrlab"
-LINE_LIMIT = 620  # "~600 lines"
+LINE_LIMIT = 650  # "~600 lines"
 # Modules longer than the limit, each with the reason in its module docstring.
 LONG_MODULES: dict[str, str] = {
     "surfaces/statistics.py": "Split apart",
@@ -55,4 +55,5 @@ def test_no_function_is_graded_e_or_f() -> None:
 
 def test_the_checks_see_the_package() -> None:
     assert len(_modules()) > 100
-    assert all((SRC / rel).exists() for rel in LONG_MODULES)  # no stale entry
+    for rel, reason in LONG_MODULES.items():  # no stale entry
+        assert reason in (ast.get_docstring(ast.parse((SRC / rel).read_text(encoding="utf-8"))) or "")

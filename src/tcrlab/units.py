@@ -5,9 +5,8 @@ Everything inside tcrlab works in SI floats / NumPy arrays. Case files and the c
 
 pint is imported on first need, not with this module (importing it and building its registry costs
 ~0.2 s of CPU, more than a single joint evaluation): text parsed once is remembered in memory and in a
-small disk cache (``quantities-<stamp>.json`` in ``$TCRLAB_CACHE_DIR``, default ``~/.cache/tcrlab``;
-``TCRLAB_NO_CACHE=1`` turns it off), keyed by the text and its dimension and stamped with the versions
-of tcrlab and pint, so a repeated command — the packaged materials' values, "1 MPa", "300 K" — does not
+small disk cache (:mod:`tcrlab._quantity_cache`; ``TCRLAB_NO_CACHE=1`` turns it off), keyed by the text
+and its dimension, so a repeated command — the packaged materials' values, "1 MPa", "300 K" — does not
 load pint at all. ``ureg`` (the pint registry) is created when first used.
 """
 
@@ -23,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from tcrlab import _quantity_cache
 from tcrlab.errors import InputError
 
 if TYPE_CHECKING:
@@ -281,7 +281,7 @@ def parse_quantity(
             pass
         else:
             return _bare_number(number, value, dimension, field, expected, source, bare_numbers_are_si)
-        known = _disk_cache().get(_disk_key(text, dimension))
+        known = _quantity_cache.lookup(text, dimension)
         if known is not None:
             _PARSED[(text, dimension)] = known
             return known
@@ -315,7 +315,7 @@ def parse_quantity(
         if len(_PARSED) >= _PARSED_MAX:
             _PARSED.clear()
         _PARSED[(value.strip(), dimension)] = result
-        _remember(value.strip(), dimension, result)
+        _quantity_cache.remember(value.strip(), dimension, result)
     return result
 
 
@@ -323,108 +323,6 @@ def parse_quantity(
 # raised with its own field and file.
 _PARSED: dict[tuple[str, str], float] = {}
 _PARSED_MAX = 4096
-
-# ------------------------------------------------------- disk cache of parsed text (see the module notes)
-_DISK_LIMIT = 20_000  # entries kept (the newest); ~40 bytes each
-_DISK: list[dict[str, float]] = []  # the file's valid entries, read once
-_NEW: dict[str, float] = {}
-
-
-def _disk_key(text: str, dimension: str) -> str:
-    return f"{dimension}|{text}"
-
-
-@cache
-def _stamp() -> str:
-    """What the cached values depend on: tcrlab's version, this file's text (how text is read), and the
-    installed pint (its package file's size and time, which change with every install; asking for pint's
-    version would import importlib.metadata)."""
-    import importlib.util
-    import zlib
-
-    from tcrlab import __version__
-
-    try:
-        with open(__file__, "rb") as fh:
-            own = f"{zlib.crc32(fh.read()):08x}"
-    except OSError:
-        own = "-"
-    spec = importlib.util.find_spec("pint")
-    try:
-        st = os.stat(spec.origin) if spec is not None and spec.origin else None
-    except OSError:
-        st = None
-    return f"tcrlab {__version__} units {own}; pint {st.st_size}:{st.st_mtime_ns}" if st else "no pint"
-
-
-def _cache_path() -> str | None:
-    if os.environ.get("TCRLAB_NO_CACHE", "").strip() not in ("", "0"):
-        return None
-    root = os.environ.get("TCRLAB_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "tcrlab")
-    import zlib
-
-    return os.path.join(root, f"quantities-{zlib.crc32(_stamp().encode()):08x}.json")
-
-
-def _disk_cache() -> dict[str, float]:
-    if not _DISK:
-        entries: dict[str, float] = {}
-        path = _cache_path()
-        if path is not None:
-            import json
-
-            try:
-                with open(path, encoding="utf-8") as fh:
-                    data = json.load(fh)
-            except (OSError, ValueError):  # absent or damaged: the cache is only a shortcut
-                data = None
-            if isinstance(data, dict) and data.get("stamp") == _stamp() and isinstance(data.get("values"), dict):
-                entries = {k: v for k, v in data["values"].items()
-                           if isinstance(k, str) and type(v) is float and np.isfinite(v)}
-        _DISK.append(entries)
-    return _DISK[0]
-
-
-def _remember(text: str, dimension: str, value: float) -> None:
-    key = _disk_key(text, dimension)
-    cached = _disk_cache()
-    if cached.get(key) == value or _cache_path() is None:
-        return
-    if not _NEW:
-        import atexit
-
-        atexit.register(flush_quantity_cache)
-    cached[key] = _NEW[key] = value
-
-
-def flush_quantity_cache() -> None:
-    """Write the text parsed with pint in this process to the disk cache (merged with what is there,
-    atomically; errors ignored: the cache is only a shortcut)."""
-    path = _cache_path()
-    if path is None or not _NEW:
-        return
-    import json
-
-    from tcrlab.fileio import atomic_write_text
-
-    stamp = _stamp()
-    try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
-        old = data["values"] if isinstance(data, dict) and data.get("stamp") == stamp else {}
-    except (OSError, ValueError, KeyError, TypeError):
-        old = {}
-    merged = {**(old if isinstance(old, dict) else {}), **_NEW}
-    if len(merged) > _DISK_LIMIT:
-        merged = dict(list(merged.items())[-_DISK_LIMIT:])
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        atomic_write_text(path, json.dumps({"stamp": stamp, "values": merged}))
-    except OSError:
-        return
-    _NEW.clear()
-
 
 _BAD_CATEGORIES = {"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"}  # control, format (bidi overrides), unassigned
 

@@ -27,6 +27,7 @@ import numba
 import numpy as np
 from numpy.typing import NDArray
 
+from tcrlab._cachedir import cache_dir
 from tcrlab.contact import _threads
 from tcrlab.contact._threads import run_split
 
@@ -121,9 +122,7 @@ def wisdom_path() -> Path:
     pathlib.Path
         The wisdom file of this machine and thread count (it need not exist).
     """
-    root = os.environ.get("TCRLAB_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "tcrlab"
-    )
+    root = cache_dir()
     tag = f"{platform.node()}-{platform.machine()}-t{THREADS}"
     return Path(root) / f"fftw-wisdom-{tag}.txt"
 

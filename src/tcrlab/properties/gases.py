@@ -35,6 +35,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from tcrlab._arrays import require_broadcastable, scalar_or_array
+from tcrlab._cachedir import cache_dir, caching_disabled
 from tcrlab.errors import InputError
 from tcrlab.fileio import atomic_write_text
 from tcrlab.validation import require_positive
@@ -183,11 +184,10 @@ def cache_file() -> Path | None:
     Path or None
         The cache file.
     """
-    if os.environ.get("TCRLAB_NO_CACHE", "").strip() not in ("", "0"):
+    if caching_disabled():
         return None
     version = _coolprop_version()
-    root = os.environ.get("TCRLAB_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "tcrlab")
+    root = cache_dir()
     return Path(root) / f"gas_states-CoolProp-{version}.json"
 
 

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from tcrlab import units
+from tcrlab import _quantity_cache, units
 from tcrlab.errors import InputError
 from tcrlab.units import parse_quantity
 
@@ -17,19 +17,19 @@ def fresh(tmp_path, monkeypatch):
     """A private cache folder and empty in-memory caches (restored afterwards)."""
     monkeypatch.setenv("TCRLAB_CACHE_DIR", str(tmp_path))
     monkeypatch.delenv("TCRLAB_NO_CACHE", raising=False)
-    saved = (dict(units._PARSED), list(units._DISK), dict(units._NEW))
+    saved = (dict(units._PARSED), list(_quantity_cache._DISK), dict(_quantity_cache._NEW))
 
     def reset():
         units._PARSED.clear()
-        units._DISK.clear()
-        units._NEW.clear()
+        _quantity_cache._DISK.clear()
+        _quantity_cache._NEW.clear()
 
     reset()
     yield reset
     reset()
     units._PARSED.update(saved[0])
-    units._DISK.extend(saved[1])
-    units._NEW.update(saved[2])
+    _quantity_cache._DISK.extend(saved[1])
+    _quantity_cache._NEW.update(saved[2])
 
 
 def _no_pint(monkeypatch):
@@ -42,7 +42,7 @@ def _no_pint(monkeypatch):
 def test_parsed_text_is_read_back_without_pint(fresh, tmp_path, monkeypatch):
     assert parse_quantity("2.5 MPa", "pressure", "p") == 2.5e6
     assert parse_quantity("25 degC", "temperature", "T") == 298.15
-    units.flush_quantity_cache()
+    _quantity_cache.flush()
     files = list(tmp_path.glob("quantities-*.json"))
     assert len(files) == 1
     data = json.loads(files[0].read_text())
@@ -56,7 +56,7 @@ def test_parsed_text_is_read_back_without_pint(fresh, tmp_path, monkeypatch):
 def test_the_same_text_of_another_dimension_is_not_taken_from_the_cache(fresh):
     assert parse_quantity("5 degC", "temperature", "T") == 278.15
     assert parse_quantity("5 degC", "temperature_difference", "dT") == 5.0  # a difference, not 278.15 K
-    units.flush_quantity_cache()
+    _quantity_cache.flush()
     fresh()
     assert parse_quantity("5 degC", "temperature_difference", "dT") == 5.0
     with pytest.raises(InputError, match="dimension"):
@@ -67,13 +67,13 @@ def test_errors_are_not_cached(fresh, tmp_path):
     for text in ("2 kg", "-5 K"):
         with pytest.raises(InputError):
             parse_quantity(text, "pressure" if text == "2 kg" else "temperature", "x")
-    units.flush_quantity_cache()
+    _quantity_cache.flush()
     assert not list(tmp_path.glob("quantities-*.json"))
 
 
 def test_a_file_of_another_stamp_or_damaged_is_ignored(fresh, tmp_path, monkeypatch):
     parse_quantity("3 mm", "length", "t")
-    units.flush_quantity_cache()
+    _quantity_cache.flush()
     path = next(tmp_path.glob("quantities-*.json"))
     data = json.loads(path.read_text())
     data["values"]["length|3 mm"] = 1.0
@@ -82,10 +82,10 @@ def test_a_file_of_another_stamp_or_damaged_is_ignored(fresh, tmp_path, monkeypa
     path.write_text(json.dumps({**data, "stamp": "tcrlab 0.0.0"}))
     fresh()
     assert parse_quantity("3 mm", "length", "t") == 3e-3  # other stamp: parsed again
-    units._NEW.clear()
+    _quantity_cache._NEW.clear()
     path.write_text(json.dumps(data))  # the right stamp: valid entries are used, others dropped
     fresh()
-    assert units._disk_cache() == {"length|3 mm": 1.0}
+    assert _quantity_cache._entries() == {"length|3 mm": 1.0}
     path.write_text("{not json")
     fresh()
     assert parse_quantity("3 mm", "length", "t") == 3e-3
@@ -94,7 +94,7 @@ def test_a_file_of_another_stamp_or_damaged_is_ignored(fresh, tmp_path, monkeypa
 def test_no_cache_turns_the_file_off(fresh, tmp_path, monkeypatch):
     monkeypatch.setenv("TCRLAB_NO_CACHE", "1")
     assert parse_quantity("4 W", "power", "q") == 4.0
-    units.flush_quantity_cache()
+    _quantity_cache.flush()
     assert not list(tmp_path.glob("quantities-*.json"))
 
 
