@@ -95,3 +95,41 @@ def test_mc_bad_inputs_exit_2_with_message(tmp_path, capsys, text, words):
     code, _, err = run(["mc", str(case), "-n", "100", "--builder", BUILDER], capsys)
     assert code == 2
     assert err.startswith("error:") and words in " ".join(err.split())
+
+
+def test_mc_with_failed_tasks_prints_the_rest_and_exits_3(tmp_path, capsys, monkeypatch):
+    """Some tasks fail: the statistics of the evaluated samples are printed, the failures listed on
+    stderr, and the exit code is 3 (as for a sweep), so a script cannot mistake the run for complete."""
+    import numpy as np
+
+    import tcrlab.uq.montecarlo as montecarlo
+    from tcrlab.errors import InputError
+    from tcrlab.uq.executors import SerialExecutor
+    from tcrlab.uq.synthetic import build_linear_case
+
+    def refuses_large(doc, source="<case>", registry=None):
+        case = build_linear_case(doc, source=source)
+        if np.max(case.outputs()["y"]) > 10:
+            raise InputError("y", float(np.max(case.outputs()["y"])), "<= 10")
+        return case
+
+    real = montecarlo.run_monte_carlo
+
+    def run_with_refusals(doc, n, **kwargs):
+        return real(doc, n, **{**kwargs, "builder": refuses_large, "executor": SerialExecutor()})
+
+    monkeypatch.setattr(montecarlo, "run_monte_carlo", run_with_refusals)
+    case = tmp_path / "lin.toml"
+    case.write_text(LINEAR.replace("std = 0.1", "std = 1.2"))  # y > 10 in a few batches
+    for extra in ([], ["--json"]):
+        code, out, err = run(["mc", str(case), "-n", "8192", "--batch", "1024", "--no-progress", *extra],
+                             capsys)
+        assert code == 3
+        assert "task(s) failed" in err and "<= 10" in err
+        failed = int(err.split("task(s) failed (")[1].split(" of 8192")[0])
+        assert failed % 1024 == 0 and 0 < failed < 8192
+        if extra:
+            data = json.loads(out)
+            assert data["summary"]["y"]["n"] == 8192 - failed
+        else:
+            assert "Monte Carlo" in out

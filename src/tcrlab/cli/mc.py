@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 from rich.markup import escape
 
 from tcrlab.cli.common import console, emit_json, make_table, run_batched
+from tcrlab.errors import PartialFailureError
+
+if TYPE_CHECKING:
+    from tcrlab.uq.montecarlo import MonteCarloResult
 
 __all__ = ["mc"]
 
@@ -24,7 +30,11 @@ __all__ = ["mc"]
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when on a terminal).")
 def mc(case_file: str, n: int, seed: int, scheduler: str | None, workers: int, batch: int, as_json: bool,
        plot: str | None, progress: bool | None, builder: str | None) -> None:
-    """Propagate the case's input distributions to its outputs (percentiles, rank sensitivities)."""
+    """Propagate the case's input distributions to its outputs (percentiles, rank sensitivities).
+
+    Exit codes: 0 every sample evaluated; 2 bad input (nothing run); 3 the statistics were printed from
+    the samples that were evaluated but some tasks failed (listed on stderr).
+    """
     from tcrlab.cases import load_document
     from tcrlab.uq.evaluate import DEFAULT_BUILDER
     from tcrlab.uq.montecarlo import run_monte_carlo
@@ -41,7 +51,18 @@ def mc(case_file: str, n: int, seed: int, scheduler: str | None, workers: int, b
         plot_mc_histograms(result, plot)
     if as_json:
         emit_json(result.to_dict())
-        return
+    else:
+        _print_tables(result, case_file, n, seed, plot)
+    if result.failures:
+        evaluated = min(len(v) for v in result.outputs.values()) if result.outputs else 0
+        raise PartialFailureError(
+            f"{len(result.failures)} task(s) failed ({n - evaluated} of {n} samples not evaluated)"
+            "; the statistics are those of the samples that were evaluated; the failures are listed above"
+        )
+
+
+def _print_tables(result: MonteCarloResult, case_file: str, n: int, seed: int, plot: str | None) -> None:
+    """The percentile and sensitivity tables of a Monte Carlo run, on stdout."""
     summary = result.summary()
     rows = [[escape(name), *(f"{s[k]:.4g}" for k in ("P5", "P50", "P95", "mean", "std")), s["n"]]
             for name, s in summary.items()]
