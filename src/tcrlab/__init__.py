@@ -12,8 +12,7 @@ Quick start::
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from tcrlab._lazy import lazy_exports
 
 __version__ = "0.2.0"  # as in pyproject.toml (tests/test_version.py)
 
@@ -97,40 +96,5 @@ _SUBPACKAGES = {
 __all__ = sorted(_API)
 
 
-def __getattr__(name: str) -> Any:
-    """Import a public name or a sub-package on first use (PEP 562), then keep it in the namespace.
-
-    Parameters
-    ----------
-    name : str
-        A name of ``__all__`` or a sub-package, e.g. ``"Joint"`` or ``"surfaces"``.
-
-    Returns
-    -------
-    object
-        The function, class or module.
-
-    Raises
-    ------
-    AttributeError
-        For any other name.
-    """
-    module = _API.get(name)
-    if module is not None:
-        value = getattr(importlib.import_module(module), name)
-        globals()[name] = value
-        return value
-    if name in _SUBPACKAGES:
-        return importlib.import_module(f"tcrlab.{name}")
-    raise AttributeError(f"module 'tcrlab' has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    """The names already loaded plus every public name and sub-package, loaded or not.
-
-    Returns
-    -------
-    list of str
-        Sorted names.
-    """
-    return sorted(set(globals()) | set(_API) | _SUBPACKAGES)
+# Public names and sub-packages are imported on first use (PEP 562).
+__getattr__, __dir__ = lazy_exports(__name__, _API, globals(), _SUBPACKAGES)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from tcrlab._lazy import lazy_exports
 
 # public name -> module, loaded on first use: a joint evaluation needs none of the heat-path helpers
 # (paths imports the whole network/ package) and the correlations modules import what they use themselves
@@ -20,15 +19,4 @@ _API: dict[str, str] = {
 
 __all__ = sorted(_API)
 
-
-def __getattr__(name: str) -> Any:
-    module = _API.get(name)
-    if module is None:
-        raise AttributeError(f"module 'tcrlab.conductance' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_API))
+__getattr__, __dir__ = lazy_exports(__name__, _API, globals())

@@ -6,8 +6,7 @@ is :mod:`tcrlab.mechanics`; its names stay importable from here.
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from tcrlab._lazy import lazy_exports
 
 _API: dict[str, str] = {
     "plastic_area_ratio": "tcrlab.mechanics.area",
@@ -25,11 +24,4 @@ _API: dict[str, str] = {
 
 __all__ = sorted(_API)
 
-
-def __getattr__(name: str) -> Any:
-    module = _API.get(name)
-    if module is None:
-        raise AttributeError(f"module 'tcrlab.contact' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__, __dir__ = lazy_exports(__name__, _API, globals())

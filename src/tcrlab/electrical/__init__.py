@@ -3,8 +3,7 @@ form and the FFT contact solution; Wiedemann–Franz link to the thermal contact
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from tcrlab._lazy import lazy_exports
 
 _API: dict[str, str] = {
     "spot_resistance": "tcrlab.electrical.constriction",
@@ -20,11 +19,4 @@ _API: dict[str, str] = {
 
 __all__ = sorted(_API)
 
-
-def __getattr__(name: str) -> Any:
-    module = _API.get(name)
-    if module is None:
-        raise AttributeError(f"module 'tcrlab.electrical' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__, __dir__ = lazy_exports(__name__, _API, globals())

@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from tcrlab._lazy import lazy_exports
 
 _API: dict[str, str] = {
     "ConductanceTable": "tcrlab.export.table",
@@ -23,11 +22,4 @@ _API: dict[str, str] = {
 
 __all__ = sorted(_API)
 
-
-def __getattr__(name: str) -> Any:
-    module = _API.get(name)
-    if module is None:
-        raise AttributeError(f"module 'tcrlab.export' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__, __dir__ = lazy_exports(__name__, _API, globals())

@@ -7,8 +7,7 @@ and the effective conductivity k_s and modulus E' of two solids. The numerical (
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from tcrlab._lazy import lazy_exports
 
 _API: dict[str, str] = {
     "effective_conductivity": "tcrlab.mechanics.effective",
@@ -36,11 +35,4 @@ _API: dict[str, str] = {
 
 __all__ = sorted(_API)
 
-
-def __getattr__(name: str) -> Any:
-    module = _API.get(name)
-    if module is None:
-        raise AttributeError(f"module 'tcrlab.mechanics' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__, __dir__ = lazy_exports(__name__, _API, globals())

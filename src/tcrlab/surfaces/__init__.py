@@ -10,9 +10,7 @@ Quick start::
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
-
+from tcrlab._lazy import lazy_exports
 from tcrlab.surfaces.topography import Topography as Topography
 
 # public name -> module (loaded on first use: the readers import SurfaceTopography lazily anyway)
@@ -44,15 +42,4 @@ _API: dict[str, str] = {
 
 __all__ = sorted(["Topography", *_API])
 
-
-def __getattr__(name: str) -> Any:
-    module = _API.get(name)
-    if module is None:
-        raise AttributeError(f"module 'tcrlab.surfaces' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_API))
+__getattr__, __dir__ = lazy_exports(__name__, _API, globals())
