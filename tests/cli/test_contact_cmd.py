@@ -188,3 +188,14 @@ def test_contact_emissivity_adds_radiation_to_the_joint(capsys) -> None:
     assert code == 0 and json.loads(out)["rows"][0]["h_r"] == pytest.approx(row["h_r"])
     code, out, _ = _run(base, capsys)
     assert code == 0 and json.loads(out)["rows"][0]["h_r"] == 0
+
+
+def test_a_load_series_warns_once_per_kind(capsys) -> None:
+    """Four light loads on the demo scan: the unresolved spots are one warning naming the pressures."""
+    code, out, err = _run(["contact", DEMO, "--pressure", "0.5MPa,1MPa,2MPa,4MPa", "--solids", "SS304,SS304",
+                           "--json"], capsys)
+    doc = json.loads(out)
+    unresolved = [w for w in doc["warnings"] if "unresolved" in w]
+    assert code == 0 and len(unresolved) == 1
+    assert " of 4 pressures (0.5–" in unresolved[0]
+    assert err.count("contact spots are unresolved") == 1

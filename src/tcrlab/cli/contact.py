@@ -280,17 +280,16 @@ def _solve_series(topo: Any, E_eff: float, pressures: np.ndarray, caps: list[Any
                   tol: float, float32: bool, barber: bool,
                   thermal: dict[str, Any]) -> tuple[list[Any], list[Any], list[str], float]:
     """Solve each pressure in turn (each from the previous solution) under a progress bar: the contact
-    results, their conductances, the warnings per pressure and the time taken [s]."""
+    results, their conductances, the warnings (each kind once for the series) and the time taken [s]."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from tcrlab.cli.common import err_console
-    from tcrlab.contact.diagnostics import contact_warnings
+    from tcrlab.contact.diagnostics import pressure_series_warnings
     from tcrlab.contact.solver import solve
     from tcrlab.contact.thermal import conductance
 
     results: list[Any] = []
     conds: list[Any] = []
-    notes: list[str] = []
     prev = None
     t0 = time.perf_counter()
     with Progress(TextColumn("[bold]contact[/bold] {task.description}"), BarColumn(),
@@ -306,9 +305,9 @@ def _solve_series(topo: Any, E_eff: float, pressures: np.ndarray, caps: list[Any
                                      emissivity=thermal["emissivity"], temperature=thermal["temperature"],
                                      check_stiffness=barber and H is None))
             results.append(res)
-            for w in contact_warnings(res, None if H is not None else reference_h):
-                notes.append(f"{p / 1e6:.4g} MPa: {w}")
             progress.advance(task)
+    # each kind of finding once for the series, with the pressures it applies to
+    notes = pressure_series_warnings(pressures, results, reference_h)
     return results, conds, notes, time.perf_counter() - t0
 
 
