@@ -25,6 +25,7 @@ from scipy import special
 from tcrlab._arrays import require_broadcastable
 from tcrlab.errors import InputError
 from tcrlab.spreading._rect_split import mode_counts, split_sums
+from tcrlab.spreading._rect_thin import thin_sums
 from tcrlab.spreading._series import chunks, warn_unconverged
 from tcrlab.spreading.layers import Layers, LayerSpec, check_layers, mode_impedance
 from tcrlab.spreading.result import SpreadingResult, out
@@ -43,6 +44,7 @@ MAX_MODES = 4096  # Fourier modes per direction at most
 COMPILED_ABOVE = 4_000_000  # modes × geometries from which the compiled kernel pays for itself
 SPLIT_MAX_MODES = 1 << 16  # modal terms per geometry at most on the split path (thin top layers: direct)
 SPLIT_COMPILED_ABOVE = 500  # geometries from which the split path uses its compiled kernel
+THIN_ROUNDS = 3  # refinements (cut-off and τ-rule doubled) of the thin-layer path before the direct sum
 _ASYMPTOTIC = 10.0  # λ_M·a (and δ_N·b) beyond which omitted terms follow their asymptotic mean
 
 
@@ -260,6 +262,35 @@ def _split(a_f, b_f, c_f, d_f, x_f, y_f, flat: Layers, index, rtol: float, max_m
     return np.concatenate(left)
 
 
+def _thin(a_f, b_f, c_f, d_f, x_f, y_f, flat: Layers, index, rtol: float, max_modes: int,  # type: ignore[no-untyped-def]
+          spreading, err, terms, conv) -> NDArray[np.intp]:
+    """Thin-top-layer evaluation, :mod:`tcrlab.spreading._rect_thin`, at ``index`` (the geometries the
+    split path leaves): cut-off 40/min(c, d) whatever t₁, one Gauss–Legendre panel per decade of τ and 48
+    nodes on the top material's s-integral; all three are doubled (at most THIN_ROUNDS − 1 times) where
+    the error bound exceeds rtol·R_s. Returns the geometries left to :func:`_direct`."""
+    cutoff = 40.0 / np.minimum(c_f[index], d_f[index])
+    density, nodes = 1.0, 48
+    left = []
+    for _ in range(THIN_ROUNDS):
+        if not index.size:
+            break
+        big_m, big_n = mode_counts(cutoff, c_f[index], d_f[index], ladder=True)
+        fits = ((big_m + 1) * (big_n + 1) <= SPLIT_MAX_MODES) & (big_m <= max_modes) & (big_n <= max_modes)
+        left.append(index[~fits])
+        index, cutoff, big_m, big_n = index[fits], cutoff[fits], big_m[fits], big_n[fits]
+        if not index.size:
+            break
+        sub = flat.flat(index, (a_f.size,))
+        val, bound = thin_sums(a_f[index], b_f[index], c_f[index], d_f[index], x_f[index], y_f[index], sub,
+                               big_m, big_n, panels_per_decade=density, nodes=nodes)
+        spreading[index], err[index] = val, bound
+        terms[index] = (big_m + 1) * (big_n + 1) - 1
+        ok = bound <= rtol * val
+        index, cutoff, density, nodes = index[~ok], 2.0 * cutoff[~ok], 2.0 * density, 2 * nodes
+    left.append(index)
+    return np.concatenate(left)
+
+
 def rectangle_spreading(
     source_length: ArrayLike, source_width: ArrayLike, plate_length: ArrayLike, plate_width: ArrayLike,
     layers: LayerSpec, h: ArrayLike = math.inf, *, xc: ArrayLike | None = None, yc: ArrayLike | None = None,
@@ -345,6 +376,7 @@ def _rectangle_spreading(source_length, source_width, plate_length, plate_width,
     rest = np.flatnonzero(~full)
     if split:
         rest = _split(*args, rest, rtol, max_modes, spreading, err, terms, conv)
+        rest = _thin(*args, rest, rtol, max_modes, spreading, err, terms, conv)
     _direct(*args, rest, rtol, max_modes, spreading, err, terms, conv)
     warn_unconverged("rectangle_spreading", conv, max_modes,
                      "Raise max_modes, or loosen rtol, for sources much smaller than the plate.")
