@@ -97,7 +97,7 @@ def layer_response(tau: NDArray[np.float64], lay: Layers) -> NDArray[np.float64]
     >>> from tcrlab.spreading.layers import check_layers
     >>> lay = check_layers([(np.array([1.0, 1e-3]), 2.0)]).flat(slice(None), (2,))
     >>> gc = layer_response(np.array([[1e-4], [1.0]]), lay)[:, 0]
-    >>> round(abs(gc[0]), 12), round(float(gc[1] * 2.0 * np.sqrt(np.pi)), 9)
+    >>> round(abs(float(gc[0])), 12), round(float(gc[1] * 2.0 * np.sqrt(np.pi)), 9)
     (0.0, -1.0)
     """
     m = _TALBOT
