@@ -42,7 +42,9 @@ __all__ = [
 DEFAULT_RTOL = 1e-4
 MAX_MODES = 4096  # Fourier modes per direction at most
 COMPILED_ABOVE = 4_000_000  # modes × geometries from which the compiled kernel pays for itself
-SPLIT_MAX_MODES = 1 << 16  # modal terms per geometry at most on the split path (thin top layers: direct)
+SPLIT_MAX_MODES = 1 << 12  # modal terms per geometry at most on the split path (thinner top layers: _thin,
+#                            whose cost hardly depends on t₁ and which is the faster one beyond ~2500 terms)
+THIN_MAX_MODES = 1 << 16  # modal terms per geometry at most on the thin-layer path (beyond: direct)
 SPLIT_COMPILED_ABOVE = 500  # geometries from which the split path uses its compiled kernel
 THIN_ROUNDS = 3  # refinements (cut-off and τ-rule doubled) of the thin-layer path before the direct sum
 _ASYMPTOTIC = 10.0  # λ_M·a (and δ_N·b) beyond which omitted terms follow their asymptotic mean
@@ -236,7 +238,7 @@ def _split(a_f, b_f, c_f, d_f, x_f, y_f, flat: Layers, index, rtol: float, max_m
            spreading, err, terms, conv) -> NDArray[np.intp]:
     """Split (Ewald-type) evaluation, :mod:`tcrlab.spreading._rect_split`, at ``index``; the cut-off
     B = max(8/t₁, 40/min(c, d)) is doubled (at most three times) where the error bound exceeds
-    rtol·R_s. Returns the geometries left to :func:`_direct` (modes beyond SPLIT_MAX_MODES)."""
+    rtol·R_s. Returns the geometries left to :func:`_thin` (modes beyond SPLIT_MAX_MODES)."""
     t1 = flat.flat(index, (a_f.size,)).thickness[0] if index.size else np.empty(0)
     cutoff = np.maximum(8.0 / np.broadcast_to(t1, index.shape),
                         40.0 / np.minimum(c_f[index], d_f[index]))
@@ -275,7 +277,7 @@ def _thin(a_f, b_f, c_f, d_f, x_f, y_f, flat: Layers, index, rtol: float, max_mo
         if not index.size:
             break
         big_m, big_n = mode_counts(cutoff, c_f[index], d_f[index], ladder=True)
-        fits = ((big_m + 1) * (big_n + 1) <= SPLIT_MAX_MODES) & (big_m <= max_modes) & (big_n <= max_modes)
+        fits = ((big_m + 1) * (big_n + 1) <= THIN_MAX_MODES) & (big_m <= max_modes) & (big_n <= max_modes)
         left.append(index[~fits])
         index, cutoff, big_m, big_n = index[fits], cutoff[fits], big_m[fits], big_n[fits]
         if not index.size:
@@ -328,9 +330,13 @@ def rectangle_spreading(
     at once as a 1-D integral of closed-form image sums, and erfc(ηβ)/β, which with Z − 1/(k₁β) ~ e^{−2βt₁}
     leaves a short modal sum (:mod:`tcrlab.spreading._rect_split`). ``truncation_error`` is then a bound on
     the omitted modes plus the quadrature's change from half its nodes; ``terms`` counts the modes summed.
-    Top layers too thin for that (more than 2¹⁶ modes) are summed directly: modes doubled in both
-    directions, the last partial sum plus a third of the last doubling's increment (the omitted terms fall
-    off as 1/M²), that third reported as the error, convergence declared once λ_M a and δ_N b exceed 10.
+    Thinner top layers (more than 2¹² such modes, t₁ below about 1/20 of the plate side) take the
+    layered impedance's depth-response split instead (:mod:`tcrlab.spreading._rect_thin`): the layers'
+    correction becomes a second integral over the same image sums, the modal sum stops at β ≈ 40/min(c, d)
+    whatever t₁, and ``truncation_error`` bounds the omitted modes by the residual kernel's sampled
+    supremum. What neither path reaches is summed directly: modes doubled in both directions, the last
+    partial sum plus a third of the last doubling's increment (the omitted terms fall off as 1/M²), that
+    third reported as the error, convergence declared once λ_M a and δ_N b exceed 10.
     Exact for the stated boundary conditions.
 
     References
@@ -341,7 +347,8 @@ def rectangle_spreading(
     orthotropic systems", J. Thermophysics Heat Transfer 18(1) (2004) 45–51.
     P. P. Ewald, "Die Berechnung optischer und elektrostatischer Gitterpotentiale", Ann. Phys. (Leipzig) 64 (1921)
     253–287, doi:10.1002/andp.19213690304 (the splitting). H. S. Carslaw, J. C. Jaeger, Conduction of Heat in Solids, 2nd ed. (1959),
-    §2.2 and Appendix II (the images and ierfc).
+    §2.2 and Appendix II (the images and ierfc). J. Abate, P. P. Valkó, "Multi-precision Laplace transform
+    inversion", Int. J. Numer. Meth. Eng. 60 (2004) 979–993, doi:10.1002/nme.995 (the thin layers' response).
 
     Examples
     --------
