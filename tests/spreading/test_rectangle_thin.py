@@ -129,3 +129,22 @@ def test_layer_response_limits():
     gc = thin.layer_response(np.array([[1e-3, 1e-2], [10.0, 100.0]]), lay)
     assert np.all(np.abs(gc[0]) < 1e-12)
     np.testing.assert_allclose(gc[1] * 2.0 * np.sqrt(np.pi * np.array([10.0, 100.0])), -1.0, rtol=1e-9)
+
+
+def test_sampled_residual_bound_covers_a_sixteen_times_finer_sampling():
+    # the reported sup |r| is twice the largest of 64 samples per decade of β; sampled 16× finer, the
+    # largest |r| must stay below it (measured: at most 0.55 of it over 1 800 random geometries)
+    rng = np.random.default_rng(5)
+    n = 40
+    c, d = np.ones(n), rng.uniform(0.5, 2.0, n)
+    lay = check_layers([(10.0 ** rng.uniform(-4, -1.3, n), 10.0 ** rng.uniform(0, 2.6, n)),
+                        (rng.uniform(0.02, 0.2, n), rng.uniform(20, 400, n))],
+                       np.where(np.arange(n) % 3, rng.uniform(1, 1e4, n), np.inf)).flat(slice(None), (n,))
+    big_m, big_n = mode_counts(40.0 / np.minimum(c, d), c, d, ladder=True)
+    b_eff = np.minimum(big_m * np.pi / c, big_n * np.pi / d)
+    eta = 6.0 / b_eff
+    tau, wq = thin._tau_rule(lay.thickness[0], eta, 9)
+    gw = wq * thin.layer_response(tau, lay)
+    coarse = thin.residual_sup(lay, eta, b_eff, tau, gw)
+    fine = thin.residual_sup(lay, eta, b_eff, tau, gw, per_decade=1024) / 2.0
+    assert np.all(fine <= 0.7 * coarse)

@@ -46,7 +46,7 @@ from scipy import special
 from tcrlab.spreading._rect_split import _ERFC_CUT, _NODES, _image_integral, strip_factor
 from tcrlab.spreading.layers import Layers, mode_impedance
 
-__all__ = ["layer_response", "thin_sums"]
+__all__ = ["layer_response", "residual_sup", "thin_sums"]
 
 _SQRT_PI = math.sqrt(math.pi)
 _TALBOT = 16  # fixed-Talbot nodes: truncation ~10^(−0.6·16), round-off ~e^(0.4·16)·1e-16 ≈ 1e-13
@@ -141,6 +141,25 @@ def _partial_factor(size, centre, plate, modes: int, tau) -> tuple[NDArray[np.fl
     return np.einsum("gm,gmq->gq", u2, np.exp(-lam[:, :, None] ** 2 * tau[:, None, :])), u2.sum(axis=1)
 
 
+def residual_sup(lay: Layers, eta, b_eff, tau, gw, per_decade: int = _BETA_PER_DECADE):  # type: ignore[no-untyped-def]
+    """sup_{β ≥ B} |r(β)|, r = Z − erf(ηβ)/(k₁β) − Σ_q gw_q e^{−β²τ_q}: twice the largest of ``per_decade``
+    log-spaced samples per decade from B to β_hi = 24/t₁, or the analytic bound at β_hi if larger."""
+    k1, t1 = lay.conductivity[0], lay.thickness[0]
+    decades = np.log10(_BETA_HI / (t1 * b_eff))
+    npts = max(2, math.ceil(float(np.max(decades)) * per_decade) + 1)
+    grid = b_eff[:, None] * (np.maximum(_BETA_HI / (t1 * b_eff), 1.0)[:, None]
+                             ** (np.arange(npts) / (npts - 1))[None, :])  # (G, P)
+    zg = mode_impedance(grid, Layers(tuple(t[:, None] for t in lay.thickness),
+                                     tuple(k[:, None] for k in lay.conductivity), lay.h[:, None]))
+    qc = np.einsum("gq,gpq->gp", gw, np.exp(-grid[:, :, None] ** 2 * tau[:, None, :]))
+    r = zg - special.erf(eta[:, None] * grid) / (k1[:, None] * grid) - qc
+    hi = grid[:, -1]
+    th = np.tanh(hi * t1)
+    tail = ((1.0 - th) / (k1 * hi * th) + special.erfc(eta * hi) / (k1 * hi)
+            + np.sum(np.abs(gw) * np.exp(-hi[:, None] ** 2 * tau), axis=1))
+    return np.maximum(2.0 * np.max(np.abs(r), axis=1), tail)
+
+
 def _block(a, b, c, d, x, y, lay: Layers, big_m: int, big_n: int, panels: int, nodes: int):  # type: ignore[no-untyped-def]
     """(S/(cd) [K/W], error bound [K/W]) for a block of geometries sharing M, N."""
     k1, t1 = lay.conductivity[0], lay.thickness[0]
@@ -175,20 +194,7 @@ def _block(a, b, c, d, x, y, lay: Layers, big_m: int, big_n: int, panels: int, n
     top = 2.0 / (k1 * _SQRT_PI) * fine
     quad_err = 2.0 / (k1 * _SQRT_PI) * np.abs(fine - coarse)
 
-    # sup over β ≥ B of |r(β)|: sampled to β_hi, bounded analytically beyond
-    decades = np.log10(_BETA_HI / (t1 * b_eff))
-    npts = max(2, math.ceil(float(np.max(decades)) * _BETA_PER_DECADE) + 1)
-    grid = b_eff[:, None] * (np.maximum(_BETA_HI / (t1 * b_eff), 1.0)[:, None]
-                             ** (np.arange(npts) / (npts - 1))[None, :])  # (G, P)
-    zg = mode_impedance(grid, Layers(tuple(t[:, None] for t in lay.thickness),
-                                     tuple(k[:, None] for k in lay.conductivity), lay.h[:, None]))
-    qc = np.einsum("gq,gpq->gp", gw, np.exp(-grid[:, :, None] ** 2 * tau[:, None, :]))
-    r = zg - special.erf(eta[:, None] * grid) / (k1[:, None] * grid) - qc
-    hi = grid[:, -1]
-    th = np.tanh(hi * t1)
-    tail = ((1.0 - th) / (k1 * hi * th) + special.erfc(eta * hi) / (k1 * hi)
-            + np.sum(np.abs(gw) * np.exp(-hi[:, None] ** 2 * tau), axis=1))
-    sup = np.maximum(2.0 * np.max(np.abs(r), axis=1), tail)
+    sup = residual_sup(lay, eta, b_eff, tau, gw)
     omitted = np.maximum(c * d / (a * b) - fxm0 * fyn0, 0.0) + 1e-14 * c * d / (a * b)
     value = (modal + top + layer_part) / (c * d)
     return value, (omitted * sup + quad_err) / (c * d)
