@@ -46,7 +46,7 @@ SPLIT_MAX_MODES = 1 << 12  # modal terms per geometry at most on the split path 
 #                            whose cost hardly depends on t₁ and which is the faster one beyond ~2500 terms)
 THIN_MAX_MODES = 1 << 16  # modal terms per geometry at most on the thin-layer path (beyond: direct)
 SPLIT_COMPILED_ABOVE = 500  # geometries from which the split path uses its compiled kernel
-THIN_ROUNDS = 3  # refinements (cut-off and τ-rule doubled) of the thin-layer path before the direct sum
+THIN_ROUNDS = 3  # rounds of the thin-layer path (cut-off, τ-rule, s-rule doubled) before the direct sum
 _ASYMPTOTIC = 10.0  # λ_M·a (and δ_N·b) beyond which omitted terms follow their asymptotic mean
 
 
