@@ -143,7 +143,38 @@ def _partial_factor(size, centre, plate, modes: int, tau) -> tuple[NDArray[np.fl
 
 def residual_sup(lay: Layers, eta, b_eff, tau, gw, per_decade: int = _BETA_PER_DECADE):  # type: ignore[no-untyped-def]
     """sup_{β ≥ B} |r(β)|, r = Z − erf(ηβ)/(k₁β) − Σ_q gw_q e^{−β²τ_q}: twice the largest of ``per_decade``
-    log-spaced samples per decade from B to β_hi = 24/t₁, or the analytic bound at β_hi if larger."""
+    log-spaced samples per decade from B to β_hi = 24/t₁, or the analytic bound at β_hi if larger.
+
+    Parameters
+    ----------
+    lay : Layers
+        One-dimensional layers of G geometries (thickness [m], conductivity [W/(m K)], sink h [W/(m² K)]).
+    eta : ndarray
+        Ewald parameter η [m], shape (G,).
+    b_eff : ndarray
+        Modal cut-off B [1/m], shape (G,).
+    tau, gw : ndarray
+        τ-rule nodes [m²] and weights times G_c, w_q G_c(τ_q) [m² K/W], shape (G, Q).
+    per_decade : int
+        Samples of r per decade of β.
+
+    Returns
+    -------
+    ndarray
+        The bound on |r(β)| for β ≥ B [m² K/W], shape (G,).
+
+    Examples
+    --------
+    Without the layers' correction (gw = 0), r is negligible on a thick plate (the erfc tail,
+    erfc(6)/(k₁B) ≈ 5e-21) but not on a thin one, whose modes beyond B still feel the sink:
+
+    >>> from tcrlab.spreading.layers import check_layers
+    >>> args = np.array([0.15]), np.array([40.0]), np.ones((1, 1)), np.zeros((1, 1))
+    >>> thick = check_layers([(1.0, 100.0)]).flat(slice(None), (1,))
+    >>> thin = check_layers([(0.01, 100.0)]).flat(slice(None), (1,))
+    >>> bool(residual_sup(thick, *args)[0] < 1e-20), bool(residual_sup(thin, *args)[0] > 1e-4)
+    (True, True)
+    """
     k1, t1 = lay.conductivity[0], lay.thickness[0]
     decades = np.log10(_BETA_HI / (t1 * b_eff))
     npts = max(2, math.ceil(float(np.max(decades)) * per_decade) + 1)
