@@ -72,11 +72,3 @@ def test_compiled_split_equals_numpy_split():
     v2, e2 = split.split_sums(*args, compiled=True)
     np.testing.assert_allclose(v2, v1, rtol=1e-12)
     np.testing.assert_allclose(e2, e1, rtol=1e-6, atol=1e-10 * float(np.max(v1)))
-
-
-def test_thin_top_layer_is_summed_directly():
-    # t₁/c = 10⁻³ would need > 2¹⁶ split modes: the direct sum is used, with its own error estimate
-    args = (0.02, 0.02, 0.06, 0.06, [(6e-5, 380.0), (0.006, 200.0)], 1500.0, None, None, 1e-4, 4096)
-    auto = _rectangle_spreading(*args, split=True)
-    direct = _rectangle_spreading(*args, split=False)
-    assert auto.spreading == direct.spreading and auto.terms == direct.terms

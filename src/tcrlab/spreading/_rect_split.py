@@ -58,7 +58,7 @@ def rule(nodes: int, power: float = 2.0) -> tuple[NDArray[np.float64], NDArray[n
     return v**power, 0.5 * w * power * v ** (power - 1.0)
 
 
-_GL = {q: rule(q) for q in (_NODES, _NODES // 2)}
+_GL = {q: rule(q) for q in (_NODES // 2, _NODES, 2 * _NODES, 4 * _NODES, 8 * _NODES)}  # 48–192: thin layers
 MODE_LADDER = np.unique(np.round(2.0 ** np.arange(0, 11.01, 0.5)).astype(np.int64))  # modes per direction
 
 

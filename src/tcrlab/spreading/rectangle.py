@@ -25,6 +25,7 @@ from scipy import special
 from tcrlab._arrays import require_broadcastable
 from tcrlab.errors import InputError
 from tcrlab.spreading._rect_split import mode_counts, split_sums
+from tcrlab.spreading._rect_thin import thin_sums
 from tcrlab.spreading._series import chunks, warn_unconverged
 from tcrlab.spreading.layers import Layers, LayerSpec, check_layers, mode_impedance
 from tcrlab.spreading.result import SpreadingResult, out
@@ -41,8 +42,11 @@ __all__ = [
 DEFAULT_RTOL = 1e-4
 MAX_MODES = 4096  # Fourier modes per direction at most
 COMPILED_ABOVE = 4_000_000  # modes × geometries from which the compiled kernel pays for itself
-SPLIT_MAX_MODES = 1 << 16  # modal terms per geometry at most on the split path (thin top layers: direct)
+SPLIT_MAX_MODES = 1 << 12  # modal terms per geometry at most on the split path (thinner top layers: _thin,
+#                            whose cost hardly depends on t₁ and which is the faster one beyond ~2500 terms)
+THIN_MAX_MODES = 1 << 16  # modal terms per geometry at most on the thin-layer path (beyond: direct)
 SPLIT_COMPILED_ABOVE = 500  # geometries from which the split path uses its compiled kernel
+THIN_ROUNDS = 3  # rounds of the thin-layer path (cut-off, τ-rule, s-rule doubled) before the direct sum
 _ASYMPTOTIC = 10.0  # λ_M·a (and δ_N·b) beyond which omitted terms follow their asymptotic mean
 
 
@@ -234,7 +238,7 @@ def _split(a_f, b_f, c_f, d_f, x_f, y_f, flat: Layers, index, rtol: float, max_m
            spreading, err, terms, conv) -> NDArray[np.intp]:
     """Split (Ewald-type) evaluation, :mod:`tcrlab.spreading._rect_split`, at ``index``; the cut-off
     B = max(8/t₁, 40/min(c, d)) is doubled (at most three times) where the error bound exceeds
-    rtol·R_s. Returns the geometries left to :func:`_direct` (modes beyond SPLIT_MAX_MODES)."""
+    rtol·R_s. Returns the geometries left to :func:`_thin` (modes beyond SPLIT_MAX_MODES)."""
     t1 = flat.flat(index, (a_f.size,)).thickness[0] if index.size else np.empty(0)
     cutoff = np.maximum(8.0 / np.broadcast_to(t1, index.shape),
                         40.0 / np.minimum(c_f[index], d_f[index]))
@@ -256,6 +260,35 @@ def _split(a_f, b_f, c_f, d_f, x_f, y_f, flat: Layers, index, rtol: float, max_m
         terms[index] = (big_m + 1) * (big_n + 1) - 1
         ok = bound <= rtol * val
         index, cutoff = index[~ok], 2.0 * cutoff[~ok]
+    left.append(index)
+    return np.concatenate(left)
+
+
+def _thin(a_f, b_f, c_f, d_f, x_f, y_f, flat: Layers, index, rtol: float, max_modes: int,  # type: ignore[no-untyped-def]
+          spreading, err, terms, conv) -> NDArray[np.intp]:
+    """Thin-top-layer evaluation, :mod:`tcrlab.spreading._rect_thin`, at ``index`` (the geometries the
+    split path leaves): cut-off 40/min(c, d) whatever t₁, one Gauss–Legendre panel per decade of τ and 48
+    nodes on the top material's s-integral; all three are doubled (at most THIN_ROUNDS − 1 times) where
+    the error bound exceeds rtol·R_s. Returns the geometries left to :func:`_direct`."""
+    cutoff = 40.0 / np.minimum(c_f[index], d_f[index])
+    density, nodes = 1.0, 48
+    left = []
+    for _ in range(THIN_ROUNDS):
+        if not index.size:
+            break
+        big_m, big_n = mode_counts(cutoff, c_f[index], d_f[index], ladder=True)
+        fits = ((big_m + 1) * (big_n + 1) <= THIN_MAX_MODES) & (big_m <= max_modes) & (big_n <= max_modes)
+        left.append(index[~fits])
+        index, cutoff, big_m, big_n = index[fits], cutoff[fits], big_m[fits], big_n[fits]
+        if not index.size:
+            break
+        sub = flat.flat(index, (a_f.size,))
+        val, bound = thin_sums(a_f[index], b_f[index], c_f[index], d_f[index], x_f[index], y_f[index], sub,
+                               big_m, big_n, panels_per_decade=density, nodes=nodes)
+        spreading[index], err[index] = val, bound
+        terms[index] = (big_m + 1) * (big_n + 1) - 1
+        ok = bound <= rtol * val
+        index, cutoff, density, nodes = index[~ok], 2.0 * cutoff[~ok], 2.0 * density, 2 * nodes
     left.append(index)
     return np.concatenate(left)
 
@@ -297,9 +330,13 @@ def rectangle_spreading(
     at once as a 1-D integral of closed-form image sums, and erfc(ηβ)/β, which with Z − 1/(k₁β) ~ e^{−2βt₁}
     leaves a short modal sum (:mod:`tcrlab.spreading._rect_split`). ``truncation_error`` is then a bound on
     the omitted modes plus the quadrature's change from half its nodes; ``terms`` counts the modes summed.
-    Top layers too thin for that (more than 2¹⁶ modes) are summed directly: modes doubled in both
-    directions, the last partial sum plus a third of the last doubling's increment (the omitted terms fall
-    off as 1/M²), that third reported as the error, convergence declared once λ_M a and δ_N b exceed 10.
+    Thinner top layers (more than 2¹² such modes, t₁ below about 1/20 of the plate side) take the
+    layered impedance's depth-response split instead (:mod:`tcrlab.spreading._rect_thin`): the layers'
+    correction becomes a second integral over the same image sums, the modal sum stops at β ≈ 40/min(c, d)
+    whatever t₁, and ``truncation_error`` bounds the omitted modes by the residual kernel's sampled
+    supremum. What neither path reaches is summed directly: modes doubled in both directions, the last
+    partial sum plus a third of the last doubling's increment (the omitted terms fall off as 1/M²), that
+    third reported as the error, convergence declared once λ_M a and δ_N b exceed 10.
     Exact for the stated boundary conditions.
 
     References
@@ -310,7 +347,8 @@ def rectangle_spreading(
     orthotropic systems", J. Thermophysics Heat Transfer 18(1) (2004) 45–51.
     P. P. Ewald, "Die Berechnung optischer und elektrostatischer Gitterpotentiale", Ann. Phys. (Leipzig) 64 (1921)
     253–287, doi:10.1002/andp.19213690304 (the splitting). H. S. Carslaw, J. C. Jaeger, Conduction of Heat in Solids, 2nd ed. (1959),
-    §2.2 and Appendix II (the images and ierfc).
+    §2.2 and Appendix II (the images and ierfc). J. Abate, P. P. Valkó, "Multi-precision Laplace transform
+    inversion", Int. J. Numer. Meth. Eng. 60 (2004) 979–993, doi:10.1002/nme.995 (the thin layers' response).
 
     Examples
     --------
@@ -345,6 +383,7 @@ def _rectangle_spreading(source_length, source_width, plate_length, plate_width,
     rest = np.flatnonzero(~full)
     if split:
         rest = _split(*args, rest, rtol, max_modes, spreading, err, terms, conv)
+        rest = _thin(*args, rest, rtol, max_modes, spreading, err, terms, conv)
     _direct(*args, rest, rtol, max_modes, spreading, err, terms, conv)
     warn_unconverged("rectangle_spreading", conv, max_modes,
                      "Raise max_modes, or loosen rtol, for sources much smaller than the plate.")
