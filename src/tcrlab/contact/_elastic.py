@@ -136,13 +136,23 @@ def _direction(conv: Convolver, pconv: StencilPreconditioner | FourierPreconditi
 _STORED_LOW, _STORED_HIGH = 1e-15, 1e15
 
 
-def _renormalise(p: NDArray, u: NDArray, sigma: float, mean_p: float) -> float:
-    """Scale the stored p and u to a mean stored pressure of 1 (the true σp, σu unchanged); the
-    new σ."""
-    k = 1.0 / mean_p
-    p *= p.dtype.type(k)
-    u *= u.dtype.type(k)
-    return sigma / k
+def _keep_stored_in_range(p: NDArray, u: NDArray, sigma: float, sp: float) -> float:
+    """If the mean stored pressure (Σp = ``sp``) left the band, scale the stored p and u to a mean of
+    1 (the true σp, σu unchanged); the σ that goes with them."""
+    mean_p = sp / p.size
+    if not mean_p > 0 or _STORED_LOW < mean_p < _STORED_HIGH:
+        return sigma
+    p *= p.dtype.type(1.0 / mean_p)
+    u *= u.dtype.type(1.0 / mean_p)
+    return sigma * mean_p
+
+
+def _inexact(stats: kern.PassStats, joined: int, join_refresh: float) -> bool:
+    """Whether u needs an exact refresh (at the lazy interval): a step that clips or joins points
+    makes the recursive u inexact; joins of more than a fraction ``join_refresh`` of the set since
+    the last refresh keep it so after the set holds still (the first steps from another load's
+    solution join most of its set, then the CG would go on with a stale u until it seems converged)."""
+    return stats.nclip > 0 or stats.nover > 0 or joined > join_refresh * stats.na
 
 
 def _watches(dtype: np.dtype, options: SolverOptions) -> tuple[StallWatch, StallWatch]:
@@ -254,8 +264,7 @@ def solve_elastic(
     for _ in range(max_iter):
         sigma, dc, gsum = _balance(stats, sigma, target_p, nx * ny)
         c += dc
-        if not _STORED_LOW * nx * ny < stats.sp < _STORED_HIGH * nx * ny and stats.sp > 0:
-            sigma = _renormalise(p, u, sigma, stats.sp / (nx * ny))
+        sigma = _keep_stored_in_range(p, u, sigma, stats.sp)
         err = float(np.sqrt(gsum / max(stats.na, 1)))
         history.append(err)
         if stall.stalled(err):
@@ -289,15 +298,10 @@ def solve_elastic(
             stall, give_up = _watches(dtype, options)
             continue
         stats = kern.update_pass(p, u, r, t, h, sigma, tau, c, thr)
-        # a step that clips or joins points makes u inexact until the next refresh, due every
-        # `lazy` iterations while the set changes; joins of a sizeable part of the set keep it due
-        # after the set holds still (the first steps from another load's solution join most of it,
-        # then the CG would go on with a stale u until it seems converged)
         joined += stats.nover
-        stale = joined > options.join_refresh * stats.na
         since_refresh += 1
         restart = False
-        if (stats.nclip > 0 or stats.nover > 0 or stale) and since_refresh >= lazy:
+        if since_refresh >= lazy and _inexact(stats, joined, options.join_refresh):
             stats = refresh()
             since_refresh, joined = 0, 0
             restart = True  # restarting on joins only (not on clips) can stall
