@@ -18,8 +18,7 @@ from numpy.typing import NDArray
 from tcrlab.contact import _kernels as kern
 from tcrlab.contact import _plastic_kernels as pk
 from tcrlab.contact._cache import convolver
-from tcrlab.contact._cg import Solution, StallWatch, cg_beta
-from tcrlab.contact._fft import Convolver
+from tcrlab.contact._cg import Solution, StallWatch, cg_beta, self_compliance
 from tcrlab.contact._options import SolverOptions
 from tcrlab.contact._preconditioners import StencilPreconditioner
 
@@ -75,14 +74,6 @@ def _load_projection(p: NDArray, u: NDArray, h: NDArray, c: float, cap: float, t
     shift = brentq(excess, d_a, d_b, xtol=1e-12 * max(1.0, abs(d_b - d_a)), maxiter=200)
     pk.projected_step(p, u, h, c + shift, cap, tau, True)
     return float(shift)
-
-
-def _self_compliance(conv: Convolver) -> float:
-    """Displacement at a point under a unit pressure on that point alone (the diagonal of K)."""
-    buf = conv.input_buffer()
-    buf[...] = 0.0
-    buf[0, 0] = 1.0
-    return float(conv.apply(buf)[0][0, 0])
 
 
 class _LoadBox:
@@ -209,7 +200,7 @@ def box_pk_load(
             if projections == options.max_projections:
                 break  # the set keeps emptying: cycling (seen when nearly every point flows)
             projections += 1
-            c += _load_projection(p, u, h, c, cap, 1.0 / _self_compliance(conv), box.load)
+            c += _load_projection(p, u, h, c, cap, 1.0 / self_compliance(conv), box.load)
             stats, fresh, restart = refresh(), True, True
             continue
         if err < tol:
@@ -330,7 +321,7 @@ def box_pk(
             # no free point to step: let the overlapping ones join (and open cap points release)
             # with the pressure that would close their own gap, p = −g/K_ii (a Jacobi step)
             t[...] = 0.0
-            pk.box_update_pass(p, u, t, t, h, c, cap, 1.0 / _self_compliance(conv), tol)
+            pk.box_update_pass(p, u, t, t, h, c, cap, 1.0 / self_compliance(conv), tol)
             stats, fresh, restart = refresh(), True, True
             continue
         beta = cg_beta(restart, stats.sg2, g_old, np.inf)  # no β restart needed: the set holds still

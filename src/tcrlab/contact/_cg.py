@@ -1,5 +1,5 @@
 """Pieces shared by the contact solver's conjugate-gradient iterations: their result, the
-Fletcher–Reeves β with its restart rule, and the stall watch."""
+Fletcher–Reeves β with its restart rule, the stall watch and the diagonal of the compliance."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from typing import NamedTuple
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["Solution", "StallWatch", "cg_beta"]
+from tcrlab.contact._fft import Convolver
+
+__all__ = ["Solution", "StallWatch", "cg_beta", "self_compliance"]
 
 
 class Solution(NamedTuple):
@@ -104,3 +106,23 @@ def cg_beta(restart: bool, g_new: float, g_old: float, beta_restart: float) -> f
         return 0.0
     beta = g_new / g_old
     return 0.0 if beta > beta_restart else beta
+
+
+def self_compliance(conv: Convolver) -> float:
+    """Displacement at a point under a unit pressure on that point alone (the diagonal K_ii of the
+    compliance), in the convolver's units; the convolver's input buffer is overwritten.
+
+    Parameters
+    ----------
+    conv : Convolver
+        The compliance convolver of the grid.
+
+    Returns
+    -------
+    float
+        K_ii (the same at every point: the kernel is translation invariant).
+    """
+    buf = conv.input_buffer()
+    buf[...] = 0.0
+    buf[0, 0] = 1.0
+    return float(conv.apply(buf)[0][0, 0])

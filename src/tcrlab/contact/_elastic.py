@@ -21,7 +21,7 @@ from numpy.typing import NDArray
 
 from tcrlab.contact import _kernels as kern
 from tcrlab.contact._cache import convolver, preconditioner
-from tcrlab.contact._cg import Solution, StallWatch, cg_beta
+from tcrlab.contact._cg import Solution, StallWatch, cg_beta, self_compliance
 from tcrlab.contact._fft import Convolver
 from tcrlab.contact._options import SolverOptions
 from tcrlab.contact._preconditioners import FourierPreconditioner, StencilPreconditioner
@@ -129,6 +129,50 @@ def _direction(conv: Convolver, pconv: StencilPreconditioner | FourierPreconditi
     return buf, kern.direction_pass(u, h, p, t, buf, sigma, c, beta, z), sgz
 
 
+# Mean stored pressure outside which p and u are rescaled (σ taking the inverse factor): under a
+# light load each step can grow the stored field by ~10⁴ while σ shrinks alike, which overflowed
+# float32 (p = inf, σ = 0) within ten steps. Inside the band the stored field stays far from both
+# ends of float32 even on a few-point set of an 8192² grid.
+_STORED_LOW, _STORED_HIGH = 1e-15, 1e15
+
+
+def _keep_stored_in_range(p: NDArray, u: NDArray, sigma: float, sp: float) -> float:
+    """If the mean stored pressure (Σp = ``sp``) left the band, scale the stored p and u to a mean of
+    1 (the true σp, σu unchanged); the σ that goes with them."""
+    mean_p = sp / p.size
+    if not mean_p > 0 or _STORED_LOW < mean_p < _STORED_HIGH:
+        return sigma
+    p *= p.dtype.type(1.0 / mean_p)
+    u *= u.dtype.type(1.0 / mean_p)
+    return sigma * mean_p
+
+
+def _inexact(stats: kern.PassStats, joined: int, join_refresh: float) -> bool:
+    """Whether u needs an exact refresh (at the lazy interval): a step that clips or joins points
+    makes the recursive u inexact; joins of more than a fraction ``join_refresh`` of the set since
+    the last refresh keep it so after the set holds still (the first steps from another load's
+    solution join most of its set, then the CG would go on with a stale u until it seems converged)."""
+    return stats.nclip > 0 or stats.nover > 0 or joined > join_refresh * stats.na
+
+
+def _watches(dtype: np.dtype, options: SolverOptions) -> tuple[StallWatch, StallWatch]:
+    """The watch for a float32 stall (float64 never stalls here; float32 does at its round-off
+    floor) and the one after which the preconditioner is given up."""
+    return (StallWatch(options.stall_below if dtype == np.float32 else 0.0, options.stall_iterations),
+            StallWatch(window=options.precond_give_up))
+
+
+def _join_overlaps(conv: Convolver, p: NDArray, u: NDArray, h: NDArray, sigma: float, c: float,
+                   thr: float) -> None:
+    """Let the points outside the set that overlap beyond ``thr`` join with the pressure that closes
+    their own gap, p = −g/K_ii (a Jacobi step). Polonsky & Keer's join p = −τg scales with the CG step
+    τ, which is zero when the set's gap is already closed everywhere — a one-point set under load
+    control, whose shift c closes its gap exactly: without this the overlapping points never join."""
+    g = sigma * u - h + c
+    join = (p <= 0) & (g < -thr)
+    p[join] = -g[join] / (sigma * self_compliance(conv))
+
+
 def solve_elastic(
     h: NDArray,
     size: tuple,
@@ -214,13 +258,13 @@ def solve_elastic(
     g_old = 0.0
     restart = True
     since_refresh = 0
+    joined = 0  # points joined since the last exact refresh
     converged = False
-    # float64 never stalls here; float32 does at its round-off floor
-    stall = StallWatch(options.stall_below if dtype == np.float32 else 0.0, options.stall_iterations)
-    give_up = StallWatch(window=options.precond_give_up)
+    stall, give_up = _watches(dtype, options)
     for _ in range(max_iter):
         sigma, dc, gsum = _balance(stats, sigma, target_p, nx * ny)
         c += dc
+        sigma = _keep_stored_in_range(p, u, sigma, stats.sp)
         err = float(np.sqrt(gsum / max(stats.na, 1)))
         history.append(err)
         if stall.stalled(err):
@@ -232,25 +276,38 @@ def solve_elastic(
                 converged = True
                 break
             stats = refresh()
-            since_refresh = 0
+            since_refresh, joined = 0, 0
             restart = True
             history.pop()
             continue
-        buf, sgt, g_old = _direction(conv, pconv, u, h, p, t, sigma, c, gsum, g_old, restart,
-                                     options.beta_restart)
-        r, trt = conv.apply(buf)
-        tau = 0.0 if trt <= 0 or not np.isfinite(trt) else sgt / trt
+        tau = 0.0
+        if err > 0.0:  # (a zero residual here has overlaps outside the set: nothing to step along)
+            buf, sgt, g_old = _direction(conv, pconv, u, h, p, t, sigma, c, gsum, g_old, restart,
+                                         options.beta_restart)
+            r, trt = conv.apply(buf)
+            tau = 0.0 if trt <= 0 or not np.isfinite(trt) else sgt / trt
+        if not tau > 0.0 and stats.nbig > 0:
+            # no step along the set (its gap is closed: a one-point set under load control), so
+            # Polonsky & Keer's join p = −τg would add nothing: the overlapping points join by a
+            # Jacobi step instead
+            _join_overlaps(conv, p, u, h, sigma, c, thr)
+            stats = refresh()
+            since_refresh, joined = 0, 0
+            restart = True
+            # the closed gap of the old set (often exactly 0) is no progress to measure stalls from
+            stall, give_up = _watches(dtype, options)
+            continue
         stats = kern.update_pass(p, u, r, t, h, sigma, tau, c, thr)
-        changed = stats.nclip > 0 or stats.nover > 0
+        joined += stats.nover
         since_refresh += 1
         restart = False
-        if changed and since_refresh >= lazy:
+        if since_refresh >= lazy and _inexact(stats, joined, options.join_refresh):
             stats = refresh()
-            since_refresh = 0
+            since_refresh, joined = 0, 0
             restart = True  # restarting on joins only (not on clips) can stall
         elif since_refresh >= options.full_refresh:
             stats = refresh()
-            since_refresh = 0
+            since_refresh, joined = 0, 0
     p *= sigma  # both are this call's own arrays: scaled in place (full-grid temporaries are large)
     u *= sigma
     return Solution(p, u, c, history, converged)

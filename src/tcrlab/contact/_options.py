@@ -31,6 +31,10 @@ class SolverOptions:
     full_refresh : int
         Iterations after which u is recomputed exactly even if the set held still (round-off of
         the recursive update accumulates).
+    join_refresh : float
+        Fraction of the contact set that, once joined since the last refresh, keeps a refresh due
+        at the lazy interval after the set holds still (a start from another load's solution joins
+        most of its set in the first steps; one point joining a large set does not matter).
     mixed_min_points : int
         float64 solves on grids of at least this many points go through float32 first (below it
         the float32 stage costs more than it saves).
@@ -82,6 +86,7 @@ class SolverOptions:
     lazy_refresh_stencil: int = 6
     lazy_refresh_fourier: int = 4
     full_refresh: int = 50
+    join_refresh: float = 0.01
     mixed_min_points: int = 256 * 256
     mixed_tol: float = 1e-4
     stall_iterations: int = 25
