@@ -110,18 +110,17 @@ def plot_interface_maps(result: Any, interface: str | None = None, axes: Any = N
 
     Raises
     ------
-    ValueError
-        If the model has no interface.
     InputError
-        If ``interface`` names none of the model's interfaces.
+        If the model has no interface, or ``interface`` names none of its interfaces.
     """
+    from tcrlab.errors import InputError
+
     plt = _pyplot()
     if not result.interfaces:
-        raise ValueError("the model has no interface")
+        raise InputError("interface", interface, "an interface of the model",
+                         problem="the model has no [[interface]] to draw")
     itf = next((i for i in result.interfaces if i.name == interface), None) if interface else result.interfaces[0]
     if itf is None:
-        from tcrlab.errors import InputError
-
         raise InputError("interface", interface, ", ".join(i.name for i in result.interfaces))
     panels = [(itf.h, "h_j [W/(m² K)]", "viridis"), (itf.jump, f"jump {itf.bodies[0]} − {itf.bodies[1]} [K]", "magma")]
     if pressure is not None:

@@ -56,7 +56,7 @@ def plot_profile(result: StackResult, *, title: str | None = None) -> Any:
 
     Raises
     ------
-    ValueError
+    InputError
         If the solution is batched (no single profile).
     """
     import matplotlib
@@ -65,7 +65,10 @@ def plot_profile(result: StackResult, *, title: str | None = None) -> Any:
     import matplotlib.pyplot as plt
 
     if result.profile is None:
-        raise ValueError("a profile needs a scalar (not batched) solution")
+        from tcrlab.errors import InputError
+
+        raise InputError("result", "a batched solution", "one solved case (a profile is drawn for one value "
+                         "per input; plot a sweep or Monte Carlo with tcrlab.plotting.uq)")
     paths = _paths(result)
     offset = 273.15 if _celsius(result) else 0.0
     unit = "°C" if offset else "K"
