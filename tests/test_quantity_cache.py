@@ -17,19 +17,16 @@ def fresh(tmp_path, monkeypatch):
     """A private cache folder and empty in-memory caches (restored afterwards)."""
     monkeypatch.setenv("TCRLAB_CACHE_DIR", str(tmp_path))
     monkeypatch.delenv("TCRLAB_NO_CACHE", raising=False)
-    saved = (dict(units._PARSED), list(_quantity_cache._DISK), dict(_quantity_cache._NEW))
+    saved = dict(units._PARSED)
 
     def reset():
         units._PARSED.clear()
-        _quantity_cache._DISK.clear()
-        _quantity_cache._NEW.clear()
+        _quantity_cache.CACHE.forget()
 
     reset()
     yield reset
     reset()
-    units._PARSED.update(saved[0])
-    _quantity_cache._DISK.extend(saved[1])
-    _quantity_cache._NEW.update(saved[2])
+    units._PARSED.update(saved)
 
 
 def _no_pint(monkeypatch):
@@ -82,10 +79,10 @@ def test_a_file_of_another_stamp_or_damaged_is_ignored(fresh, tmp_path, monkeypa
     path.write_text(json.dumps({**data, "stamp": "tcrlab 0.0.0"}))
     fresh()
     assert parse_quantity("3 mm", "length", "t") == 3e-3  # other stamp: parsed again
-    _quantity_cache._NEW.clear()
+    _quantity_cache.CACHE._new.clear()
     path.write_text(json.dumps(data))  # the right stamp: valid entries are used, others dropped
     fresh()
-    assert _quantity_cache._entries() == {"length|3 mm": 1.0}
+    assert _quantity_cache.CACHE._read() == {"length|3 mm": 1.0}
     path.write_text("{not json")
     fresh()
     assert parse_quantity("3 mm", "length", "t") == 3e-3

@@ -14,19 +14,13 @@ from __future__ import annotations
 import math
 import os
 from functools import cache
+from typing import Any
 
-from tcrlab._cachedir import cache_dir, caching_disabled
+from tcrlab._cachedir import DiskCache
 
-__all__ = ["flush", "lookup", "remember"]
+__all__ = ["CACHE", "flush", "lookup", "remember"]
 
-_DISK_LIMIT = 20_000  # entries kept (the newest); ~40 bytes each
-_DISK: list[dict[str, float]] = []  # the file's valid entries, read once
-_NEW: dict[str, float] = {}  # converted in this process, not yet written
 _UNITS_SOURCE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "units.py")
-
-
-def _key(text: str, dimension: str) -> str:
-    return f"{dimension}|{text}"
 
 
 @cache
@@ -52,32 +46,22 @@ def _stamp() -> str:
     return f"tcrlab {__version__} units {own}; pint {st.st_size}:{st.st_mtime_ns}" if st else "no pint"
 
 
-def _path() -> str | None:
-    if caching_disabled():
-        return None
+def _name() -> str:
     import zlib
 
-    return os.path.join(cache_dir(), f"quantities-{zlib.crc32(_stamp().encode()):08x}.json")
+    return f"quantities-{zlib.crc32(_stamp().encode()):08x}.json"
 
 
-def _entries() -> dict[str, float]:
-    """The file's valid entries (read once per process; absent or damaged: none)."""
-    if not _DISK:
-        entries: dict[str, float] = {}
-        path = _path()
-        if path is not None:
-            import json
+def _valid(key: str, value: Any) -> bool:
+    return type(value) is float and math.isfinite(value)
 
-            try:
-                with open(path, encoding="utf-8") as fh:
-                    data = json.load(fh)
-            except (OSError, ValueError):  # absent or damaged: the cache is only a shortcut
-                data = None
-            if isinstance(data, dict) and data.get("stamp") == _stamp() and isinstance(data.get("values"), dict):
-                entries = {k: v for k, v in data["values"].items()
-                           if isinstance(k, str) and type(v) is float and math.isfinite(v)}
-        _DISK.append(entries)
-    return _DISK[0]
+
+# entries kept (the newest); ~40 bytes each
+CACHE = DiskCache(_name, _stamp, _valid, limit=20_000)
+
+
+def _key(text: str, dimension: str) -> str:
+    return f"{dimension}|{text}"
 
 
 def lookup(text: str, dimension: str) -> float | None:
@@ -95,13 +79,11 @@ def lookup(text: str, dimension: str) -> float | None:
     float or None
         The value in SI units, or None when the text is not cached (or caching is off).
     """
-    if caching_disabled():
-        return None
-    return _entries().get(_key(text, dimension))
+    return CACHE.get(_key(text, dimension))
 
 
 def remember(text: str, dimension: str, value: float) -> None:
-    """Keep a valid conversion for the disk cache (written by :func:`flush`, at the latest at exit).
+    """Keep a valid conversion for the disk cache (written at exit at the latest).
 
     Parameters
     ----------
@@ -112,43 +94,9 @@ def remember(text: str, dimension: str, value: float) -> None:
     value : float
         Its value in SI units (finite and valid for the dimension).
     """
-    key = _key(text, dimension)
-    cached = _entries()
-    if cached.get(key) == value or _path() is None:
-        return
-    if not _NEW:
-        import atexit
-
-        atexit.register(flush)
-    cached[key] = _NEW[key] = value
+    CACHE.put(_key(text, dimension), value)
 
 
 def flush() -> None:
-    """Write this process's new conversions to the disk cache.
-
-    They are merged with what the file holds and written atomically (a reader sees the old or the new
-    file, never a part); errors are ignored, as the cache is only a shortcut.
-    """
-    path = _path()
-    if path is None or not _NEW:
-        return
-    import json
-
-    from tcrlab.fileio import atomic_write_text
-
-    stamp = _stamp()
-    try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
-        old = data["values"] if isinstance(data, dict) and data.get("stamp") == stamp else {}
-    except (OSError, ValueError, KeyError, TypeError):
-        old = {}
-    merged = {**(old if isinstance(old, dict) else {}), **_NEW}
-    if len(merged) > _DISK_LIMIT:
-        merged = dict(list(merged.items())[-_DISK_LIMIT:])
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        atomic_write_text(path, json.dumps({"stamp": stamp, "values": merged}))
-    except OSError:
-        return
-    _NEW.clear()
+    """Write this process's new conversions to the disk cache (see :meth:`DiskCache.flush`)."""
+    CACHE.flush()

@@ -22,12 +22,10 @@ by Song, Yovanovich & Goodman, J. Heat Transfer 115 (1993) 533–540):
 
 from __future__ import annotations
 
-import atexit
-import json
 import math
 import os
 from dataclasses import asdict, dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -35,9 +33,8 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from tcrlab._arrays import require_broadcastable, scalar_or_array
-from tcrlab._cachedir import cache_dir, caching_disabled
+from tcrlab._cachedir import DiskCache
 from tcrlab.errors import InputError
-from tcrlab.fileio import atomic_write_text
 from tcrlab.validation import require_positive
 
 __all__ = ["GAS_NAMES", "GasProperties", "cache_file", "flush_cache", "gas_properties", "mean_free_path",
@@ -171,26 +168,11 @@ def mean_free_path(viscosity: ArrayLike, pressure: ArrayLike, temperature: Array
 
 
 # ---------------------------------------------------------------- disk cache of CoolProp states
-_DISK_LIMIT = 20000  # entries kept (oldest dropped first); a few hundred bytes each
-_disk: dict[str, list[float]] | None = None
-_new: dict[str, list[float]] = {}
+def _valid_state(key: str, value: Any) -> bool:
+    return isinstance(value, list) and len(value) == 5
 
 
-def cache_file() -> Path | None:
-    """The disk cache of gas states for the installed CoolProp (None when turned off).
-
-    Returns
-    -------
-    Path or None
-        The cache file.
-    """
-    if caching_disabled():
-        return None
-    version = _coolprop_version()
-    root = cache_dir()
-    return Path(root) / f"gas_states-CoolProp-{version}.json"
-
-
+@cache
 def _coolprop_version() -> str:
     """CoolProp's version from its wheel's ``*.dist-info`` folder name, found next to the package
     (importing :mod:`importlib.metadata` for it costs ~0.03 s of CPU, a tenth of a cached joint run);
@@ -214,31 +196,26 @@ def _coolprop_version() -> str:
         return "unknown"
 
 
-def _read_disk(path: Path | None) -> dict[str, list[float]]:
-    if path is None:
-        return {}
-    try:
-        data = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):  # absent or damaged: the cache is only a shortcut
-        return {}
-    return {k: v for k, v in data.items() if isinstance(v, list) and len(v) == 5} if isinstance(data, dict) else {}
+# (k, μ, γ, Pr, M) by fluid, temperature and pressure; entries kept: 20 000 (a few hundred bytes each)
+_CACHE = DiskCache(lambda: f"gas_states-CoolProp-{_coolprop_version()}.json",
+                   lambda: f"CoolProp {_coolprop_version()}", _valid_state, limit=20_000)
+
+
+def cache_file() -> Path | None:
+    """The disk cache of gas states for the installed CoolProp (None when turned off).
+
+    Returns
+    -------
+    Path or None
+        The cache file.
+    """
+    path = _CACHE.path()
+    return None if path is None else Path(path)
 
 
 def flush_cache() -> None:
     """Write the states computed in this process to the disk cache (merged, atomically; errors ignored)."""
-    global _new
-    path = cache_file()
-    if path is None or not _new:
-        return
-    merged = {**_read_disk(path), **_new}
-    if len(merged) > _DISK_LIMIT:
-        merged = dict(list(merged.items())[-_DISK_LIMIT:])
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(path, json.dumps(merged))
-    except OSError:
-        return
-    _new = {}
+    _CACHE.flush()
 
 
 def _state_key(fluid: str, temperature: float, pressure: float) -> str:
@@ -247,18 +224,14 @@ def _state_key(fluid: str, temperature: float, pressure: float) -> str:
 
 @lru_cache(maxsize=4096)
 def _state(key: str, temperature: float, pressure: float) -> GasProperties:
-    global _disk
     fluid, monatomic = GAS_NAMES[key]
-    if _disk is None:
-        _disk = _read_disk(cache_file())
-        atexit.register(flush_cache)
-    hit = _disk.get(_state_key(fluid, temperature, pressure))
+    state_key = _state_key(fluid, temperature, pressure)
+    hit = _CACHE.get(state_key)
     if hit is not None:
         k, mu, gamma, pr, molar = hit
     else:
         k, mu, gamma, pr, molar = _coolprop_state(fluid, temperature, pressure)
-        _disk[_state_key(fluid, temperature, pressure)] = _new[_state_key(fluid, temperature, pressure)] = [
-            k, mu, gamma, pr, molar]
+        _CACHE.put(state_key, [k, mu, gamma, pr, molar])
     lam = float(mu / pressure * math.sqrt(math.pi * R_GAS * temperature / (2.0 * molar)))
     return GasProperties(key, float(temperature), float(pressure), float(k), float(mu),
                          float(gamma), float(pr), float(molar), lam, monatomic)
