@@ -34,7 +34,7 @@ def _normal(name: str) -> str:
 
 
 class MaterialRegistry(Mapping[str, Material]):
-    """An immutable mapping key -> Material with alias-aware, case-insensitive look-up.
+    """An immutable mapping key -> Material with alias-aware, case-insensitive lookup.
 
     Parameters
     ----------
@@ -97,11 +97,11 @@ class MaterialRegistry(Mapping[str, Material]):
 
 
 class _Pending:
-    """A material table of the packaged file, parsed on first look-up.
+    """A material table of the packaged file, parsed on first lookup.
 
     Parsing the units of all ~90 packaged materials takes ~0.1 s of CPU (pint's expression parser, ~500
     values); a command needs one or two of them. Name and aliases (plain strings) are read at once for the
-    look-up index; a malformed entry is reported when it is first used (the packaged file is checked
+    lookup index; a malformed entry is reported when it is first used (the packaged file is checked
     entry by entry in the tests).
     """
 
@@ -204,7 +204,7 @@ def registry_from_toml(data: Mapping[str, Any], *, origin: str, lazy: bool = Fal
     origin : str
         The file it came from (named in errors).
     lazy : bool
-        Parse each material's values on its first look-up instead of now (the packaged file, whose
+        Parse each material's values on its first lookup instead of now (the packaged file, whose
         entries are tested; a user's file is checked completely when it is read).
 
     Returns
