@@ -21,14 +21,21 @@ import numpy as np
 from tcrlab.spreading.rectangle import _rectangle_spreading
 
 
-def batch(n: int, layers: int, centred: bool, seed: int):  # type: ignore[no-untyped-def]
-    rng = np.random.default_rng(seed)
+def footprints(rng: np.random.Generator, n: int, centred: bool):  # type: ignore[no-untyped-def]
+    """Random plates (c = 1, d in 0.5–2) and sources on them (5–95 % of each side, centred or anywhere):
+    a, b, c, d, x, y."""
     c = np.ones(n)
     d = rng.uniform(0.5, 2.0, n)
     a = rng.uniform(0.05, 0.95, n) * c
     b = rng.uniform(0.05, 0.95, n) * d
     x = c / 2 if centred else a / 2 + rng.uniform(0, 1, n) * (c - a)
     y = d / 2 if centred else b / 2 + rng.uniform(0, 1, n) * (d - b)
+    return a, b, c, d, x, y
+
+
+def batch(n: int, layers: int, centred: bool, seed: int):  # type: ignore[no-untyped-def]
+    rng = np.random.default_rng(seed)
+    a, b, c, d, x, y = footprints(rng, n, centred)
     stack = [(rng.uniform(0.05, 1.0, n) * c, rng.uniform(20.0, 400.0, n))]
     stack += [(rng.uniform(0.02, 0.5, n) * c, rng.uniform(20.0, 400.0, n)) for _ in range(layers - 1)]
     h = rng.uniform(0.05, 50.0, n) * stack[0][1] / c

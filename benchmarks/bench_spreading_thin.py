@@ -25,6 +25,7 @@ import time
 import warnings
 
 import numpy as np
+from bench_spreading_rectangle import footprints  # the split benchmark's random footprints
 
 from tcrlab.errors import ValidityWarning
 from tcrlab.spreading import rectangle
@@ -33,12 +34,7 @@ from tcrlab.spreading.rectangle import _rectangle_spreading
 
 def batch(n: int, band: tuple[float, float], below: int, centred: bool, seed: int):  # type: ignore[no-untyped-def]
     rng = np.random.default_rng(seed)
-    c = np.ones(n)
-    d = rng.uniform(0.5, 2.0, n)
-    a = rng.uniform(0.05, 0.95, n) * c
-    b = rng.uniform(0.05, 0.95, n) * d
-    x = c / 2 if centred else a / 2 + rng.uniform(0, 1, n) * (c - a)
-    y = d / 2 if centred else b / 2 + rng.uniform(0, 1, n) * (d - b)
+    a, b, c, d, x, y = footprints(rng, n, centred)
     t1 = 10.0 ** rng.uniform(np.log10(band[0]), np.log10(band[1]), n) * c
     stack = [(t1, 10.0 ** rng.uniform(0, np.log10(400.0), n))]
     stack += [(rng.uniform(0.02, 0.2, n) * c, rng.uniform(20.0, 400.0, n)) for _ in range(below)]
